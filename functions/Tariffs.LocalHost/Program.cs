@@ -1,0 +1,2 @@
+// Replaced by the WebJobs-based local host.
+return 0;

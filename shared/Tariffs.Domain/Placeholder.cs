@@ -1,0 +1,1 @@
+namespace Tariffs.Domain; public static class Placeholder {}
