@@ -1,0 +1,13 @@
+using Tariffs.Domain.Dates;
+
+namespace Tariffs.Domain.Catalog;
+
+/// <summary>
+/// One block of an increasing-block tariff: a width (an allowance per basis period; null for the last,
+/// unbounded block) priced per unit of consumption. Blocks fill in order.
+/// </summary>
+public sealed record PriceBlock(Allowance? Width, BasisPeriod Basis, decimal UnitPrice)
+{
+    /// <summary>True for the last block, which takes all remaining consumption.</summary>
+    public bool IsUnbounded => Width is null;
+}

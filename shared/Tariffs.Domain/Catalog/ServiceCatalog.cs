@@ -1,0 +1,23 @@
+using Tariffs.Domain.Social;
+
+namespace Tariffs.Domain.Catalog;
+
+/// <summary>
+/// Everything an authority publishes for one service: its standard tariffs and its social programs, in
+/// catalog order (the order in which programs of the same step apply).
+/// </summary>
+public sealed record ServiceCatalog(
+    string Authority,
+    string Service,
+    IReadOnlyDictionary<string, Tariff> Tariffs,
+    IReadOnlyList<SocialProgram> Programs)
+{
+    /// <summary>The key identifying this catalog: authority and service.</summary>
+    public CatalogKey Key => new(Authority, Service);
+}
+
+/// <summary>Identifies the catalog of one authority for one service.</summary>
+public readonly record struct CatalogKey(string Authority, string Service)
+{
+    public override string ToString() => $"{Authority}/{Service}";
+}

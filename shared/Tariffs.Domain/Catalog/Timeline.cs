@@ -1,0 +1,44 @@
+using NodaTime;
+
+namespace Tariffs.Domain.Catalog;
+
+/// <summary>
+/// The dated versions of one parameter, ordered by effective date, no two on the same date. A version
+/// applies from its effective date until the day before the next one; before the first there is none.
+/// </summary>
+public sealed class Timeline<T>
+{
+    private readonly Dated<T>[] versions;
+
+    /// <summary>Creates a timeline; throws when it is empty or two versions share an effective date.</summary>
+    public Timeline(IEnumerable<Dated<T>> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        this.versions = versions.OrderBy(v => v.EffectiveFrom).ToArray();
+        if (this.versions.Length == 0)
+            throw new ArgumentException("A timeline needs at least one version.", nameof(versions));
+        for (var i = 1; i < this.versions.Length; i++)
+            if (this.versions[i].EffectiveFrom == this.versions[i - 1].EffectiveFrom)
+                throw new ArgumentException($"Two versions take effect on {this.versions[i].EffectiveFrom:yyyy-MM-dd}.", nameof(versions));
+    }
+
+    /// <summary>All versions, oldest first.</summary>
+    public IReadOnlyList<Dated<T>> Versions => versions;
+
+    /// <summary>The version in force on a date, or null before the first version.</summary>
+    public Dated<T>? At(LocalDate date)
+    {
+        Dated<T>? found = null;
+        foreach (var version in versions)
+        {
+            if (version.EffectiveFrom > date)
+                break;
+            found = version;
+        }
+        return found;
+    }
+
+    /// <summary>Dates inside the interval (after its start) on which a new version takes effect.</summary>
+    public IEnumerable<LocalDate> ChangesWithin(DateInterval interval) =>
+        versions.Select(v => v.EffectiveFrom).Where(d => d > interval.Start && d <= interval.End);
+}

@@ -1,0 +1,95 @@
+using NodaTime;
+
+namespace Tariffs.Domain.Dates;
+
+/// <summary>
+/// The period a threshold, allowance, fixed charge, cap or credit is stated per: a year (starting on a given
+/// day and month, 1 January by default; 1 April for UK charging years), a calendar month, or a day.
+/// </summary>
+public sealed record BasisPeriod
+{
+    private BasisPeriod(BasisUnit unit, int yearStartMonth, int yearStartDay)
+    {
+        Unit = unit;
+        YearStartMonth = yearStartMonth;
+        YearStartDay = yearStartDay;
+    }
+
+    /// <summary>Year, month or day.</summary>
+    public BasisUnit Unit { get; }
+
+    /// <summary>Month (1–12) on which a basis year starts; 1 unless stated.</summary>
+    public int YearStartMonth { get; }
+
+    /// <summary>Day of month on which a basis year starts; 1 unless stated.</summary>
+    public int YearStartDay { get; }
+
+    /// <summary>Calendar year: 1 January – 31 December.</summary>
+    public static BasisPeriod CalendarYear { get; } = new(BasisUnit.Year, 1, 1);
+
+    /// <summary>Calendar month.</summary>
+    public static BasisPeriod Month { get; } = new(BasisUnit.Month, 1, 1);
+
+    /// <summary>One day.</summary>
+    public static BasisPeriod Day { get; } = new(BasisUnit.Day, 1, 1);
+
+    /// <summary>A year starting on the given day and month, such as a charging year from 1 April.</summary>
+    public static BasisPeriod YearStartingOn(int month, int day)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 28);
+        return month == 1 && day == 1 ? CalendarYear : new BasisPeriod(BasisUnit.Year, month, day);
+    }
+
+    /// <summary>
+    /// How many basis periods the inclusive interval covers, calendar-exact: each whole basis period inside
+    /// it counts 1; a partial one counts the days covered divided by the days of that basis period (366 for
+    /// a year holding 29 February).
+    /// </summary>
+    public decimal Count(DateInterval interval)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        if (Unit == BasisUnit.Day)
+            return interval.Length;
+
+        var count = 0m;
+        var cursor = interval.Start;
+        while (cursor <= interval.End)
+        {
+            var start = StartOfPeriodContaining(cursor);
+            var next = Unit == BasisUnit.Month ? start.PlusMonths(1) : start.PlusYears(1);
+            var periodDays = Period.DaysBetween(start, next);
+            var coveredEnd = next.PlusDays(-1) < interval.End ? next.PlusDays(-1) : interval.End;
+            var covered = Period.DaysBetween(cursor, coveredEnd) + 1;
+            count += covered == periodDays ? 1m : (decimal)covered / periodDays;
+            cursor = coveredEnd.PlusDays(1);
+        }
+        return count;
+    }
+
+    private LocalDate StartOfPeriodContaining(LocalDate date)
+    {
+        if (Unit == BasisUnit.Month)
+            return new LocalDate(date.Year, date.Month, 1);
+        var start = new LocalDate(date.Year, YearStartMonth, YearStartDay);
+        return start <= date ? start : start.PlusYears(-1);
+    }
+
+    public override string ToString() => Unit switch
+    {
+        BasisUnit.Year when YearStartMonth == 1 && YearStartDay == 1 => "year",
+        BasisUnit.Year => $"year from {YearStartDay:00}-{YearStartMonth:00}",
+        BasisUnit.Month => "month",
+        _ => "day",
+    };
+}
+
+/// <summary>Unit of a <see cref="BasisPeriod"/>.</summary>
+public enum BasisUnit
+{
+    Year,
+    Month,
+    Day,
+}

@@ -1,1 +1,0 @@
-namespace Tariffs.Domain; public static class Placeholder {}
