@@ -1,0 +1,30 @@
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Storage.Ledger;
+
+/// <summary>
+/// A priced billing line in the ledger: PartitionKey = batch id, RowKey = line number (10 digits), so its
+/// adjustments (RowKey = line | …) sort right after it. Holds the line's facts (to recompute it when
+/// eligibility arrives late) and its standard bill in minor units.
+/// </summary>
+public sealed class LineEntity : StorageEntity
+{
+    public string Kind { get; set; } = LedgerKinds.Line;
+    public string Authority { get; set; } = "";
+    public string Service { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public string HouseholdId { get; set; } = "";
+    public string AccountId { get; set; } = "";
+    public string Area { get; set; } = "";
+    public bool MainResidence { get; set; }
+    public int Persons { get; set; }
+    public string PeriodFrom { get; set; } = "";
+    public string PeriodTo { get; set; } = "";
+    /// <summary>Consumption as an invariant decimal string (decimals do not round-trip in Table storage).</summary>
+    public string Quantity { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public string TariffCode { get; set; } = "";
+    public long BilledMinor { get; set; }
+    public long StandardBillMinor { get; set; }
+    public bool Eligible { get; set; }
+}

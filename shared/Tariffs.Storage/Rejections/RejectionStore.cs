@@ -1,0 +1,29 @@
+using Azure.Data.Tables;
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Storage.Rejections;
+
+/// <summary>Stored rejections (table <c>rejections</c>); the first rejection of a key wins.</summary>
+public sealed class RejectionStore(TableServiceClient service)
+{
+    private const int MaxExcerpt = 4000;
+    private readonly TableClient table = service.GetTableClient(TableNames.Rejections);
+
+    /// <summary>Stores rejections, skipping those already stored.</summary>
+    public Task<int> AddAsync(IEnumerable<Rejection> rejections, CancellationToken cancellationToken) =>
+        table.InsertMissingAsync(rejections.Select(r => new RejectionEntity
+        {
+            PartitionKey = RowKeys.Sanitise(r.Partition),
+            RowKey = RowKeys.Sanitise(r.Key),
+            Source = r.Source,
+            Reason = r.Reason,
+            Excerpt = r.Excerpt.Length > MaxExcerpt ? r.Excerpt[..MaxExcerpt] : r.Excerpt,
+        }), cancellationToken);
+
+    /// <summary>The rejections stored under a partition (a batch id, or a queue name).</summary>
+    public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
+        table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(partition)}"), cancellationToken: cancellationToken);
+}
+
+/// <summary>An input refused for a reason: where it came from, which part, why, and an excerpt of it.</summary>
+public sealed record Rejection(string Partition, string Key, string Source, string Reason, string Excerpt);

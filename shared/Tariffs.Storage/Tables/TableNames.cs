@@ -1,0 +1,14 @@
+namespace Tariffs.Storage.Tables;
+
+/// <summary>Names of the tables the service owns (lower-case letters and digits only, as Azure requires).</summary>
+public static class TableNames
+{
+    public const string Eligibility = "eligibility";
+    /// <summary>Priced billing lines and their append-only adjustments, side by side under the batch id.</summary>
+    public const string Ledger = "ledger";
+    public const string Rejections = "rejections";
+    public const string Reports = "reports";
+
+    /// <summary>Every table, for creation at startup.</summary>
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports];
+}
