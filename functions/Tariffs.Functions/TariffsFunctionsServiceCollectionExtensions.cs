@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tariffs.Application;
+using Tariffs.Application.Json;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions;
 
@@ -8,6 +12,13 @@ public static class TariffsFunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddTariffsFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(sp => new StorageClients(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.AddTariffsApplication(configuration);
+        services.AddHostedService<StorageInitializationService>();
+        services.Configure<JsonOptions>(o => TariffsJson.Apply(o.JsonSerializerOptions));
         return services;
     }
 }

@@ -36,6 +36,18 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
         }
     }
 
+    /// <summary>The text of every stored document.</summary>
+    public async IAsyncEnumerable<string> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break;
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            yield return content.Value.Content.ToString();
+        }
+    }
+
     private static string BlobName(string authority, string service) =>
         $"{Uri.EscapeDataString(authority.ToLowerInvariant())}/{Uri.EscapeDataString(service.ToLowerInvariant())}.json";
 }

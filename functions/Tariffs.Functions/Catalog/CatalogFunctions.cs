@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Catalog;
+using Tariffs.Functions.Hosting;
+
+namespace Tariffs.Functions.Catalog;
+
+/// <summary>Publication of tariff catalogs by authorities: a document is validated before it is stored.</summary>
+public sealed class CatalogFunctions(CatalogRepository catalogs)
+{
+    private const int MaxDocumentBytes = 4 * 1024 * 1024;
+
+    [Function(nameof(PublishCatalog))]
+    public async Task<IActionResult> PublishCatalog(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "catalog")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
+        if (body is null)
+            return new ObjectResult(new { error = $"A catalog document is at most {MaxDocumentBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+        var result = await catalogs.PublishAsync(body, cancellationToken);
+        if (result.Catalog is not { } catalog)
+            return new BadRequestObjectResult(new { error = "The catalog document is invalid.", problems = result.Errors });
+        return new OkObjectResult(new
+        {
+            authority = catalog.Authority,
+            service = catalog.Service,
+            tariffs = catalog.Tariffs.Keys.Order(StringComparer.Ordinal),
+            programs = catalog.Programs.Select(p => p.Id),
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Tariffs.Functions.Hosting;
+
+/// <summary>
+/// Builds the storage clients from the same <c>AzureWebJobsStorage</c> setting the Functions host uses:
+/// a connection string locally (Azurite), or identity-based in Azure (<c>AzureWebJobsStorage__accountName</c>
+/// with <c>__credential</c> = managedidentity and <c>__clientId</c> of the user-assigned identity). Queue
+/// messages are Base64, as the queue trigger expects (host.json <c>messageEncoding</c>).
+/// </summary>
+public sealed class StorageClients
+{
+    /// <summary>Name of the connection setting shared with the Functions host.</summary>
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    public StorageClients(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConnectionSetting);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            Tables = new TableServiceClient(section.Value);
+            Queues = new QueueServiceClient(section.Value, queueOptions);
+            Blobs = new BlobServiceClient(section.Value);
+            return;
+        }
+
+        var account = section["accountName"]
+            ?? throw new InvalidOperationException($"Set '{ConnectionSetting}' to a connection string, or '{ConnectionSetting}__accountName' for managed identity.");
+        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
+        Queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queueOptions);
+        Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential);
+    }
+
+    public TableServiceClient Tables { get; }
+    public QueueServiceClient Queues { get; }
+    public BlobServiceClient Blobs { get; }
+}

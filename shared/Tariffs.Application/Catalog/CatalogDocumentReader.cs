@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Tariffs.Application.Contracts;
+using Tariffs.Application.Json;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Dates;
+using Tariffs.Domain.Money;
+using Tariffs.Domain.Social;
+
+namespace Tariffs.Application.Catalog;
+
+/// <summary>
+/// Reads a catalog document into a <see cref="ServiceCatalog"/>, or explains every problem with the JSON path
+/// of the field and what was expected. Unknown members, missing fields, bad dates, two versions on one date,
+/// unbounded blocks that are not last and rules naming unknown tariffs are all refused.
+/// </summary>
+public static class CatalogDocumentReader
+{
+    /// <summary>Parses and validates a document.</summary>
+    public static CatalogReadResult Read(string json)
+    {
+        CatalogDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<CatalogDocument>(json, TariffsJson.Strict);
+        }
+        catch (JsonException e)
+        {
+            return CatalogReadResult.Failed([$"{e.Path ?? "$"}: {FirstSentence(e.Message)}"]);
+        }
+        if (document is null)
+            return CatalogReadResult.Failed(["$: a catalog document is a JSON object"]);
+
+        var errors = new ValidationErrors();
+        var catalog = Map(document, errors);
+        return errors.IsEmpty && catalog is not null ? CatalogReadResult.Ok(catalog) : CatalogReadResult.Failed(errors.All);
+    }
+
+    private static ServiceCatalog? Map(CatalogDocument d, ValidationErrors errors)
+    {
+        var authority = errors.Required(d.Authority, "$.authority");
+        var service = errors.Required(d.Service, "$.service");
+        var unit = errors.Required(d.Unit, "$.unit");
+        Currency? currency = null;
+        if (errors.Required(d.Currency, "$.currency") is { } code && !Currency.TryFind(code, out currency))
+            errors.Add("$.currency", $"'{code}' is not a supported currency (EUR, GBP, USD)");
+
+        var tariffs = new Dictionary<string, Tariff>(StringComparer.Ordinal);
+        var tariffDocuments = errors.Required(d.Tariffs, "$.tariffs") ?? [];
+        if (d.Tariffs is { Count: 0 })
+            errors.Add("$.tariffs", "at least one tariff");
+        for (var t = 0; t < tariffDocuments.Count; t++)
+        {
+            var path = $"$.tariffs[{t}]";
+            var tariff = MapTariff(tariffDocuments[t], path, currency, unit, errors);
+            if (tariff is null)
+                continue;
+            if (!tariffs.TryAdd(tariff.Code, tariff))
+                errors.Add($"{path}.code", $"tariff '{tariff.Code}' is defined twice");
+        }
+
+        var programs = new List<SocialProgram>();
+        var programDocuments = d.Programs ?? [];
+        for (var p = 0; p < programDocuments.Count; p++)
+        {
+            var program = MapProgram(programDocuments[p], $"$.programs[{p}]", tariffs, errors);
+            if (program is null)
+                continue;
+            if (programs.Any(x => x.Id == program.Id))
+                errors.Add($"$.programs[{p}].id", $"program '{program.Id}' is defined twice");
+            programs.Add(program);
+        }
+
+        return errors.IsEmpty ? new ServiceCatalog(authority!, service!, tariffs, programs) : null;
+    }
+
+    private static Tariff? MapTariff(TariffDocument d, string path, Currency? currency, string? unit, ValidationErrors errors)
+    {
+        var code = errors.Required(d.Code, $"{path}.code");
+        var versions = MapVersions(d.Versions, path, errors, (v, vPath) =>
+        {
+            var charges = new List<FixedCharge>();
+            var chargeDocuments = v.FixedCharges ?? [];
+            for (var c = 0; c < chargeDocuments.Count; c++)
+            {
+                var cPath = $"{vPath}.fixedCharges[{c}]";
+                var name = errors.Required(chargeDocuments[c].Name, $"{cPath}.name");
+                var amount = errors.Required(chargeDocuments[c].Amount, $"{cPath}.amount");
+                var basis = ParseBasis(chargeDocuments[c].Basis, $"{cPath}.basis", errors);
+                if (amount < 0)
+                    errors.Add($"{cPath}.amount", "must not be negative");
+                if (name is not null && amount is { } a && basis is not null)
+                    charges.Add(new FixedCharge(name, a, basis));
+            }
+            var blocks = new List<PriceBlock>();
+            var blockDocuments = errors.Required(v.Blocks, $"{vPath}.blocks") ?? [];
+            if (v.Blocks is { Count: 0 })
+                errors.Add($"{vPath}.blocks", "at least one block");
+            for (var b = 0; b < blockDocuments.Count; b++)
+            {
+                var bPath = $"{vPath}.blocks[{b}]";
+                var block = blockDocuments[b];
+                var isLast = b == blockDocuments.Count - 1;
+                var price = errors.Required(block.Price, $"{bPath}.price");
+                if (price < 0)
+                    errors.Add($"{bPath}.price", "must not be negative");
+                var basis = block.Basis is null && isLast && block.Width is null ? BasisPeriod.CalendarYear : ParseBasis(block.Basis, $"{bPath}.basis", errors);
+                Allowance? width = null;
+                if (isLast && block.Width is not null)
+                    errors.Add($"{bPath}.width", "the last block takes all remaining consumption and has no width");
+                else if (!isLast)
+                    width = ParseWidth(block.Width, $"{bPath}.width", errors);
+                if (price is { } p && basis is not null)
+                    blocks.Add(new PriceBlock(width, basis, p));
+            }
+            return new PriceSchedule(charges, blocks);
+        });
+        return code is not null && currency is not null && unit is not null && versions is not null
+            ? new Tariff(code, d.Name ?? code, currency, unit, versions)
+            : null;
+    }
+
+    private static SocialProgram? MapProgram(ProgramDocument d, string path, IReadOnlyDictionary<string, Tariff> tariffs, ValidationErrors errors)
+    {
+        var id = errors.Required(d.Id, $"{path}.id");
+        var start = EligibilityStart.AsGiven;
+        if (d.EligibilityStart is { } text && !Enum.TryParse(text, ignoreCase: true, out start))
+            errors.Add($"{path}.eligibilityStart", $"'{text}' is not one of asGiven, decisionDate, quarterOfDecision, nextBillingPeriod");
+        var rules = new List<SocialRule>();
+        var ruleDocuments = errors.Required(d.Rules, $"{path}.rules") ?? [];
+        for (var r = 0; r < ruleDocuments.Count; r++)
+        {
+            var rPath = $"{path}.rules[{r}]";
+            var rule = ruleDocuments[r];
+            var ruleId = errors.Required(rule.Id, $"{rPath}.id");
+            var codes = errors.Required(rule.Tariffs, $"{rPath}.tariffs") ?? [];
+            for (var c = 0; c < codes.Count; c++)
+                if (!tariffs.ContainsKey(codes[c]))
+                    errors.Add($"{rPath}.tariffs[{c}]", $"unknown tariff '{codes[c]}'");
+            switch (errors.Required(rule.Kind, $"{rPath}.kind"))
+            {
+                case "socialBlockPrice":
+                    var versions = MapVersions(rule.Versions, rPath, errors, (v, vPath) =>
+                    {
+                        var prices = errors.Required(v.BlockPrices, $"{vPath}.blockPrices") ?? [];
+                        for (var i = 0; i < prices.Count; i++)
+                            if (prices[i] < 0)
+                                errors.Add($"{vPath}.blockPrices[{i}]", "must not be negative");
+                        return (IReadOnlyList<decimal?>)prices;
+                    });
+                    if (ruleId is not null && versions is not null)
+                        rules.Add(new SocialBlockPriceRule(ruleId, codes, versions));
+                    break;
+                case null:
+                    break;
+                case var kind:
+                    errors.Add($"{rPath}.kind", $"'{kind}' is not a supported rule kind (socialBlockPrice)");
+                    break;
+            }
+        }
+        return id is not null ? new SocialProgram(id, d.Name ?? id, start, d.ClawBack ?? false, rules) : null;
+    }
+
+    /// <summary>Maps dated versions: each needs an effective date and a legal reference; no two on one date.</summary>
+    private static Timeline<T>? MapVersions<TDocument, T>(List<TDocument>? documents, string path, ValidationErrors errors, Func<TDocument, string, T> map)
+        where TDocument : class
+    {
+        var list = errors.Required(documents, $"{path}.versions") ?? [];
+        if (documents is { Count: 0 })
+            errors.Add($"{path}.versions", "at least one version");
+        var dated = new List<Dated<T>>();
+        var seen = new HashSet<LocalDate>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var vPath = $"{path}.versions[{i}]";
+            var (from, legal, url) = list[i] switch
+            {
+                TariffVersionDocument t => (t.EffectiveFrom, t.LegalReference, t.LegalUrl),
+                RuleVersionDocument r => (r.EffectiveFrom, r.LegalReference, r.LegalUrl),
+                _ => throw new NotSupportedException(typeof(TDocument).Name),
+            };
+            errors.Required(from, $"{vPath}.effectiveFrom");
+            errors.Required(legal, $"{vPath}.legalReference");
+            if (from is { } f && !seen.Add(f))
+                errors.Add($"{vPath}.effectiveFrom", $"another version already takes effect on {f:yyyy-MM-dd}");
+            var value = map(list[i], vPath);
+            if (from is { } date && legal is not null)
+                dated.Add(new Dated<T>(date, new LegalReference(legal, url), value));
+        }
+        return dated.Count == list.Count && dated.Count > 0 && seen.Count == dated.Count ? new Timeline<T>(dated) : null;
+    }
+
+    private static BasisPeriod? ParseBasis(string? text, string path, ValidationErrors errors)
+    {
+        switch (errors.Required(text, path))
+        {
+            case null: return null;
+            case "year": return BasisPeriod.CalendarYear;
+            case "month": return BasisPeriod.Month;
+            case "day": return BasisPeriod.Day;
+            case var s when s.StartsWith("year@", StringComparison.Ordinal)
+                && DateTime.TryParseExact(s[5..], "MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+                && start.Day <= 28:
+                return BasisPeriod.YearStartingOn(start.Month, start.Day);
+            case var s:
+                errors.Add(path, $"'{s}' is not a basis (year, month, day, or year@MM-dd with a day up to 28)");
+                return null;
+        }
+    }
+
+    private static Allowance? ParseWidth(WidthDocument? width, string path, ValidationErrors errors)
+    {
+        if (errors.Required(width, path) is not { } w)
+            return null;
+        var given = (w.PerHousehold is null ? 0 : 1) + (w.PerPerson is null ? 0 : 1) + (w.PersonTable is null ? 0 : 1);
+        if (given != 1)
+        {
+            errors.Add(path, "exactly one of perHousehold, perPerson, personTable");
+            return null;
+        }
+        if (w.PersonTable is { } table && table.Count != 3)
+        {
+            errors.Add($"{path}.personTable", "three quantities: first person, second person, each further person");
+            return null;
+        }
+        var quantities = w.PersonTable ?? [w.PerHousehold ?? w.PerPerson ?? 0];
+        if (quantities.Any(q => q < 0))
+        {
+            errors.Add(path, "must not be negative");
+            return null;
+        }
+        return w.PerHousehold is { } h ? Allowance.PerHousehold(h)
+            : w.PerPerson is { } p ? Allowance.PerPerson(p)
+            : Allowance.PersonTable(quantities[0], quantities[1], quantities[2]);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}
+
+/// <summary>Either a catalog or the list of problems that prevented reading it.</summary>
+public sealed record CatalogReadResult(ServiceCatalog? Catalog, IReadOnlyList<string> Errors)
+{
+    public static CatalogReadResult Ok(ServiceCatalog catalog) => new(catalog, []);
+
+    public static CatalogReadResult Failed(IReadOnlyList<string> errors) => new(null, errors);
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using Tariffs.Application.Billing;
+using Tariffs.Application.Catalog;
+using Tariffs.Application.Eligibility;
+using Tariffs.Application.Reports;
+using Tariffs.Storage;
+using Tariffs.Storage.Catalog;
+using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Rejections;
+using Tariffs.Storage.Reports;
+
+namespace Tariffs.Application;
+
+/// <summary>
+/// Registers the use cases and the stores they write to. The Azure SDK clients (TableServiceClient,
+/// QueueServiceClient, BlobServiceClient) are registered by the host, from its storage connection.
+/// </summary>
+public static class TariffsApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddTariffsApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<CatalogDocumentStore>();
+        services.AddSingleton<EligibilityStore>();
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<RejectionStore>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<CatalogRepository>();
+        services.AddSingleton<BillingBatchHandler>();
+        services.AddSingleton<EligibilityFlagHandler>();
+        services.AddSingleton<EquityReportCalculator>();
+        services.AddSingleton<EquityReportQuery>();
+        return services;
+    }
+}
