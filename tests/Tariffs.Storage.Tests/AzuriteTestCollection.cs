@@ -1,0 +1,6 @@
+using Tariffs.Testing;
+
+namespace Tariffs.Storage.Tests;
+
+[CollectionDefinition(AzuriteCollection.Name)]
+public sealed class AzuriteTestCollection : AzuriteCollection;

@@ -1,0 +1,72 @@
+using Azure.Data.Tables;
+using NodaTime;
+using Tariffs.Domain.Billing;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
+using Tariffs.Domain.Money;
+using Tariffs.Domain.Social;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Tables;
+using Tariffs.Testing;
+
+namespace Tariffs.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class LedgerStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateInterval Year = new(new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31));
+
+    private async Task<LedgerStore> NewLedgerAsync()
+    {
+        var service = new TableServiceClient(azurite.ConnectionString);
+        await service.CreateTableIfNotExistsAsync(TableNames.Ledger);
+        return new LedgerStore(service);
+    }
+
+    private static LineOutcome Outcome(int lineNumber, decimal adjustment)
+    {
+        var line = new BillingLine(lineNumber, $"hh-{lineNumber}", "acc", "A", true, 4, Year, 120m, "m3", "DOM", 137.60m);
+        var legal = new LegalReference("Délibération 2022");
+        var adjustments = adjustment == 0m
+            ? Array.Empty<Adjustment>()
+            : [new Adjustment("css-block", "css", RuleStep.PriceReplacement, adjustment, Year,
+                [new AdjustmentSegment(Year, "2022-01-01", legal, "block 1: 80 at 0.34 instead of 0.89", adjustment)])];
+        return new LineOutcome(line, Currency.Eur, 137.60m, [], adjustments, adjustment != 0m);
+    }
+
+    [Fact]
+    public async Task Lines_and_adjustments_read_back_in_line_order_in_minor_units()
+    {
+        var ledger = await NewLedgerAsync();
+        var batch = "batch-" + Guid.NewGuid().ToString("N");
+
+        await ledger.AppendAsync(batch, "dunkerque", "water", [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], CancellationToken.None);
+
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
+            entries.Add(entry);
+        Assert.Equal([1, 2, 10], entries.Select(e => int.Parse(e.Line.RowKey)));
+        Assert.Equal(13760, entries[0].Line.StandardBillMinor);
+        Assert.Equal(-4400, Assert.Single(entries[0].Adjustments).AmountMinor);
+        Assert.Empty(entries[1].Adjustments);
+        Assert.Equal(-1235, Assert.Single(entries[2].Adjustments).AmountMinor); // −12.345 rounds half away from zero
+        Assert.Equal("2022-01-01", entries[0].Adjustments[0].RuleVersions);
+        Assert.Contains("0.34 instead of 0.89", entries[0].Adjustments[0].Explanation);
+    }
+
+    [Fact]
+    public async Task Appending_the_same_outcomes_twice_writes_nothing_the_second_time()
+    {
+        var ledger = await NewLedgerAsync();
+        var batch = "batch-" + Guid.NewGuid().ToString("N");
+        var outcomes = Enumerable.Range(1, 150).Select(i => Outcome(i, i % 3 == 0 ? -44.00m : 0m)).ToList();
+
+        Assert.Equal(200, await ledger.AppendAsync(batch, "dunkerque", "water", outcomes, CancellationToken.None));
+        Assert.Equal(0, await ledger.AppendAsync(batch, "dunkerque", "water", outcomes, CancellationToken.None));
+
+        var adjustments = 0;
+        await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
+            adjustments += entry.Adjustments.Count;
+        Assert.Equal(50, adjustments);
+    }
+}
