@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +8,10 @@ using Tariffs.Functions.Hosting;
 namespace Tariffs.Functions.Eligibility;
 
 /// <summary>
-/// Eligibility flags from social services: the queue trigger records them; the HTTP route puts a flag on
-/// the same queue.
+/// Eligibility flags from social services, by queue or by HTTP. Over HTTP the flag is recorded at once, so
+/// the caller learns straight away whether it was stored (201) or refused, with the reason (400).
 /// </summary>
-public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, QueueServiceClient queues)
+public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler)
 {
     /// <summary>Queue carrying eligibility flags.</summary>
     public const string QueueName = "eligibility-flags";
@@ -33,7 +32,9 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Que
             return new ObjectResult(new { error = $"An eligibility flag is at most {MaxFlagBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
         if (string.IsNullOrWhiteSpace(body))
             return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
-        await queues.GetQueueClient(QueueName).SendMessageAsync(body, cancellationToken);
-        return new AcceptedResult((string?)null, new { status = "queued", queue = QueueName });
+        var refusal = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
+        return refusal is null
+            ? new ObjectResult(new { status = "stored" }) { StatusCode = StatusCodes.Status201Created }
+            : new BadRequestObjectResult(new { error = "The eligibility flag was refused.", reason = refusal });
     }
 }

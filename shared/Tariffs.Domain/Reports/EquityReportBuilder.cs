@@ -5,7 +5,9 @@ namespace Tariffs.Domain.Reports;
 /// <summary>
 /// Accumulates priced lines, one at a time, into report cells per calendar year × service × authority ×
 /// area, plus the authority-wide total of each (area <see cref="EquityCellKey.AllAreas"/>); then applies
-/// small-cell suppression with threshold k. Memory grows with cells and distinct households, not lines.
+/// small-cell suppression: primary (fewer than k households billed) and secondary (when exactly one area
+/// of a total is suppressed, the smallest other area is suppressed too, so that total − published areas
+/// does not give the hidden one away). Memory grows with cells and distinct households, not lines.
 /// </summary>
 public sealed class EquityReportBuilder(int suppressionThreshold = EquityReportBuilder.DefaultSuppressionThreshold)
 {
@@ -22,14 +24,26 @@ public sealed class EquityReportBuilder(int suppressionThreshold = EquityReportB
         Cell(new EquityCellKey(period, line.Service, line.Authority, EquityCellKey.AllAreas), line.Currency).Add(line);
     }
 
-    /// <summary>The cells, ordered by key, with suppression applied.</summary>
-    public IReadOnlyList<EquityCell> Build() => cells
-        .OrderBy(c => c.Key.Period, StringComparer.Ordinal)
-        .ThenBy(c => c.Key.Service, StringComparer.Ordinal)
-        .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
-        .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
-        .Select(c => c.Value.ToCell(c.Key, suppressionThreshold))
-        .ToList();
+    /// <summary>The cells, ordered by key, with primary and secondary suppression applied.</summary>
+    public IReadOnlyList<EquityCell> Build()
+    {
+        var built = cells
+            .OrderBy(c => c.Key.Period, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Service, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
+            .Select(c => c.Value.ToCell(c.Key, suppressionThreshold))
+            .ToList();
+        var secondary = built
+            .Where(c => c.Key.Area != EquityCellKey.AllAreas)
+            .GroupBy(c => c.Key with { Area = EquityCellKey.AllAreas })
+            .Where(g => g.Count(c => c.Suppressed) == 1)
+            .Select(g => g.Where(c => !c.Suppressed).OrderBy(c => c.HouseholdsBilled).ThenBy(c => c.Key.Area, StringComparer.Ordinal).FirstOrDefault())
+            .OfType<EquityCell>()
+            .Select(c => c.Key)
+            .ToHashSet();
+        return built.Select(c => secondary.Contains(c.Key) ? c with { Suppressed = true } : c).ToList();
+    }
 
     private Accumulator Cell(EquityCellKey key, string currency)
     {
