@@ -1,2 +1,4 @@
-// Replaced by the WebJobs-based local host.
-return 0;
+using Tariffs.LocalHost.Hosting;
+
+// Runs the Tariffs functions locally (queue and timer triggers on the WebJobs SDK, HTTP on Kestrel); see TariffsLocalHost.
+await TariffsLocalHost.Build(args).RunAsync();

@@ -1,0 +1,92 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using Tariffs.Functions;
+using Tariffs.LocalHost.Configuration;
+using Tariffs.LocalHost.Http;
+using Tariffs.LocalHost.Queues;
+using Tariffs.LocalHost.Timers;
+using Tariffs.LocalHost.Triggers;
+
+namespace Tariffs.LocalHost.Hosting;
+
+/// <summary>
+/// Builds the local host: one process running the isolated-worker function classes of Tariffs.Functions without Azure
+/// Functions Core Tools, with the WebJobs SDK (the engine of the Functions host) for queue and timer triggers and
+/// ASP.NET Core (Kestrel) for the HTTP functions.
+/// </summary>
+/// <remarks>
+/// <para>Configuration, lowest precedence first: the Functions <c>host.json</c> under <c>AzureFunctionsJobHost</c>
+/// (as in Azure: its <c>extensions:queues</c> section sets the queue trigger options, its <c>logging</c> section the log
+/// levels), the project's appsettings.json (<c>AzureWebJobsStorage</c>, app settings such as
+/// <c>EquityReportSchedule</c>, <c>Urls</c>), environment variables, then command-line arguments, for example
+/// <c>--AzureWebJobsStorage=… --urls=http://127.0.0.1:7072 --EquityReportSchedule="*/10 * * * * *"
+/// --AzureFunctionsJobHost:extensions:queues:maxDequeueCount=2</c>.</para>
+/// <para>Files (host.json, appsettings.json) are read from the application's directory, not the working directory.</para>
+/// </remarks>
+public static class TariffsLocalHost
+{
+    /// <summary>Builds the host; call <c>Run</c>/<c>RunAsync</c> (or <c>StartAsync</c>) on the result.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
+    /// <param name="configure">
+    /// Optional last word on the builder before it builds, for tests running the host in process (for example to
+    /// replace a clock); registrations made here override the host's and the app's.
+    /// </param>
+    /// <exception cref="InvalidOperationException">A function cannot be hosted (for example a queue function without adapter).</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+
+        var functions = FunctionCatalog.Discover(FunctionCatalog.FunctionsAssembly);
+        TriggerAdapterValidator.EnsureConsistent(functions, TriggerAdapterTypeLocator.AdapterTypes);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddFunctionsHostJson(AppContext.BaseDirectory);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{HostJsonConfigurationSource.RootSection}:logging"));
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+
+        var services = builder.Services;
+        services.AddTariffsFunctions(builder.Configuration);
+        services.AddFunctionClasses(functions);
+        // IActionResult execution (ObjectResult formatting with the app's MVC JSON options).
+        services.AddMvcCore();
+
+        // Before the WebJobs host (hosted services start in registration order): the listeners find their queues.
+        services.AddHostedService<TriggerQueueProvisioner>();
+
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            // Blob-lease distributed locks (singleton timers) on AzureWebJobsStorage.
+            webJobs.AddAzureStorageCoreServices();
+            // Options bound by the SDK from AzureFunctionsJobHost:extensions:queues (host.json).
+            webJobs.AddAzureStorageQueues();
+            webJobs.AddTimers();
+        });
+
+        // Extensions 3.0.6's StorageScheduleMonitor needs a type Host.Storage 5.x removed.
+        services.RemoveAll<ScheduleMonitor>();
+        services.AddSingleton<ScheduleMonitor, InMemoryScheduleMonitor>();
+        // Index the trigger adapters only.
+        services.RemoveAll<ITypeLocator>();
+        services.AddSingleton<ITypeLocator, TriggerAdapterTypeLocator>();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHttpFunctions(functions);
+        return app;
+    }
+}
