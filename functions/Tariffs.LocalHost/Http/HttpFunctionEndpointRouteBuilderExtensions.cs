@@ -14,7 +14,7 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
     /// Maps each function of <paramref name="functions"/> with an <see cref="HttpTriggerAttribute"/> to
     /// <c>/{routePrefix}/{Route}</c> (the function name when Route is not set) for its methods (all methods when none are
     /// listed). The route prefix is host.json's <c>extensions:http:routePrefix</c>, <c>api</c> by default.
-    /// Authorization levels are not enforced, as with Azure Functions Core Tools.
+    /// Routes that are not anonymous need the local function key (<see cref="FunctionKeyAuthorization"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionMethod> functions)
     {
@@ -37,10 +37,11 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
             var pattern = "/" + string.Join('/', new[] { routePrefix, route }.Where(s => s.Length > 0));
             var methods = (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToArray();
             var invoker = new HttpFunctionInvoker(function, loggerFactory);
+            var handler = FunctionKeyAuthorization.Require(trigger.AuthLevel, configuration[FunctionKeyAuthorization.Setting], invoker.InvokeAsync);
 
             var endpoint = methods.Length == 0
-                ? endpoints.Map(pattern, invoker.InvokeAsync)
-                : endpoints.MapMethods(pattern, methods, invoker.InvokeAsync);
+                ? endpoints.Map(pattern, handler)
+                : endpoints.MapMethods(pattern, methods, handler);
             endpoint.WithName(function.Name).WithDisplayName("Functions." + function.Name);
 
             logger.LogInformation("HTTP function {FunctionName}: [{Methods}] {Pattern}",

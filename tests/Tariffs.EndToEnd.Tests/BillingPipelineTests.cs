@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Rejections;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// Through the real local host on Azurite: a message on the queue → the function → the engine → Table storage
+/// → the equity report over HTTP.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class BillingPipelineTests(LocalHostFixture host)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private async Task PublishAsync(string catalog)
+    {
+        using var response = await host.Authorised.PutAsync("api/catalog", new StringContent(catalog, Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<List<LedgerEntry>> LedgerAsync(string batchId)
+    {
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
+            entries.Add(entry);
+        return entries;
+    }
+
+    private async Task<List<RejectionEntity>> RejectionsAsync(string partition)
+    {
+        var rows = new List<RejectionEntity>();
+        await foreach (var row in new RejectionStore(host.Tables).InPartitionAsync(partition, CancellationToken.None))
+            rows.Add(row);
+        return rows;
+    }
+
+    private Task WaitUntilQueueIsEmptyAsync(string queue) => Eventually.ValueAsync(
+        async () => (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
+        count => count == 0, Patience, $"queue {queue} to be empty");
+
+    [Fact]
+    public async Task Sample_batch_goes_from_the_queue_to_the_ledger_and_the_report_and_a_redelivery_changes_nothing()
+    {
+        await PublishAsync(Samples.Catalog);
+        foreach (var flag in Samples.Flags)
+        {
+            using var response = await host.Authorised.PostAsync("api/eligibility", new StringContent(flag!.ToJsonString(), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        await host.Queue("billing-batches").SendMessageAsync(Samples.Batch);
+        var entries = await Eventually.ValueAsync(() => LedgerAsync("dunkerque-water-2022-annual"), e => e.Count == 30, Patience, "30 ledger lines");
+
+        // 6 CSS households: −0.55 €/m³ on their first 80 m³ (PRODUCT.md example 1), 233.75 € in all.
+        var adjustments = entries.SelectMany(e => e.Adjustments).ToList();
+        Assert.Equal(6, adjustments.Count);
+        Assert.Equal(-23375, adjustments.Sum(a => a.AmountMinor));
+        Assert.All(adjustments, a => Assert.Equal("dunkerque-css-essential-water", a.RuleId));
+        Assert.All(adjustments, a => Assert.Contains("délibération 2022", a.LegalReferences));
+        Assert.Equal(378810, entries.Sum(e => e.Line.StandardBillMinor));
+
+        using (var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null))
+            Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
+        var report = await host.Anonymous.GetFromJsonAsync<JsonArray>("api/reports/equity?period=2022&service=water");
+        var cells = report!.Where(c => (string)c!["authority"]! == "dunkerque").ToDictionary(c => (string)c!["area"]!);
+
+        var total = cells["*"]!;
+        Assert.Equal(30, (int)total["householdsBilled"]!);
+        Assert.Equal(6, (int)total["householdsEligible"]!);
+        Assert.Equal(6, (int)total["householdsReceived"]!);
+        Assert.Equal(1.0, (double)total["takeUpRate"]!);
+        Assert.Equal(3788.10m, (decimal)total["billedTotal"]!);
+        Assert.Equal(-233.75m, (decimal)total["socialAdjustmentsTotal"]!);
+        Assert.Equal(-132.00m, (decimal)cells["59183-A"]!["socialAdjustmentsTotal"]!);
+        Assert.Equal(-101.75m, (decimal)cells["59183-B"]!["socialAdjustmentsTotal"]!);
+
+        // Delivered a second time: the same keys, nothing new in the ledger.
+        await host.Queue("billing-batches").SendMessageAsync(Samples.Batch);
+        await WaitUntilQueueIsEmptyAsync("billing-batches");
+        var again = await LedgerAsync("dunkerque-water-2022-annual");
+        Assert.Equal(30, again.Count);
+        Assert.Equal(adjustments.Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)), again.SelectMany(e => e.Adjustments).Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)));
+    }
+
+    [Fact]
+    public async Task Malformed_message_is_stored_as_a_rejection_with_its_reason_and_the_host_keeps_running()
+    {
+        var sent = await host.Queue("billing-batches").SendMessageAsync("{\"batchId\": \"broken\", \"lines\": [ {");
+
+        var rejection = await Eventually.ValueAsync(
+            async () => (await RejectionsAsync("billing-batches")).FirstOrDefault(r => r.RowKey == sent.Value.MessageId),
+            r => r is not null, Patience, "the rejection of the malformed message");
+
+        Assert.Contains("not a readable billing batch", rejection!.Reason);
+        Assert.StartsWith("{\"batchId\": \"broken\"", rejection.Excerpt);
+        Assert.True(host.IsRunning);
+        using var health = await host.Anonymous.GetAsync("api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_rejected_one_by_one_with_reasons_and_the_good_lines_are_priced()
+    {
+        await PublishAsync(Samples.CatalogFor("e2e-lines"));
+        var batchId = "e2e-lines-" + Guid.NewGuid().ToString("N")[..8];
+        static JsonObject Line(int n, decimal quantity, string from, string to, string tariff = "DOM") => new()
+        {
+            ["lineNumber"] = n, ["householdId"] = $"hh-{n}", ["area"] = "A", ["persons"] = 2,
+            ["period"] = new JsonObject { ["from"] = from, ["to"] = to },
+            ["consumption"] = new JsonObject { ["quantity"] = quantity, ["unit"] = "m3" },
+            ["tariffCode"] = tariff, ["billedAmount"] = 10.0m,
+        };
+        var batch = new JsonObject
+        {
+            ["batchId"] = batchId, ["operator"] = "op", ["authority"] = "e2e-lines", ["service"] = "water",
+            ["currency"] = "EUR", ["createdAt"] = "2023-01-05T08:00:00Z",
+            ["lines"] = new JsonArray(
+                Line(1, 120m, "2022-01-01", "2022-12-31"),
+                Line(2, -5m, "2022-01-01", "2022-12-31"),
+                Line(3, 10m, "2022-06-30", "2022-06-01"),
+                Line(4, 10m, "2022-01-01", "2022-12-31", tariff: "NOPE"),
+                new JsonObject { ["lineNumber"] = 5 }),
+        };
+
+        using (var response = await host.Authorised.PostAsync("api/batches", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var rejections = await Eventually.ValueAsync(() => RejectionsAsync(batchId), r => r.Count == 4, Patience, "4 rejected lines");
+        var byLine = rejections.ToDictionary(r => r.RowKey, r => r.Reason);
+        Assert.Contains("consumption.quantity: must not be negative", byLine["line|0000000002"]);
+        Assert.Contains("period: ends (2022-06-01) before it starts (2022-06-30)", byLine["line|0000000003"]);
+        Assert.Contains("Unknown tariff 'NOPE'", byLine["line|0000000004"]);
+        Assert.Contains("householdId: required", byLine["line|0000000005"]);
+        var priced = Assert.Single(await LedgerAsync(batchId));
+        Assert.Equal(13760, priced.Line.StandardBillMinor);
+    }
+
+    [Fact]
+    public async Task Invalid_catalog_is_refused_naming_the_field()
+    {
+        using var response = await host.Authorised.PutAsync("api/catalog",
+            new StringContent(Samples.CatalogFor("e2e-bad").Replace("\"price\":0.89", "\"price\":-0.89"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("$.tariffs[0].versions[0].blocks[0].price: must not be negative", body!["problems"]!.AsArray().Select(p => (string)p!));
+    }
+
+    [Theory]
+    [InlineData("POST", "api/batches")]
+    [InlineData("PUT", "api/catalog")]
+    [InlineData("POST", "api/eligibility")]
+    [InlineData("POST", "api/reports/equity/recompute")]
+    public async Task Routes_that_change_data_refuse_a_request_without_the_function_key(string method, string route)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), route) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        using var response = await host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_report_and_health_need_no_key()
+    {
+        using var report = await host.Anonymous.GetAsync("api/reports/equity");
+        using var health = await host.Anonymous.GetAsync("api/health");
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("application/json", report.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await report.Content.ReadAsStringAsync()).RootElement.ValueKind);
+    }
+}
