@@ -41,8 +41,11 @@ public sealed record Currency
     /// <summary>An amount already rounded to the minor unit, expressed in minor units (cents, pence).</summary>
     public long ToMinorUnits(decimal amount) => decimal.ToInt64(Round(amount) * Pow10(MinorDigits));
 
-    /// <summary>The amount a number of minor units represents.</summary>
-    public decimal FromMinorUnits(long minorUnits) => minorUnits / Pow10(MinorDigits);
+    /// <summary>The amount a number of minor units represents, with exactly <see cref="MinorDigits"/> decimals (3788.10).</summary>
+    public decimal FromMinorUnits(long minorUnits) => minorUnits * MinorUnit;
+
+    /// <summary>One minor unit with its scale: 0.01 for two digits.</summary>
+    private decimal MinorUnit => MinorDigits switch { 0 => 1m, 1 => 0.1m, 2 => 0.01m, 3 => 0.001m, _ => 0.0001m };
 
     public override string ToString() => Code;
 
