@@ -45,11 +45,17 @@ var blobContainerNames = [
   'catalog'
 ]
 
+// Must match Tariffs.Storage.Queues.QueueNames.All plus the poison queues of the triggered ones
+// (tests/Tariffs.Infra.Tests checks it).
 var queueNames = [
   'billing-batches'
   'billing-batches-poison'
+  'billing-chunks'
+  'billing-chunks-poison'
   'eligibility-flags'
   'eligibility-flags-poison'
+  'household-recompute'
+  'household-recompute-poison'
   'adjustments-out'
 ]
 
@@ -59,6 +65,8 @@ var tableNames = [
   'ledger'
   'rejections'
   'reports'
+  'batches'
+  'households'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Tariffs.Storage.Catalog;
+using Tariffs.Storage.Batches;
+using Tariffs.Storage.Queues;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage;
@@ -10,12 +12,13 @@ namespace Tariffs.Storage;
 public sealed class StorageInitializer(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
 {
     /// <summary>Creates everything missing.</summary>
-    public async Task EnsureCreatedAsync(IEnumerable<string> queueNames, CancellationToken cancellationToken)
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         foreach (var name in TableNames.All)
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
-        foreach (var name in queueNames)
+        foreach (var name in QueueNames.All)
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await blobs.GetBlobContainerClient(CatalogDocumentStore.ContainerName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var name in new[] { CatalogDocumentStore.ContainerName, BatchBlobStore.ContainerName })
+            await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

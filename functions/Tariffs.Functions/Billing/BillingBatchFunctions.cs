@@ -1,40 +1,55 @@
-using Azure.Storage.Queues;
+using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tariffs.Application.Billing;
-using Tariffs.Functions.Hosting;
+using Tariffs.Application.Intake;
+using Tariffs.Application.Json;
+using Tariffs.Storage.Batches;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Billing;
 
 /// <summary>
-/// Billing batches from operators: the queue trigger prices them; the HTTP route puts a batch on the same
-/// queue, so both entries share one path.
+/// Billing batches from operators. Over HTTP a batch of any size is streamed into blob storage and fanned
+/// out into chunk messages; on the queue <c>billing-batches</c> a message is a small batch or a claim-check
+/// reference; each message of <c>billing-chunks</c> prices one bounded chunk of lines.
 /// </summary>
-public sealed class BillingBatchFunctions(BillingBatchHandler handler, QueueServiceClient queues)
+public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches)
 {
-    /// <summary>Queue carrying billing batches.</summary>
-    public const string QueueName = "billing-batches";
-
-    /// <summary>Largest batch a queue message can carry (64 KiB less Base64 overhead); larger ones need the claim-check path.</summary>
-    public const int MaxMessageBytes = 48 * 1024;
-
     [Function(nameof(ProcessBillingBatch))]
-    public Task ProcessBillingBatch([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message.Body.ToString(), message.MessageId, cancellationToken);
+    public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken) =>
+        intake.HandleMessageAsync(message.Body.ToString(), message.MessageId, cancellationToken);
 
+    [Function(nameof(ProcessBillingChunk))]
+    public Task ProcessBillingChunk([QueueTrigger(QueueNames.BillingChunks)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        var chunk = JsonSerializer.Deserialize<ChunkMessage>(message.Body.ToString(), TariffsJson.Options)
+            ?? throw new JsonException("An empty chunk message.");
+        return intake.ProcessChunkAsync(chunk, cancellationToken);
+    }
+
+    /// <summary>Accepts a batch of any size (streamed); 202 with its status URL, or 400 with why it was refused.</summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, MaxMessageBytes, cancellationToken);
-        if (body is null)
-            return new ObjectResult(new { error = $"A batch posted here is at most {MaxMessageBytes} bytes; split it into several batches." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
-        if (string.IsNullOrWhiteSpace(body))
-            return new BadRequestObjectResult(new { error = "The body must be a billing batch (JSON)." });
-        await queues.GetQueueClient(QueueName).SendMessageAsync(body, cancellationToken);
-        return new AcceptedResult((string?)null, new { status = "queued", queue = QueueName });
+        var result = await intake.AcceptAsync(request.Body, cancellationToken);
+        if (!result.Accepted)
+            return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
+        var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
+        return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status });
+    }
+
+    /// <summary>Where a batch stands: lines received, chunks done, lines priced and rejected, adjustments written.</summary>
+    [Function(nameof(GetBillingBatch))]
+    public async Task<IActionResult> GetBillingBatch(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{batchId}")] HttpRequest request,
+        string batchId,
+        CancellationToken cancellationToken)
+    {
+        var status = await batches.GetStatusAsync(batchId, cancellationToken);
+        return status is null ? new NotFoundObjectResult(new { error = $"No batch '{batchId}'." }) : new OkObjectResult(status);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Eligibility;
 using Tariffs.Functions.Hosting;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Eligibility;
 
@@ -13,13 +14,10 @@ namespace Tariffs.Functions.Eligibility;
 /// </summary>
 public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler)
 {
-    /// <summary>Queue carrying eligibility flags.</summary>
-    public const string QueueName = "eligibility-flags";
-
     private const int MaxFlagBytes = 16 * 1024;
 
     [Function(nameof(RecordEligibilityFlag))]
-    public Task RecordEligibilityFlag([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken) =>
+    public Task RecordEligibilityFlag([QueueTrigger(QueueNames.EligibilityFlags)] QueueMessage message, CancellationToken cancellationToken) =>
         handler.HandleAsync(message.Body.ToString(), message.MessageId, cancellationToken);
 
     [Function(nameof(PostEligibilityFlag))]

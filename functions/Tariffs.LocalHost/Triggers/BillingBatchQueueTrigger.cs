@@ -1,11 +1,12 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 using Tariffs.Functions.Billing;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.LocalHost.Triggers;
 
 /// <summary>
-/// WebJobs queue trigger on <see cref="BillingBatchFunctions.QueueName"/> that forwards each message to
+/// WebJobs queue trigger on <c>billing-batches</c> that forwards each message to
 /// <see cref="BillingBatchFunctions.ProcessBillingBatch"/>; the WebJobs SDK supplies polling, batching, visibility
 /// renewal, dequeue counts and the move to the poison queue.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class BillingBatchQueueTrigger(BillingBatchFunctions functions)
     /// <summary>Runs <see cref="BillingBatchFunctions.ProcessBillingBatch"/> for one message.</summary>
     [FunctionName(nameof(BillingBatchFunctions.ProcessBillingBatch))]
     public Task ProcessBillingBatch(
-        [QueueTrigger(BillingBatchFunctions.QueueName)] QueueMessage message,
+        [QueueTrigger(QueueNames.BillingBatches)] QueueMessage message,
         CancellationToken cancellationToken)
         => functions.ProcessBillingBatch(message, cancellationToken);
 }

@@ -9,6 +9,12 @@ public static class TableNames
     public const string Rejections = "rejections";
     public const string Reports = "reports";
 
+    /// <summary>Received batches and their processed chunks.</summary>
+    public const string Batches = "batches";
+
+    /// <summary>Index of each household's ledger lines, for late eligibility.</summary>
+    public const string Households = "households";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households];
 }

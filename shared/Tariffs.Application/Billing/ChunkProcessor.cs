@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tariffs.Application.Catalog;
+using Tariffs.Application.Intake;
+using Tariffs.Domain.Billing;
+using Tariffs.Domain.Engine;
+using Tariffs.Storage.Batches;
+using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Households;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Rejections;
+
+namespace Tariffs.Application.Billing;
+
+/// <summary>
+/// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each
+/// line on its own, indexes the households' lines (before reading eligibility, so that a flag stored meanwhile
+/// finds them and corrects them), reads the eligibility of the chunk's households (one partition scan per
+/// program), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
+/// reason for every bad line, and records the chunk as done. Every write has a deterministic key: a chunk
+/// processed twice writes nothing new.
+/// </summary>
+public sealed partial class ChunkProcessor(
+    CatalogRepository catalogs,
+    EligibilityStore eligibility,
+    HouseholdIndex households,
+    LedgerStore ledger,
+    RejectionStore rejections,
+    BatchStore batches,
+    IClock clock,
+    ILogger<ChunkProcessor> logger)
+{
+    /// <summary>Source recorded on rejections of billing input.</summary>
+    public const string Source = "billing-batches";
+
+    /// <summary>Processes the lines held in <paramref name="content"/> (JSON values separated by commas).</summary>
+    public async Task<BatchOutcome> ProcessAsync(BatchHeader header, int chunk, int firstIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var catalog = await catalogs.FindAsync(header.Authority, header.Service, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"No catalog for {header.Authority}/{header.Service}: intake checks this before a chunk is queued.");
+
+        var refused = new List<Rejection>();
+        var valid = new List<BillingLine>();
+        var seen = new HashSet<int>();
+        var received = 0;
+        using (var document = JsonDocument.Parse(Wrap(content)))
+        {
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                var index = firstIndex + received++;
+                var validation = BillingLineValidator.Validate(element, index, seen);
+                if (validation.Line is { } line)
+                    valid.Add(line);
+                else
+                    refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, element.GetRawText()));
+            }
+        }
+
+        await households.AddAsync(valid.Select(l => new IndexedLine(l.HouseholdId, header.BatchId, l.LineNumber)), cancellationToken).ConfigureAwait(false);
+        var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        var windows = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new List<LineOutcome>(valid.Count);
+        foreach (var line in valid)
+        {
+            try
+            {
+                outcomes.Add(TariffEngine.Price(line, catalog, windows.TryGetValue(line.HouseholdId, out var w) ? w : []));
+            }
+            catch (PricingException e)
+            {
+                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e.Message, $"line {line.LineNumber}"));
+            }
+        }
+
+        var written = await ledger.AppendAsync(header.BatchId, catalog.Authority, catalog.Service, outcomes, cancellationToken).ConfigureAwait(false);
+        if (refused.Count > 0)
+            await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
+        var adjustments = outcomes.Sum(o => o.Adjustments.Count);
+        await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
+        {
+            Chunk = chunk,
+            Lines = received,
+            Priced = outcomes.Count,
+            Rejected = refused.Count,
+            Adjustments = adjustments,
+            CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
+        }, cancellationToken).ConfigureAwait(false);
+
+        LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
+        return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written, null);
+    }
+
+    /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
+    private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(
+        batchId,
+        lineNumber is { } n ? $"line|{n:D10}" : $"index|{index:D10}",
+        Source,
+        reason,
+        excerpt);
+
+    private static byte[] Wrap(ReadOnlyMemory<byte> content)
+    {
+        var array = new byte[content.Length + 2];
+        array[0] = (byte)'[';
+        content.Span.CopyTo(array.AsSpan(1));
+        array[^1] = (byte)']';
+        return array;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {Chunk}: {Received} lines received, {Priced} priced, {Rejected} rejected, {Adjustments} adjustments, {Written} ledger rows written")]
+    private static partial void LogChunk(ILogger logger, string batchId, int chunk, int received, int priced, int rejected, int adjustments, int written);
+}

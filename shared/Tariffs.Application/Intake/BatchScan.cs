@@ -1,0 +1,14 @@
+namespace Tariffs.Application.Intake;
+
+/// <summary>
+/// What a streaming scan of a billing batch document found: its top-level string properties (batchId,
+/// authority, service, currency, …), the byte range of every element of its <c>lines</c> array, grouped
+/// into chunks, and the line count. Ranges are absolute offsets in the document.
+/// </summary>
+public sealed record BatchScan(IReadOnlyDictionary<string, string> Header, IReadOnlyList<ByteRange> Chunks, int LineCount, bool HasLines);
+
+/// <summary>
+/// A contiguous run of line elements: bytes [<see cref="Offset"/>, <see cref="Offset"/> + <see cref="Length"/>)
+/// hold <see cref="Count"/> JSON objects separated by commas, the first being line index <see cref="FirstIndex"/>.
+/// </summary>
+public readonly record struct ByteRange(long Offset, int Length, int FirstIndex, int Count);

@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Tariffs.Storage.Batches;
+
+/// <summary>
+/// Billing batch documents too large for a queue message (claim-check), in blob container <c>batches</c>:
+/// uploaded as a stream, read back as a stream or by byte range (one chunk of lines at a time).
+/// </summary>
+public sealed class BatchBlobStore(BlobServiceClient service)
+{
+    /// <summary>The blob container of batch documents.</summary>
+    public const string ContainerName = "batches";
+
+    private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
+
+    /// <summary>Stores a document from a stream without buffering it whole.</summary>
+    public async Task UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    {
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+        {
+            TransferOptions = new Azure.Storage.StorageTransferOptions { MaximumTransferSize = 4 * 1024 * 1024, InitialTransferSize = 4 * 1024 * 1024 },
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a stored document for sequential reading; null when it does not exist.</summary>
+    public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await container.GetBlobClient(blobName).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 1024 * 1024 }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads bytes [offset, offset + length) of a stored document.</summary>
+    public async Task<byte[]> ReadRangeAsync(string blobName, long offset, int length, CancellationToken cancellationToken)
+    {
+        var response = await container.GetBlobClient(blobName)
+            .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken).ConfigureAwait(false);
+        return response.Value.Content.ToArray();
+    }
+}

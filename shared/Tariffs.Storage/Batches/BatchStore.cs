@@ -1,0 +1,64 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Storage.Batches;
+
+/// <summary>Batch headers and chunk completions (table <c>batches</c>), and the status they add up to.</summary>
+public sealed class BatchStore(TableServiceClient service)
+{
+    private readonly TableClient table = service.GetTableClient(TableNames.Batches);
+
+    /// <summary>Records a received batch; a batch received again keeps its first record.</summary>
+    public async Task SaveHeaderAsync(BatchEntity header, CancellationToken cancellationToken)
+    {
+        header.PartitionKey = RowKeys.Sanitise(header.PartitionKey);
+        header.RowKey = BatchEntity.HeaderRowKey;
+        await table.InsertMissingAsync([header], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records that a chunk is done (replacing an earlier record of the same chunk).</summary>
+    public Task SaveChunkAsync(string batchId, ChunkEntity chunk, CancellationToken cancellationToken)
+    {
+        chunk.PartitionKey = RowKeys.Sanitise(batchId);
+        chunk.RowKey = "chunk|" + chunk.Chunk.ToString("D6", CultureInfo.InvariantCulture);
+        return table.UpsertEntityAsync(chunk, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The batch's status, or null when no batch has that id.</summary>
+    public async Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken)
+    {
+        BatchEntity? header = null;
+        int done = 0, priced = 0, rejected = 0, adjustments = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == BatchEntity.HeaderRowKey)
+            {
+                header = new BatchEntity
+                {
+                    PartitionKey = row.PartitionKey,
+                    Authority = row.GetString(nameof(BatchEntity.Authority)) ?? "",
+                    Service = row.GetString(nameof(BatchEntity.Service)) ?? "",
+                    Lines = row.GetInt32(nameof(BatchEntity.Lines)) ?? 0,
+                    Chunks = row.GetInt32(nameof(BatchEntity.Chunks)) ?? 0,
+                    Refusal = row.GetString(nameof(BatchEntity.Refusal)) ?? "",
+                    ReceivedAt = row.GetDateTimeOffset(nameof(BatchEntity.ReceivedAt)) ?? default,
+                };
+                continue;
+            }
+            done++;
+            priced += row.GetInt32(nameof(ChunkEntity.Priced)) ?? 0;
+            rejected += row.GetInt32(nameof(ChunkEntity.Rejected)) ?? 0;
+            adjustments += row.GetInt32(nameof(ChunkEntity.Adjustments)) ?? 0;
+        }
+        if (header is null)
+            return null;
+        var state = header.Refusal.Length > 0 ? BatchStatus.Refused
+            : done >= header.Chunks ? BatchStatus.Completed
+            : BatchStatus.Processing;
+        return new BatchStatus(batchId, state, header.Authority, header.Service, header.Lines, header.Chunks, done,
+            priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Tariffs.Storage.Queues;
+
+/// <summary>Names of the queues the service reads and writes.</summary>
+public static class QueueNames
+{
+    /// <summary>Billing batches from operators: a small batch inline, or a claim-check reference to a blob.</summary>
+    public const string BillingBatches = "billing-batches";
+
+    /// <summary>Chunks of large batches: a byte range of a stored batch document, a bounded piece of work each.</summary>
+    public const string BillingChunks = "billing-chunks";
+
+    /// <summary>Eligibility flags from social services.</summary>
+    public const string EligibilityFlags = "eligibility-flags";
+
+    /// <summary>Households whose billed lines must be recomputed after their eligibility changed.</summary>
+    public const string HouseholdRecompute = "household-recompute";
+
+    /// <summary>Adjustments published for operators, one message per processed chunk.</summary>
+    public const string AdjustmentsOut = "adjustments-out";
+
+    /// <summary>Every queue, for creation at startup.</summary>
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut];
+}
