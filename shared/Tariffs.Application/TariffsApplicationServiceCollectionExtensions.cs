@@ -42,6 +42,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<ChunkProcessor>();
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<EligibilityFlagHandler>();
+        services.AddSingleton<HouseholdRecomputer>();
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportQuery>();
         return services;

@@ -15,38 +15,10 @@ namespace Tariffs.EndToEnd.Tests;
 [Collection(LocalHostCollection.Name)]
 public sealed class BillingPipelineTests(LocalHostFixture host)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
-    private async Task PublishAsync(string catalog)
-    {
-        using var response = await host.Authorised.PutAsync("api/catalog", new StringContent(catalog, Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task<List<LedgerEntry>> LedgerAsync(string batchId)
-    {
-        var entries = new List<LedgerEntry>();
-        await foreach (var entry in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
-            entries.Add(entry);
-        return entries;
-    }
-
-    private async Task<List<RejectionEntity>> RejectionsAsync(string partition)
-    {
-        var rows = new List<RejectionEntity>();
-        await foreach (var row in new RejectionStore(host.Tables).InPartitionAsync(partition, CancellationToken.None))
-            rows.Add(row);
-        return rows;
-    }
-
-    private Task WaitUntilQueueIsEmptyAsync(string queue) => Eventually.ValueAsync(
-        async () => (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount,
-        count => count == 0, Patience, $"queue {queue} to be empty");
-
     [Fact]
     public async Task Sample_batch_goes_from_the_queue_to_the_ledger_and_the_report_and_a_redelivery_changes_nothing()
     {
-        await PublishAsync(Samples.Catalog);
+        await host.PublishCatalogAsync(Samples.Catalog);
         foreach (var flag in Samples.Flags)
         {
             using var response = await host.Authorised.PostAsync("api/eligibility", new StringContent(flag!.ToJsonString(), Encoding.UTF8, "application/json"));
@@ -54,7 +26,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         }
 
         await host.Queue("billing-batches").SendMessageAsync(Samples.Batch);
-        var entries = await Eventually.ValueAsync(() => LedgerAsync("dunkerque-water-2022-annual"), e => e.Count == 30, Patience, "30 ledger lines");
+        var entries = await Eventually.ValueAsync(() => host.LedgerAsync("dunkerque-water-2022-annual"), e => e.Count == 30, Pipeline.Patience, "30 ledger lines");
 
         // 6 CSS households: −0.55 €/m³ on their first 80 m³ (PRODUCT.md example 1), 233.75 € in all.
         var adjustments = entries.SelectMany(e => e.Adjustments).ToList();
@@ -81,8 +53,8 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
 
         // Delivered a second time: the same keys, nothing new in the ledger.
         await host.Queue("billing-batches").SendMessageAsync(Samples.Batch);
-        await WaitUntilQueueIsEmptyAsync("billing-batches");
-        var again = await LedgerAsync("dunkerque-water-2022-annual");
+        await host.WaitUntilIdleAsync();
+        var again = await host.LedgerAsync("dunkerque-water-2022-annual");
         Assert.Equal(30, again.Count);
         Assert.Equal(adjustments.Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)), again.SelectMany(e => e.Adjustments).Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)));
     }
@@ -93,8 +65,8 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         var sent = await host.Queue("billing-batches").SendMessageAsync("{\"batchId\": \"broken\", \"lines\": [ {");
 
         var rejection = await Eventually.ValueAsync(
-            async () => (await RejectionsAsync("billing-batches")).FirstOrDefault(r => r.RowKey == sent.Value.MessageId),
-            r => r is not null, Patience, "the rejection of the malformed message");
+            async () => (await host.RejectionsAsync("billing-batches")).FirstOrDefault(r => r.RowKey == sent.Value.MessageId),
+            r => r is not null, Pipeline.Patience, "the rejection of the malformed message");
 
         Assert.Contains("not a readable billing batch", rejection!.Reason);
         Assert.StartsWith("{\"batchId\": \"broken\"", rejection.Excerpt);
@@ -106,7 +78,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
     [Fact]
     public async Task Bad_lines_are_rejected_one_by_one_with_reasons_and_the_good_lines_are_priced()
     {
-        await PublishAsync(Samples.CatalogFor("e2e-lines"));
+        await host.PublishCatalogAsync(Samples.CatalogFor("e2e-lines"));
         var batchId = "e2e-lines-" + Guid.NewGuid().ToString("N")[..8];
         static JsonObject Line(int n, decimal quantity, string from, string to, string tariff = "DOM") => new()
         {
@@ -130,13 +102,13 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         using (var response = await host.Authorised.PostAsync("api/batches", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json")))
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        var rejections = await Eventually.ValueAsync(() => RejectionsAsync(batchId), r => r.Count == 4, Patience, "4 rejected lines");
+        var rejections = await Eventually.ValueAsync(() => host.RejectionsAsync(batchId), r => r.Count == 4, Pipeline.Patience, "4 rejected lines");
         var byLine = rejections.ToDictionary(r => r.RowKey, r => r.Reason);
         Assert.Contains("consumption.quantity: must not be negative", byLine["line|0000000002"]);
         Assert.Contains("period: ends (2022-06-01) before it starts (2022-06-30)", byLine["line|0000000003"]);
         Assert.Contains("Unknown tariff 'NOPE'", byLine["line|0000000004"]);
         Assert.Contains("householdId: required", byLine["line|0000000005"]);
-        var priced = Assert.Single(await LedgerAsync(batchId));
+        var priced = Assert.Single(await host.LedgerAsync(batchId));
         Assert.Equal(13760, priced.Line.StandardBillMinor);
     }
 

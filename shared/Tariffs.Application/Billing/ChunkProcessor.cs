@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
@@ -59,14 +60,16 @@ public sealed partial class ChunkProcessor(
 
         await households.AddAsync(valid.Select(l => new IndexedLine(l.HouseholdId, header.BatchId, l.LineNumber)), cancellationToken).ConfigureAwait(false);
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var windows = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
+        var stored = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
+        var pricedAt = clock.GetCurrentInstant();
 
         var outcomes = new List<LineOutcome>(valid.Count);
         foreach (var line in valid)
         {
             try
             {
-                outcomes.Add(TariffEngine.Price(line, catalog, windows.TryGetValue(line.HouseholdId, out var w) ? w : []));
+                var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EligibilityAsOf.Windows(e, catalog, pricedAt) : [];
+                outcomes.Add(TariffEngine.Price(line, catalog, windows));
             }
             catch (PricingException e)
             {
@@ -74,7 +77,7 @@ public sealed partial class ChunkProcessor(
             }
         }
 
-        var written = await ledger.AppendAsync(header.BatchId, catalog.Authority, catalog.Service, outcomes, cancellationToken).ConfigureAwait(false);
+        var written = await ledger.AppendAsync(header.BatchId, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
@@ -95,7 +98,7 @@ public sealed partial class ChunkProcessor(
     /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
     private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(
         batchId,
-        lineNumber is { } n ? $"line|{n:D10}" : $"index|{index:D10}",
+        lineNumber is { } n ? RejectionStore.LineKey(n) : $"index|{index:D10}",
         Source,
         reason,
         excerpt);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
@@ -7,72 +8,107 @@ using Tariffs.Application.Json;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Eligibility;
 
 /// <summary>
-/// Records an eligibility flag: validates it (flag id, household, a program some published catalog
-/// defines, a window that does not end before it starts, a decision date) and stores the window under
-/// the flag id, so a re-sent flag changes nothing. A refused flag is stored as a rejection with its reason.
+/// Records an eligibility flag or a revocation (a document with <c>revocationId</c>): validates it (its id,
+/// the household, a program some published catalog defines, dates in order), stores it under its id — so a
+/// re-sent one changes nothing — and queues a recomputation of the household's lines already billed, which
+/// turns a late grant into catch-up corrections. A refused document is stored as a rejection with its reason.
 /// </summary>
 public sealed partial class EligibilityFlagHandler(
     CatalogRepository catalogs,
     EligibilityStore store,
     RejectionStore rejections,
+    QueueServiceClient queues,
+    IClock clock,
     ILogger<EligibilityFlagHandler> logger)
 {
-    /// <summary>Partition of the rejections of flags.</summary>
+    /// <summary>Partition of the rejections of flags and revocations.</summary>
     public const string RejectionPartition = "eligibility-flags";
 
-    /// <summary>Handles one flag document; returns the reason when it is refused, null when stored.</summary>
+    /// <summary>Handles one document; returns the reason when it is refused, null when stored.</summary>
     public async Task<string?> HandleAsync(string json, string messageId, CancellationToken cancellationToken)
     {
-        EligibilityFlagMessage? flag = null;
         var errors = new ValidationErrors();
+        string? id = null;
+        string? household = null;
         try
         {
-            flag = JsonSerializer.Deserialize<EligibilityFlagMessage>(json, TariffsJson.Options);
-            if (flag is null)
-                errors.Add("$", "an eligibility flag is a JSON object");
+            if (IsRevocation(json))
+            {
+                var revocation = JsonSerializer.Deserialize<EligibilityRevocationMessage>(json, TariffsJson.Options);
+                id = errors.Required(revocation?.RevocationId, "$.revocationId");
+                household = errors.Required(revocation?.HouseholdId, "$.householdId");
+                var program = await KnownProgramAsync(errors.Required(revocation?.Program, "$.program"), errors, cancellationToken).ConfigureAwait(false);
+                var effective = errors.Required(revocation?.EffectiveDate, "$.effectiveDate");
+                var decision = errors.Required(revocation?.DecisionDate, "$.decisionDate");
+                if (errors.IsEmpty)
+                {
+                    await store.SaveRevocationAsync(household!, new StoredRevocation(program!, id!, effective!.Value, decision!.Value, clock.GetCurrentInstant()),
+                        revocation!.SourceAgency ?? "", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var flag = JsonSerializer.Deserialize<EligibilityFlagMessage>(json, TariffsJson.Options);
+                if (flag is null)
+                    errors.Add("$", "an eligibility flag is a JSON object");
+                id = errors.Required(flag?.FlagId, "$.flagId");
+                household = errors.Required(flag?.HouseholdId, "$.householdId");
+                var from = errors.Required(errors.Required(flag?.Window, "$.window")?.From, "$.window.from");
+                var to = flag?.Window?.To ?? DateIntervals.OpenEnd;
+                var decision = errors.Required(flag?.DecisionDate, "$.decisionDate");
+                if (from is { } f && to < f)
+                    errors.Add("$.window", $"ends ({to:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
+                var program = errors.IsEmpty ? await KnownProgramAsync(errors.Required(flag?.Program, "$.program"), errors, cancellationToken).ConfigureAwait(false) : null;
+                if (errors.IsEmpty)
+                {
+                    var window = new EligibilityWindow(program!, new DateInterval(from!.Value, to), decision!.Value, id!);
+                    var facts = flag!.Facts is null ? "" : JsonSerializer.Serialize(flag.Facts, TariffsJson.Options);
+                    await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", facts, clock.GetCurrentInstant(), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
         }
         catch (JsonException e)
         {
-            errors.Add(e.Path ?? "$", $"not a readable eligibility flag: {e.Message.Split(". ")[0]}.");
-        }
-
-        var flagId = errors.Required(flag?.FlagId, "$.flagId");
-        var household = errors.Required(flag?.HouseholdId, "$.householdId");
-        var programId = errors.Required(flag?.Program, "$.program");
-        var from = errors.Required(errors.Required(flag?.Window, "$.window")?.From, "$.window.from");
-        var to = flag?.Window?.To ?? DateIntervals.OpenEnd;
-        var decision = errors.Required(flag?.DecisionDate, "$.decisionDate");
-        if (from is { } f && to < f)
-            errors.Add("$.window", $"ends ({to:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
-        if (programId is not null && errors.IsEmpty)
-        {
-            var known = (await catalogs.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(c => c.Programs).Any(p => p.Id == programId);
-            if (!known)
-                errors.Add("$.program", $"no published catalog defines program '{programId}'");
+            errors.Add(e.Path ?? "$", $"not a readable eligibility flag or revocation: {e.Message.Split(". ")[0]}.");
         }
 
         if (!errors.IsEmpty)
         {
             var reason = errors.ToString();
-            await rejections.AddAsync([new Rejection(RejectionPartition, flagId ?? messageId, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
-            LogRefused(logger, flagId, reason);
+            await rejections.AddAsync([new Rejection(RejectionPartition, id ?? messageId, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, id, reason);
             return reason;
         }
 
-        var window = new EligibilityWindow(programId!, new DateInterval(from!.Value, to), decision!.Value, flagId!);
-        await store.SaveAsync(household!, window, flag!.SourceAgency ?? "", flag.EvidenceReference ?? "", cancellationToken).ConfigureAwait(false);
-        LogStored(logger, flagId!, programId!);
+        var cause = $"eligibility {id}";
+        await queues.GetQueueClient(QueueNames.HouseholdRecompute)
+            .SendMessageAsync(JsonSerializer.Serialize(new RecomputeMessage(household!, cause), TariffsJson.Options), cancellationToken).ConfigureAwait(false);
+        LogStored(logger, id!);
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility flag {FlagId} stored for program {ProgramId}")]
-    private static partial void LogStored(ILogger logger, string flagId, string programId);
+    private async Task<string?> KnownProgramAsync(string? programId, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (programId is null)
+            return null;
+        var known = (await catalogs.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(c => c.Programs).Any(p => p.Id == programId);
+        if (!known)
+            errors.Add("$.program", $"no published catalog defines program '{programId}'");
+        return programId;
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility flag {FlagId} refused: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string? flagId, string reason);
+    private static bool IsRevocation(string json) => json.Contains("\"revocationId\"", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility {Id} stored; the household's billed lines are queued for recomputation")]
+    private static partial void LogStored(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eligibility {Id} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string? id, string reason);
 }

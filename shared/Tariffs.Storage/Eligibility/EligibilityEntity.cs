@@ -3,16 +3,28 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Storage.Eligibility;
 
 /// <summary>
-/// One eligibility window as stored: PartitionKey = program id, RowKey = household id | flag id, so that
-/// a chunk of a batch reads a program's windows with one partition scan and a re-sent flag overwrites itself.
+/// A stored eligibility fact: PartitionKey = program id; RowKey = household | f | flag id for a window
+/// (<see cref="Kind"/> = window), household | r | revocation id for a revocation. A chunk of a batch reads a
+/// program's facts with one partition scan; a re-sent flag or revocation overwrites itself.
 /// </summary>
 public sealed class EligibilityEntity : StorageEntity
 {
+    public const string WindowKind = "window";
+    public const string RevocationKind = "revocation";
+
+    public string Kind { get; set; } = WindowKind;
     public string HouseholdId { get; set; } = "";
+    /// <summary>The flag id of a window, the revocation id of a revocation.</summary>
     public string FlagId { get; set; } = "";
     public string From { get; set; } = "";
     public string To { get; set; } = "";
+    /// <summary>A revocation's effective date: the window ends the day before.</summary>
+    public string EffectiveDate { get; set; } = "";
     public string DecisionDate { get; set; } = "";
     public string SourceAgency { get; set; } = "";
     public string EvidenceReference { get; set; } = "";
+    /// <summary>When Tariffs first received it; decides which lines a revocation without claw-back affects.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>Household facts sent with the flag, as JSON (income, persons, …), or empty.</summary>
+    public string Facts { get; set; } = "";
 }

@@ -5,17 +5,18 @@ using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Eligibility;
 
-/// <summary>Eligibility windows by program and household (table <c>eligibility</c>).</summary>
+/// <summary>Eligibility windows and revocations by program and household (table <c>eligibility</c>).</summary>
 public sealed class EligibilityStore(TableServiceClient service)
 {
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
 
-    /// <summary>Stores a window; the same flag stored twice leaves one row.</summary>
-    public Task SaveAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, CancellationToken cancellationToken) =>
-        table.UpsertEntityAsync(new EligibilityEntity
+    /// <summary>Stores a window; the same flag stored twice leaves one row and keeps its first reception time.</summary>
+    public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, string factsJson, Instant receivedAt, CancellationToken cancellationToken) =>
+        table.InsertMissingAsync([new EligibilityEntity
         {
             PartitionKey = RowKeys.Sanitise(window.ProgramId),
-            RowKey = RowKeys.Join(householdId, window.FlagId),
+            RowKey = RowKeys.Join(householdId, "f", window.FlagId),
+            Kind = EligibilityEntity.WindowKind,
             HouseholdId = householdId,
             FlagId = window.FlagId,
             From = StoredDate.Format(window.Window.Start),
@@ -23,33 +24,64 @@ public sealed class EligibilityStore(TableServiceClient service)
             DecisionDate = StoredDate.Format(window.DecisionDate),
             SourceAgency = sourceAgency,
             EvidenceReference = evidenceReference,
-        }, TableUpdateMode.Replace, cancellationToken);
+            ReceivedAt = receivedAt.ToDateTimeOffset(),
+            Facts = factsJson,
+        }], cancellationToken);
+
+    /// <summary>Stores a revocation; the same revocation stored twice leaves one row and keeps its first reception time.</summary>
+    public Task SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
+        table.InsertMissingAsync([new EligibilityEntity
+        {
+            PartitionKey = RowKeys.Sanitise(revocation.ProgramId),
+            RowKey = RowKeys.Join(householdId, "r", revocation.RevocationId),
+            Kind = EligibilityEntity.RevocationKind,
+            HouseholdId = householdId,
+            FlagId = revocation.RevocationId,
+            EffectiveDate = StoredDate.Format(revocation.EffectiveDate),
+            DecisionDate = StoredDate.Format(revocation.DecisionDate),
+            SourceAgency = sourceAgency,
+            ReceivedAt = revocation.ReceivedAt.ToDateTimeOffset(),
+        }], cancellationToken);
 
     /// <summary>
-    /// The windows of the given programs for the given households, grouped by household; one partition
-    /// scan per program.
+    /// The eligibility of the given households for the given programs, by household; one partition scan
+    /// per program (a chunk's households are spread over the whole partition).
     /// </summary>
-    public async Task<Dictionary<string, List<EligibilityWindow>>> ForHouseholdsAsync(
+    public async Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(
         IEnumerable<string> programIds, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, List<EligibilityWindow>>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
         foreach (var programId in programIds.Distinct())
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)}");
             await foreach (var e in table.QueryAsync<EligibilityEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (!householdIds.Contains(e.HouseholdId))
-                    continue;
-                if (!result.TryGetValue(e.HouseholdId, out var windows))
-                    result[e.HouseholdId] = windows = [];
-                windows.Add(new EligibilityWindow(programId,
-                    new DateInterval(StoredDate.Parse(e.From), StoredDate.Parse(e.To)), StoredDate.Parse(e.DecisionDate), e.FlagId));
-            }
+                if (householdIds.Contains(e.HouseholdId))
+                    Add(found, programId, e);
         }
-        return result;
+        return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }
 
-    /// <summary>Every stored window of a program, for reports.</summary>
-    public IAsyncEnumerable<EligibilityEntity> AllAsync(CancellationToken cancellationToken) =>
-        table.QueryAsync<EligibilityEntity>(cancellationToken: cancellationToken);
+    /// <summary>The eligibility of one household for the given programs: one range query per program.</summary>
+    public async Task<HouseholdEligibility> ForHouseholdAsync(IEnumerable<string> programIds, string householdId, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
+        var prefix = RowKeys.Sanitise(householdId) + "|";
+        foreach (var programId in programIds.Distinct())
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+            await foreach (var e in table.QueryAsync<EligibilityEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                Add(found, programId, e);
+        }
+        return found.TryGetValue(householdId, out var mine) ? new HouseholdEligibility(mine.Windows, mine.Revocations) : HouseholdEligibility.None;
+    }
+
+    private static void Add(Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)> found, string programId, EligibilityEntity e)
+    {
+        if (!found.TryGetValue(e.HouseholdId, out var lists))
+            found[e.HouseholdId] = lists = ([], []);
+        if (e.Kind == EligibilityEntity.RevocationKind)
+            lists.Revocations.Add(new StoredRevocation(programId, e.FlagId, StoredDate.Parse(e.EffectiveDate), StoredDate.Parse(e.DecisionDate), Instant.FromDateTimeOffset(e.ReceivedAt)));
+        else
+            lists.Windows.Add(new EligibilityWindow(programId, new DateInterval(StoredDate.Parse(e.From), StoredDate.Parse(e.To)), StoredDate.Parse(e.DecisionDate), e.FlagId));
+    }
 }

@@ -23,4 +23,6 @@ public sealed class AdjustmentEntity : StorageEntity
     public long AmountMinor { get; set; }
     public int Correction { get; set; }
     public string Explanation { get; set; } = "";
+    /// <summary>For a correction: what it corrects (stored total before, recomputed total); empty otherwise.</summary>
+    public string Note { get; set; } = "";
 }

@@ -16,9 +16,89 @@ public sealed class LedgerStore(TableServiceClient service)
 {
     private readonly TableClient table = service.GetTableClient(TableNames.Ledger);
 
-    /// <summary>Appends priced lines and their original adjustments (correction 0); returns rows inserted.</summary>
-    public Task<int> AppendAsync(string batchId, string authority, string service, IEnumerable<LineOutcome> outcomes, CancellationToken cancellationToken) =>
-        table.InsertMissingAsync(outcomes.SelectMany(o => Rows(batchId, authority, service, o)), cancellationToken);
+    /// <summary>
+    /// Appends priced lines with their original adjustments (correction 0); returns rows inserted. A line and
+    /// its adjustments always share one transaction, and a line already stored is skipped whole, so a line's
+    /// originals are written once, together, whatever corrections were appended to it since.
+    /// </summary>
+    public async Task<int> AppendAsync(string batchId, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var inserted = 0;
+        var transaction = new List<List<ITableEntity>>();
+        var size = 0;
+        foreach (var outcome in outcomes.OrderBy(o => o.Line.LineNumber))
+        {
+            var rows = Rows(batchId, authority, service, pricedAt, outcome).ToList();
+            if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
+            {
+                inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
+                transaction = [];
+                size = 0;
+            }
+            transaction.Add(rows);
+            size += rows.Count;
+        }
+        if (transaction.Count > 0)
+            inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+
+    /// <summary>Inserts whole lines in one transaction; on a conflict, retries with the lines not stored yet.</summary>
+    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(lines.SelectMany(l => l).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
+                .ConfigureAwait(false);
+            return lines.Sum(l => l.Count);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var partition = lines[0][0].PartitionKey;
+            var first = lines[0][0].RowKey;
+            var last = lines[^1][0].RowKey + "}";
+            var stored = new HashSet<string>(StringComparer.Ordinal);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {last} and Kind eq {LedgerKinds.Line}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                stored.Add(row.RowKey);
+            var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
+            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Appends corrective adjustments of one line in one entity group transaction, all or nothing. Returns
+    /// false, writing nothing, when one of their keys exists already (another recomputation got there first:
+    /// read the line again and recompute).
+    /// </summary>
+    public async Task<bool> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
+    {
+        if (corrections.Count == 0)
+            return true;
+        var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
+        var lineNumber = int.Parse(line.RowKey, CultureInfo.InvariantCulture);
+        var actions = corrections.Select(x => new TableTransactionAction(TableTransactionActionType.Add,
+            AdjustmentRow(line.PartitionKey, lineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One stored line and its adjustments, or null when the line is not in the ledger (yet).</summary>
+    public async Task<LedgerEntry?> ReadLineAsync(string batchId, int lineNumber, CancellationToken cancellationToken)
+    {
+        var key = RowKeys.Line(lineNumber);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)} and RowKey ge {key} and RowKey lt {key + "}"}");
+        await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
+            return entry;
+        return null;
+    }
 
     /// <summary>Every entry of a batch, in line order.</summary>
     public IAsyncEnumerable<LedgerEntry> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
@@ -47,7 +127,7 @@ public sealed class LedgerStore(TableServiceClient service)
             yield return new LedgerEntry(line.PartitionKey, line, adjustments);
     }
 
-    private static IEnumerable<ITableEntity> Rows(string batchId, string authority, string service, LineOutcome outcome)
+    private static IEnumerable<ITableEntity> Rows(string batchId, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome)
     {
         var line = outcome.Line;
         var partition = RowKeys.Sanitise(batchId);
@@ -72,27 +152,31 @@ public sealed class LedgerStore(TableServiceClient service)
             BilledMinor = outcome.Currency.ToMinorUnits(line.BilledAmount),
             StandardBillMinor = outcome.Currency.ToMinorUnits(outcome.StandardBill),
             Eligible = outcome.Eligible,
+            PricedAt = pricedAt,
         };
         foreach (var adjustment in outcome.Adjustments)
-            yield return new AdjustmentEntity
-            {
-                PartitionKey = partition,
-                RowKey = AdjustmentKey(line.LineNumber, adjustment.RuleId, 0),
-                LineNumber = line.LineNumber,
-                HouseholdId = line.HouseholdId,
-                RuleId = adjustment.RuleId,
-                ProgramId = adjustment.ProgramId,
-                Step = adjustment.Step.ToString(),
-                RuleVersions = adjustment.RuleVersions,
-                LegalReferences = adjustment.LegalReferences,
-                CoversFrom = StoredDate.Format(adjustment.Covers.Start),
-                CoversTo = StoredDate.Format(adjustment.Covers.End),
-                Currency = outcome.Currency.Code,
-                AmountMinor = outcome.Currency.ToMinorUnits(adjustment.Amount),
-                Correction = 0,
-                Explanation = Explain(adjustment),
-            };
+            yield return AdjustmentRow(partition, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
     }
+
+    private static AdjustmentEntity AdjustmentRow(string partition, int lineNumber, string householdId, Domain.Money.Currency currency, Adjustment adjustment, int correction, string note) => new()
+    {
+        PartitionKey = partition,
+        RowKey = AdjustmentKey(lineNumber, adjustment.RuleId, correction),
+        LineNumber = lineNumber,
+        HouseholdId = householdId,
+        RuleId = adjustment.RuleId,
+        ProgramId = adjustment.ProgramId,
+        Step = adjustment.Step.ToString(),
+        RuleVersions = adjustment.RuleVersions,
+        LegalReferences = adjustment.LegalReferences,
+        CoversFrom = StoredDate.Format(adjustment.Covers.Start),
+        CoversTo = StoredDate.Format(adjustment.Covers.End),
+        Currency = currency.Code,
+        AmountMinor = currency.ToMinorUnits(adjustment.Amount),
+        Correction = correction,
+        Explanation = Explain(adjustment),
+        Note = note,
+    };
 
     /// <summary>RowKey of an adjustment: line | rule | correction number.</summary>
     public static string AdjustmentKey(int lineNumber, string ruleId, int correction) =>
@@ -128,6 +212,7 @@ public sealed class LedgerStore(TableServiceClient service)
         BilledMinor = row.GetInt64(nameof(LineEntity.BilledMinor)) ?? 0,
         StandardBillMinor = row.GetInt64(nameof(LineEntity.StandardBillMinor)) ?? 0,
         Eligible = row.GetBoolean(nameof(LineEntity.Eligible)) ?? false,
+        PricedAt = row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) ?? default,
     };
 
     private static AdjustmentEntity ToAdjustment(TableEntity row) => new()
@@ -147,5 +232,6 @@ public sealed class LedgerStore(TableServiceClient service)
         AmountMinor = row.GetInt64(nameof(AdjustmentEntity.AmountMinor)) ?? 0,
         Correction = row.GetInt32(nameof(AdjustmentEntity.Correction)) ?? 0,
         Explanation = row.GetString(nameof(AdjustmentEntity.Explanation)) ?? "",
+        Note = row.GetString(nameof(AdjustmentEntity.Note)) ?? "",
     };
 }

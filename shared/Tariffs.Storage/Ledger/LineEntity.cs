@@ -27,4 +27,6 @@ public sealed class LineEntity : StorageEntity
     public long BilledMinor { get; set; }
     public long StandardBillMinor { get; set; }
     public bool Eligible { get; set; }
+    /// <summary>When the line was first priced: revocations without claw-back received later leave it alone.</summary>
+    public DateTimeOffset PricedAt { get; set; }
 }

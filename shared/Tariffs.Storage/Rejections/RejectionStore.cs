@@ -20,6 +20,17 @@ public sealed class RejectionStore(TableServiceClient service)
             Excerpt = r.Excerpt.Length > MaxExcerpt ? r.Excerpt[..MaxExcerpt] : r.Excerpt,
         }), cancellationToken);
 
+    /// <summary>True when a rejection is stored under the partition and key.</summary>
+    public async Task<bool> ExistsAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(RowKeys.Sanitise(partition), RowKeys.Sanitise(key), select: ["RowKey"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue;
+    }
+
+    /// <summary>The rejection key of a billing line: its line number, zero-padded.</summary>
+    public static string LineKey(int lineNumber) => $"line|{lineNumber:D10}";
+
     /// <summary>The rejections stored under a partition (a batch id, or a queue name).</summary>
     public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
         table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(partition)}"), cancellationToken: cancellationToken);

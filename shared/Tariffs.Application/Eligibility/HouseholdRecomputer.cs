@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tariffs.Application.Catalog;
+using Tariffs.Domain.Billing;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
+using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Households;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Rejections;
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Application.Eligibility;
+
+/// <summary>
+/// Recomputes every billed line of a household after its eligibility changed, and appends a correction per
+/// rule whose total changed, holding only the difference (never an edit). Each line is priced with the
+/// eligibility that counts for it (<see cref="EligibilityAsOf"/>), so the final sum of a line does not depend
+/// on whether a grant arrived before or after it was billed. Corrections of one line are written in one
+/// transaction; if another recomputation wrote first, the line is read again and recomputed.
+/// </summary>
+public sealed partial class HouseholdRecomputer(
+    HouseholdIndex households,
+    LedgerStore ledger,
+    EligibilityStore eligibility,
+    CatalogRepository catalogs,
+    RejectionStore rejections,
+    ILogger<HouseholdRecomputer> logger)
+{
+    private const int MaxAttemptsPerLine = 10;
+
+    /// <summary>Recomputes the household's lines; returns the number of corrections written.</summary>
+    public async Task<int> RecomputeAsync(RecomputeMessage message, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        var catalogCache = new Dictionary<CatalogKey, ServiceCatalog>();
+        await foreach (var indexed in households.LinesOfAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
+            written += await RecomputeLineAsync(indexed, message.Cause, catalogCache, cancellationToken).ConfigureAwait(false);
+        LogRecomputed(logger, message.HouseholdId, message.Cause, written);
+        return written;
+    }
+
+    private async Task<int> RecomputeLineAsync(IndexedLine indexed, string cause, Dictionary<CatalogKey, ServiceCatalog> catalogCache, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttemptsPerLine; attempt++)
+        {
+            // Indexed before it is priced: a line not in the ledger yet is being priced right now. Failing
+            // makes the queue deliver this message again later, when the line is there.
+            var entry = await ledger.ReadLineAsync(indexed.BatchId, indexed.LineNumber, cancellationToken).ConfigureAwait(false);
+            if (entry is null)
+            {
+                if (await rejections.ExistsAsync(indexed.BatchId, RejectionStore.LineKey(indexed.LineNumber), cancellationToken).ConfigureAwait(false))
+                    return 0; // the engine refused the line: nothing billed to correct
+                throw new LineNotPricedYetException(indexed);
+            }
+            var line = entry.Line;
+            var key = new CatalogKey(line.Authority, line.Service);
+            if (!catalogCache.TryGetValue(key, out var catalog))
+                catalogCache[key] = catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The catalog {key} of a priced line is no longer published.");
+
+            var stored = await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false);
+            var windows = EligibilityAsOf.Windows(stored, catalog, Instant.FromDateTimeOffset(line.PricedAt));
+            var outcome = TariffEngine.Price(ToBillingLine(line), catalog, windows);
+            var corrections = CorrectionPlanner.Plan(outcome, entry.Adjustments, cause);
+            if (await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
+                return corrections.Count;
+        }
+        throw new InvalidOperationException($"Line {indexed.LineNumber} of batch {indexed.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
+    }
+
+    /// <summary>The billing line as it was priced, from its ledger row.</summary>
+    private static BillingLine ToBillingLine(LineEntity line) => new(
+        int.Parse(line.RowKey, CultureInfo.InvariantCulture),
+        line.HouseholdId,
+        line.AccountId,
+        line.Area,
+        line.MainResidence,
+        line.Persons,
+        new DateInterval(StoredDate.Parse(line.PeriodFrom), StoredDate.Parse(line.PeriodTo)),
+        decimal.Parse(line.Quantity, CultureInfo.InvariantCulture),
+        line.Unit,
+        line.TariffCode,
+        Domain.Money.Currency.TryFind(line.Currency, out var currency) ? currency.FromMinorUnits(line.BilledMinor) : 0m);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Household {HouseholdId} recomputed after {Cause}: {Corrections} corrections written")]
+    private static partial void LogRecomputed(ILogger logger, string householdId, string cause, int corrections);
+}
+
+/// <summary>A household's line is indexed but not in the ledger yet: retry the recomputation later.</summary>
+public sealed class LineNotPricedYetException(IndexedLine line)
+    : Exception($"Line {line.LineNumber} of batch {line.BatchId} is indexed but not priced yet; the recomputation will be retried.");

@@ -1,0 +1,7 @@
+namespace Tariffs.Application.Eligibility;
+
+/// <summary>
+/// On queue <c>household-recompute</c>: the household whose billed lines must be recomputed because its
+/// eligibility changed, and what changed it.
+/// </summary>
+public sealed record RecomputeMessage(string HouseholdId, string Cause);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Rejections;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>What the tests do to the running service, and what they read back from its storage.</summary>
+public static class Pipeline
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    public static async Task PublishCatalogAsync(this LocalHostFixture host, string catalog)
+    {
+        using var response = await host.Authorised.PutAsync("api/catalog", Json(catalog));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task PostEligibilityAsync(this LocalHostFixture host, JsonNode document)
+    {
+        using var response = await host.Authorised.PostAsync("api/eligibility", Json(document.ToJsonString()));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<JsonObject> PostBatchAsync(this LocalHostFixture host, string batch)
+    {
+        using var response = await host.Authorised.PostAsync("api/batches", Json(batch));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<List<LedgerEntry>> LedgerAsync(this LocalHostFixture host, string batchId)
+    {
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
+            entries.Add(entry);
+        return entries;
+    }
+
+    public static async Task<List<RejectionEntity>> RejectionsAsync(this LocalHostFixture host, string partition)
+    {
+        var rows = new List<RejectionEntity>();
+        await foreach (var row in new RejectionStore(host.Tables).InPartitionAsync(partition, CancellationToken.None))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Waits until every queue the service reads is empty: every message handled and deleted.</summary>
+    public static Task WaitUntilIdleAsync(this LocalHostFixture host) => Eventually.ValueAsync(
+        async () =>
+        {
+            var total = 0;
+            foreach (var queue in new[] { "billing-batches", "billing-chunks", "eligibility-flags", "household-recompute" })
+                total += (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            return total;
+        },
+        count => count == 0, Patience, "every queue to be empty");
+
+    /// <summary>A batch of lines for one authority, all on the water tariff DOM, one line per household.</summary>
+    public static JsonObject Batch(string batchId, string authority, IEnumerable<JsonObject> lines) => new()
+    {
+        ["batchId"] = batchId, ["operator"] = "op", ["authority"] = authority, ["service"] = "water",
+        ["currency"] = "EUR", ["createdAt"] = "2023-01-05T08:00:00Z",
+        ["lines"] = new JsonArray(lines.Cast<JsonNode>().ToArray()),
+    };
+
+    public static JsonObject Line(int number, string household, decimal quantity, string from = "2022-01-01", string to = "2022-12-31", string area = "A") => new()
+    {
+        ["lineNumber"] = number, ["householdId"] = household, ["area"] = area, ["persons"] = 2,
+        ["period"] = new JsonObject { ["from"] = from, ["to"] = to },
+        ["consumption"] = new JsonObject { ["quantity"] = quantity, ["unit"] = "m3" },
+        ["tariffCode"] = "DOM", ["billedAmount"] = 0m,
+    };
+
+    public static JsonObject Flag(string flagId, string household, string program, string from, string? to = null) => new()
+    {
+        ["flagId"] = flagId, ["householdId"] = household, ["program"] = program,
+        ["window"] = to is null ? new JsonObject { ["from"] = from } : new JsonObject { ["from"] = from, ["to"] = to },
+        ["decisionDate"] = from, ["sourceAgency"] = "test agency",
+    };
+
+    public static JsonObject Revocation(string revocationId, string household, string program, string effective) => new()
+    {
+        ["revocationId"] = revocationId, ["householdId"] = household, ["program"] = program,
+        ["effectiveDate"] = effective, ["decisionDate"] = effective, ["sourceAgency"] = "test agency",
+    };
+
+    /// <summary>Σ of a household's adjustments in a batch, originals and corrections, in minor units.</summary>
+    public static long AdjustmentsOf(this IEnumerable<LedgerEntry> entries, string household) =>
+        entries.Where(e => e.Line.HouseholdId == household).SelectMany(e => e.Adjustments).Sum(a => a.AmountMinor);
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+}
