@@ -57,6 +57,8 @@ var queueNames = [
   'household-recompute'
   'household-recompute-poison'
   'adjustments-out'
+  'webhook-deliveries'
+  'webhook-deliveries-poison'
 ]
 
 // Must match Tariffs.Storage.Tables.TableNames.All (tests/Tariffs.Infra.Tests checks it).
@@ -67,6 +69,7 @@ var tableNames = [
   'reports'
   'batches'
   'households'
+  'deliveries'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -10,22 +10,49 @@ namespace Tariffs.Storage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class EligibilityStoreTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task Windows_are_found_by_program_and_household_and_a_resent_flag_is_stored_once()
+    private static readonly Instant Received = Instant.FromUtc(2022, 6, 1, 8, 0);
+
+    private async Task<EligibilityStore> NewStoreAsync()
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.Eligibility);
-        var store = new EligibilityStore(service);
-        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
-        var window = new EligibilityWindow(program, new DateInterval(new LocalDate(2022, 1, 1), new LocalDate(2022, 6, 30)), new LocalDate(2021, 12, 15), "flag-1");
+        return new EligibilityStore(service);
+    }
 
-        await store.SaveAsync("hh-1", window, "CPAM", "ref", CancellationToken.None);
-        await store.SaveAsync("hh-1", window, "CPAM", "ref", CancellationToken.None);
-        await store.SaveAsync("hh-2", window with { FlagId = "flag-2" }, "CPAM", "ref", CancellationToken.None);
+    private static EligibilityWindow Window(string program, string flag) =>
+        new(program, new DateInterval(new LocalDate(2022, 1, 1), new LocalDate(2022, 6, 30)), new LocalDate(2021, 12, 15), flag);
+
+    [Fact]
+    public async Task Windows_are_found_by_program_and_household_and_a_resent_flag_is_stored_once()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received, CancellationToken.None);
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received.Plus(Duration.FromDays(1)), CancellationToken.None);
+        await store.SaveWindowAsync("hh-10", Window(program, "flag-2"), "CPAM", "ref", "", Received, CancellationToken.None);
 
         var found = await store.ForHouseholdsAsync([program], new HashSet<string> { "hh-1", "hh-9" }, CancellationToken.None);
+        var one = await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None);
 
         Assert.Equal(["hh-1"], found.Keys);
-        Assert.Equal(window, Assert.Single(found["hh-1"]));
+        Assert.Equal(Window(program, "flag-1"), Assert.Single(found["hh-1"].Windows));
+        Assert.Equal(Window(program, "flag-1"), Assert.Single(one.Windows)); // hh-10 shares the prefix "hh-1" but is another household
+    }
+
+    [Fact]
+    public async Task Revocations_come_back_with_their_reception_time()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var revocation = new StoredRevocation(program, "rev-1", new LocalDate(2022, 7, 1), new LocalDate(2022, 6, 20), Received);
+
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received, CancellationToken.None);
+        await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None);
+
+        var found = await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None);
+
+        Assert.Equal(revocation, Assert.Single(found.Revocations));
+        Assert.Single(found.Windows);
     }
 }

@@ -40,7 +40,7 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var ledger = await NewLedgerAsync();
         var batch = "batch-" + Guid.NewGuid().ToString("N");
 
-        await ledger.AppendAsync(batch, "dunkerque", "water", [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], CancellationToken.None);
+        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], CancellationToken.None);
 
         var entries = new List<LedgerEntry>();
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
@@ -61,8 +61,8 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var batch = "batch-" + Guid.NewGuid().ToString("N");
         var outcomes = Enumerable.Range(1, 150).Select(i => Outcome(i, i % 3 == 0 ? -44.00m : 0m)).ToList();
 
-        Assert.Equal(200, await ledger.AppendAsync(batch, "dunkerque", "water", outcomes, CancellationToken.None));
-        Assert.Equal(0, await ledger.AppendAsync(batch, "dunkerque", "water", outcomes, CancellationToken.None));
+        Assert.Equal(200, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, CancellationToken.None));
+        Assert.Equal(0, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, CancellationToken.None));
 
         var adjustments = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))

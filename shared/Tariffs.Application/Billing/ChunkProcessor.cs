@@ -77,7 +77,7 @@ public sealed partial class ChunkProcessor(
             }
         }
 
-        var written = await ledger.AppendAsync(header.BatchId, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, cancellationToken).ConfigureAwait(false);
+        var written = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);

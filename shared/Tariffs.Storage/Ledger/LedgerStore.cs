@@ -21,14 +21,14 @@ public sealed class LedgerStore(TableServiceClient service)
     /// its adjustments always share one transaction, and a line already stored is skipped whole, so a line's
     /// originals are written once, together, whatever corrections were appended to it since.
     /// </summary>
-    public async Task<int> AppendAsync(string batchId, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes, CancellationToken cancellationToken)
+    public async Task<int> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
         var transaction = new List<List<ITableEntity>>();
         var size = 0;
         foreach (var outcome in outcomes.OrderBy(o => o.Line.LineNumber))
         {
-            var rows = Rows(batchId, authority, service, pricedAt, outcome).ToList();
+            var rows = Rows(batchId, @operator, authority, service, pricedAt, outcome).ToList();
             if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
             {
                 inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
@@ -127,7 +127,7 @@ public sealed class LedgerStore(TableServiceClient service)
             yield return new LedgerEntry(line.PartitionKey, line, adjustments);
     }
 
-    private static IEnumerable<ITableEntity> Rows(string batchId, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome)
+    private static IEnumerable<ITableEntity> Rows(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome)
     {
         var line = outcome.Line;
         var partition = RowKeys.Sanitise(batchId);
@@ -136,6 +136,7 @@ public sealed class LedgerStore(TableServiceClient service)
         {
             PartitionKey = partition,
             RowKey = lineKey,
+            Operator = @operator,
             Authority = authority,
             Service = service,
             Currency = outcome.Currency.Code,
@@ -196,6 +197,7 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        Operator = row.GetString(nameof(LineEntity.Operator)) ?? "",
         Authority = row.GetString(nameof(LineEntity.Authority)) ?? "",
         Service = row.GetString(nameof(LineEntity.Service)) ?? "",
         Currency = row.GetString(nameof(LineEntity.Currency)) ?? "",

@@ -10,6 +10,7 @@ namespace Tariffs.Storage.Ledger;
 public sealed class LineEntity : StorageEntity
 {
     public string Kind { get; set; } = LedgerKinds.Line;
+    public string Operator { get; set; } = "";
     public string Authority { get; set; } = "";
     public string Service { get; set; } = "";
     public string Currency { get; set; } = "";

@@ -18,6 +18,9 @@ public static class QueueNames
     /// <summary>Adjustments published for operators, one message per processed chunk.</summary>
     public const string AdjustmentsOut = "adjustments-out";
 
+    /// <summary>Adjustments to deliver to an operator's webhook (the same payloads as <see cref="AdjustmentsOut"/>).</summary>
+    public const string WebhookDeliveries = "webhook-deliveries";
+
     /// <summary>Every queue, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut];
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries];
 }

@@ -15,6 +15,9 @@ public static class TableNames
     /// <summary>Index of each household's ledger lines, for late eligibility.</summary>
     public const string Households = "households";
 
+    /// <summary>Webhook deliveries that failed, kept for replay.</summary>
+    public const string Deliveries = "deliveries";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households, Deliveries];
 }
