@@ -135,6 +135,7 @@ module functionApp 'modules/function-app.bicep' = {
     runtimeVersion: functionsRuntimeVersion
     appSettings: {
       EquityReportSchedule: equityReportSchedule
+      WebhookReplaySchedule: '0 */5 * * * *'
     }
   }
   // The host must be able to reach storage with its identity from the first start.

@@ -33,6 +33,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public TableServiceClient Tables => new(ConnectionString);
 
+    /// <summary>The webhook of operator <see cref="WebhookOperator"/>.</summary>
+    public WebhookReceiver Webhook { get; } = new();
+
+    /// <summary>The operator whose adjustments go to <see cref="Webhook"/>.</summary>
+    public const string WebhookOperator = "webhook-op";
+
     public QueueClient Queue(string name) => new(ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     public async Task InitializeAsync()
@@ -55,6 +61,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
             $"--urls={BaseAddress.ToString().TrimEnd('/')}",
             $"--LocalHost:FunctionKey={FunctionKey}",
             "--EquityReportSchedule=0 0 0 1 1 *",
+            "--WebhookReplaySchedule=0 0 0 1 1 *",
+            $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Url={Webhook.Url}",
+            $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Secret={WebhookReceiver.Secret}",
+            "--Tariffs:Webhooks:RetryBaseDelay=00:00:00.05",
+            "--Tariffs:Webhooks:Retries=3",
+            "--Tariffs:Webhooks:BreakFor=00:00:01",
         })
             start.ArgumentList.Add(arg);
         log = new StreamWriter(LogPath, append: false, Encoding.UTF8) { AutoFlush = true };
@@ -79,6 +91,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             await host.WaitForExitAsync();
         }
         host?.Dispose();
+        Webhook.Dispose();
         Anonymous?.Dispose();
         Authorised?.Dispose();
         lock (LogPath)

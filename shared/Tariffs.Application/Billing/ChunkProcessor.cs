@@ -4,6 +4,7 @@ using NodaTime;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
+using Tariffs.Application.Output;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
 using Tariffs.Storage.Batches;
@@ -19,7 +20,7 @@ namespace Tariffs.Application.Billing;
 /// line on its own, indexes the households' lines (before reading eligibility, so that a flag stored meanwhile
 /// finds them and corrects them), reads the eligibility of the chunk's households (one partition scan per
 /// program), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
-/// reason for every bad line, and records the chunk as done. Every write has a deterministic key: a chunk
+/// reason for every bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a deterministic key: a chunk
 /// processed twice writes nothing new.
 /// </summary>
 public sealed partial class ChunkProcessor(
@@ -29,6 +30,7 @@ public sealed partial class ChunkProcessor(
     LedgerStore ledger,
     RejectionStore rejections,
     BatchStore batches,
+    AdjustmentPublisher publisher,
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
@@ -81,6 +83,8 @@ public sealed partial class ChunkProcessor(
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
+        await publisher.PublishAsync(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
+            Publications.Originals(header.BatchId, outcomes), cancellationToken).ConfigureAwait(false);
         await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
         {
             Chunk = chunk,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Output;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
@@ -26,6 +27,7 @@ public sealed partial class HouseholdRecomputer(
     EligibilityStore eligibility,
     CatalogRepository catalogs,
     RejectionStore rejections,
+    AdjustmentPublisher publisher,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
@@ -64,8 +66,12 @@ public sealed partial class HouseholdRecomputer(
             var windows = EligibilityAsOf.Windows(stored, catalog, Instant.FromDateTimeOffset(line.PricedAt));
             var outcome = TariffEngine.Price(ToBillingLine(line), catalog, windows);
             var corrections = CorrectionPlanner.Plan(outcome, entry.Adjustments, cause);
-            if (await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
-                return corrections.Count;
+            if (!await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
+                continue;
+            await publisher.PublishAsync(line.Operator, line.Authority, line.Service, line.PartitionKey,
+                $"{line.PartitionKey}|{line.RowKey}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
+                Publications.Corrections(line, corrections), cancellationToken).ConfigureAwait(false);
+            return corrections.Count;
         }
         throw new InvalidOperationException($"Line {indexed.LineNumber} of batch {indexed.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
     }

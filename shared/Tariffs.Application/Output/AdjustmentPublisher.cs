@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using Tariffs.Application.Json;
+using Tariffs.Storage.Queues;
+
+namespace Tariffs.Application.Output;
+
+/// <summary>
+/// Publishes adjustments for their operator: on queue <c>adjustments-out</c> and, when the operator has a
+/// webhook, on <c>webhook-deliveries</c> for delivery. Payloads are split into parts that fit a queue message
+/// (≤ 40,000 bytes of JSON before Base64); part n of a source gets delivery id <c>{source}|{n}</c>.
+/// </summary>
+public sealed class AdjustmentPublisher(QueueServiceClient queues, IOptions<WebhookOptions> webhooks)
+{
+    private const int MaxPartBytes = 40_000;
+
+    /// <summary>Publishes; <paramref name="source"/> names what produced them (batch and chunk, or a recomputation).</summary>
+    public async Task PublishAsync(string @operator, string authority, string service, string batchId, string source,
+        IReadOnlyList<PublishedAdjustment> adjustments, CancellationToken cancellationToken)
+    {
+        if (adjustments.Count == 0)
+            return;
+        var hasWebhook = webhooks.Value.Operators.ContainsKey(@operator);
+        var part = 0;
+        foreach (var slice in Parts(adjustments))
+        {
+            var publication = new AdjustmentPublication(string.Create(CultureInfo.InvariantCulture, $"{source}|{part++}"), @operator, authority, service, batchId, slice);
+            var json = JsonSerializer.Serialize(publication, TariffsJson.Options);
+            await queues.GetQueueClient(QueueNames.AdjustmentsOut).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
+            if (hasWebhook)
+                await queues.GetQueueClient(QueueNames.WebhookDeliveries).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Consecutive slices whose JSON stays under the part size.</summary>
+    private static IEnumerable<List<PublishedAdjustment>> Parts(IReadOnlyList<PublishedAdjustment> adjustments)
+    {
+        var slice = new List<PublishedAdjustment>();
+        var bytes = 0;
+        foreach (var adjustment in adjustments)
+        {
+            var size = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(adjustment, TariffsJson.Options)) + 1;
+            if (slice.Count > 0 && bytes + size > MaxPartBytes)
+            {
+                yield return slice;
+                slice = [];
+                bytes = 0;
+            }
+            slice.Add(adjustment);
+            bytes += size;
+        }
+        if (slice.Count > 0)
+            yield return slice;
+    }
+}
