@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
@@ -21,12 +22,19 @@ public sealed class StorageClients
     public StorageClients(IConfiguration configuration)
     {
         var section = configuration.GetSection(ConnectionSetting);
+        var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var blobOptions = new BlobClientOptions();
+        if (configuration.GetValue<double>(FaultInjectionPolicy.Setting) is > 0 and var probability)
+        {
+            foreach (ClientOptions options in new ClientOptions[] { tableOptions, queueOptions, blobOptions })
+                options.AddPolicy(new FaultInjectionPolicy(probability), HttpPipelinePosition.PerCall);
+        }
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            Tables = new TableServiceClient(section.Value);
+            Tables = new TableServiceClient(section.Value, tableOptions);
             Queues = new QueueServiceClient(section.Value, queueOptions);
-            Blobs = new BlobServiceClient(section.Value);
+            Blobs = new BlobServiceClient(section.Value, blobOptions);
             return;
         }
 
@@ -35,9 +43,9 @@ public sealed class StorageClients
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
-        Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential);
+        Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential, tableOptions);
         Queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queueOptions);
-        Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential);
+        Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobOptions);
     }
 
     public TableServiceClient Tables { get; }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Tariffs.Testing;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// One local host process (the built Tariffs.LocalHost.dll) on a storage account, on a free port, with the
+/// timers effectively off. Its output goes to <see cref="LogPath"/>. <see cref="KillAsync"/> is a crash: the
+/// process gets SIGKILL, finishing nothing.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    /// <summary>The function key the host is started with.</summary>
+    public const string FunctionKey = "e2e-key";
+
+    private readonly Process process;
+    private readonly StreamWriter log;
+    private readonly object gate = new();
+
+    private LocalHostProcess(Process process, StreamWriter log, string logPath, Uri baseAddress)
+    {
+        this.process = process;
+        this.log = log;
+        LogPath = logPath;
+        BaseAddress = baseAddress;
+        Anonymous = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Authorised = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Authorised.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        Authorised.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public Uri BaseAddress { get; }
+    public string LogPath { get; }
+    public HttpClient Anonymous { get; }
+    public HttpClient Authorised { get; }
+    public bool IsRunning => !process.HasExited;
+
+    /// <summary>Starts a host on the storage account and waits until it answers /api/health.</summary>
+    public static async Task<LocalHostProcess> StartAsync(string connectionString, IEnumerable<string>? extraArguments = null)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var dll = HostAssemblyPath();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            dll,
+            $"--AzureWebJobsStorage={connectionString}",
+            $"--urls={baseAddress.ToString().TrimEnd('/')}",
+            $"--LocalHost:FunctionKey={FunctionKey}",
+            "--EquityReportSchedule=0 0 0 1 1 *",
+            "--WebhookReplaySchedule=0 0 0 1 1 *",
+        }.Concat(extraArguments ?? []))
+            start.ArgumentList.Add(arg);
+
+        var logPath = Path.Combine(AppContext.BaseDirectory, $"localhost-{Guid.NewGuid():N}.log");
+        var log = new StreamWriter(logPath, append: false, Encoding.UTF8) { AutoFlush = true };
+        var host = new LocalHostProcess(Process.Start(start)!, log, logPath, baseAddress);
+        host.process.OutputDataReceived += (_, e) => host.Write(e.Data);
+        host.process.ErrorDataReceived += (_, e) => host.Write(e.Data);
+        host.process.BeginOutputReadLine();
+        host.process.BeginErrorReadLine();
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    /// <summary>Crashes the host: SIGKILL to the process tree.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>The host's output so far.</summary>
+    public string Log()
+    {
+        lock (gate)
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+        Anonymous.Dispose();
+        Authorised.Dispose();
+        lock (gate)
+            log.Dispose();
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+            return;
+        lock (gate)
+            log.WriteLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The local host exited with code {process.ExitCode}:{Environment.NewLine}{Log()}");
+            try
+            {
+                using var response = await Anonymous.GetAsync("api/health");
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The local host did not answer /api/health within {timeout}:{Environment.NewLine}{Log()}");
+    }
+
+    /// <summary>The local host built beside this test assembly's configuration (Debug or Release).</summary>
+    private static string HostAssemblyPath()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Tariffs.LocalHost", "bin", configuration, "net10.0", "Tariffs.LocalHost.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the local host is missing.", path);
+    }
+}
