@@ -38,7 +38,7 @@ internal static class RuleDocumentMapper
         foreach (var (version, i) in (rule.Versions ?? []).Select((v, i) => (v, i)))
             foreach (var (name, present) in Present(version))
                 if (present && !fields.Contains(name))
-                    errors.Add($"{path}.versions[{i}].{name}", $"not a parameter of a {kind} rule (expected {string.Join(", ", fields)})");
+                    errors.Add($"{path}.versions[{i}].{name}", $"not a parameter of the {kind} kind (expected {string.Join(", ", fields)})");
 
         SocialRule? mapped = kind switch
         {
