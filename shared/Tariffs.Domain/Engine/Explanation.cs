@@ -21,6 +21,11 @@ public sealed class Explanation
         this.values = values;
     }
 
+    /// <summary>A term given as plain text, without inputs (braces in it are kept as they are).</summary>
+    public static Explanation Literal(string text) => new(text) { literal = true };
+
+    private bool literal;
+
     /// <summary>The formula with named placeholders in braces.</summary>
     public string Formula { get; }
 
@@ -30,6 +35,8 @@ public sealed class Explanation
         get
         {
             var inputs = new List<KeyValuePair<string, decimal>>(values.Length);
+            if (literal)
+                return inputs;
             var i = 0;
             foreach (var name in Placeholders(Formula))
                 inputs.Add(new(name, i < values.Length ? values[i++] : 0m));
@@ -40,6 +47,8 @@ public sealed class Explanation
     /// <summary>The formula with each placeholder replaced by its value (at most six decimals, invariant culture).</summary>
     public override string ToString()
     {
+        if (literal)
+            return Formula;
         var text = new StringBuilder(Formula.Length + 16 * values.Length);
         var i = 0;
         var at = 0;
