@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using Tariffs.Application.Contracts;
@@ -13,7 +12,8 @@ namespace Tariffs.Application.Catalog;
 /// <summary>
 /// Reads a catalog document into a <see cref="ServiceCatalog"/>, or explains every problem with the JSON path
 /// of the field and what was expected. Unknown members, missing fields, bad dates, two versions on one date,
-/// unbounded blocks that are not last and rules naming unknown tariffs are all refused.
+/// unbounded blocks that are not last, rules naming unknown tariffs, unknown rule kinds and parameters that
+/// are missing, invalid or belong to another kind are all refused.
 /// </summary>
 public static class CatalogDocumentReader
 {
@@ -72,13 +72,14 @@ public static class CatalogDocumentReader
             programs.Add(program);
         }
 
-        return errors.IsEmpty ? new ServiceCatalog(authority!, service!, tariffs, programs) : null;
+        var uniform = MapUniform(d.UniformTariff, errors);
+        return errors.IsEmpty ? new ServiceCatalog(authority!, service!, tariffs, programs, uniform) : null;
     }
 
     private static Tariff? MapTariff(TariffDocument d, string path, Currency? currency, string? unit, ValidationErrors errors)
     {
         var code = errors.Required(d.Code, $"{path}.code");
-        var versions = MapVersions(d.Versions, path, errors, (v, vPath) =>
+        var versions = CatalogFields.Versions(d.Versions, path, errors, (TariffVersionDocument v, string vPath) =>
         {
             var charges = new List<FixedCharge>();
             var chargeDocuments = v.FixedCharges ?? [];
@@ -87,7 +88,7 @@ public static class CatalogDocumentReader
                 var cPath = $"{vPath}.fixedCharges[{c}]";
                 var name = errors.Required(chargeDocuments[c].Name, $"{cPath}.name");
                 var amount = errors.Required(chargeDocuments[c].Amount, $"{cPath}.amount");
-                var basis = ParseBasis(chargeDocuments[c].Basis, $"{cPath}.basis", errors);
+                var basis = CatalogFields.Basis(chargeDocuments[c].Basis, $"{cPath}.basis", errors);
                 if (amount < 0)
                     errors.Add($"{cPath}.amount", "must not be negative");
                 if (name is not null && amount is { } a && basis is not null)
@@ -105,12 +106,12 @@ public static class CatalogDocumentReader
                 var price = errors.Required(block.Price, $"{bPath}.price");
                 if (price < 0)
                     errors.Add($"{bPath}.price", "must not be negative");
-                var basis = block.Basis is null && isLast && block.Width is null ? BasisPeriod.CalendarYear : ParseBasis(block.Basis, $"{bPath}.basis", errors);
+                var basis = block.Basis is null && isLast && block.Width is null ? BasisPeriod.CalendarYear : CatalogFields.Basis(block.Basis, $"{bPath}.basis", errors);
                 Allowance? width = null;
                 if (isLast && block.Width is not null)
                     errors.Add($"{bPath}.width", "the last block takes all remaining consumption and has no width");
                 else if (!isLast)
-                    width = ParseWidth(block.Width, $"{bPath}.width", errors);
+                    width = CatalogFields.BySize(block.Width, $"{bPath}.width", errors);
                 if (price is { } p && basis is not null)
                     blocks.Add(new PriceBlock(width, basis, p));
             }
@@ -138,101 +139,19 @@ public static class CatalogDocumentReader
             for (var c = 0; c < codes.Count; c++)
                 if (!tariffs.ContainsKey(codes[c]))
                     errors.Add($"{rPath}.tariffs[{c}]", $"unknown tariff '{codes[c]}'");
-            switch (errors.Required(rule.Kind, $"{rPath}.kind"))
-            {
-                case "socialBlockPrice":
-                    var versions = MapVersions(rule.Versions, rPath, errors, (v, vPath) =>
-                    {
-                        var prices = errors.Required(v.BlockPrices, $"{vPath}.blockPrices") ?? [];
-                        for (var i = 0; i < prices.Count; i++)
-                            if (prices[i] < 0)
-                                errors.Add($"{vPath}.blockPrices[{i}]", "must not be negative");
-                        return (IReadOnlyList<decimal?>)prices;
-                    });
-                    if (ruleId is not null && versions is not null)
-                        rules.Add(new SocialBlockPriceRule(ruleId, codes, versions));
-                    break;
-                case null:
-                    break;
-                case var kind:
-                    errors.Add($"{rPath}.kind", $"'{kind}' is not a supported rule kind (socialBlockPrice)");
-                    break;
-            }
+            if (RuleDocumentMapper.Map(rule, rPath, ruleId, codes, errors) is { } mapped)
+                rules.Add(mapped);
         }
         return id is not null ? new SocialProgram(id, d.Name ?? id, start, d.ClawBack ?? false, rules) : null;
     }
 
-    /// <summary>Maps dated versions: each needs an effective date and a legal reference; no two on one date.</summary>
-    private static Timeline<T>? MapVersions<TDocument, T>(List<TDocument>? documents, string path, ValidationErrors errors, Func<TDocument, string, T> map)
-        where TDocument : class
+    private static UniformTariff? MapUniform(UniformTariffDocument? d, ValidationErrors errors)
     {
-        var list = errors.Required(documents, $"{path}.versions") ?? [];
-        if (documents is { Count: 0 })
-            errors.Add($"{path}.versions", "at least one version");
-        var dated = new List<Dated<T>>();
-        var seen = new HashSet<LocalDate>();
-        for (var i = 0; i < list.Count; i++)
-        {
-            var vPath = $"{path}.versions[{i}]";
-            var (from, legal, url) = list[i] switch
-            {
-                TariffVersionDocument t => (t.EffectiveFrom, t.LegalReference, t.LegalUrl),
-                RuleVersionDocument r => (r.EffectiveFrom, r.LegalReference, r.LegalUrl),
-                _ => throw new NotSupportedException(typeof(TDocument).Name),
-            };
-            errors.Required(from, $"{vPath}.effectiveFrom");
-            errors.Required(legal, $"{vPath}.legalReference");
-            if (from is { } f && !seen.Add(f))
-                errors.Add($"{vPath}.effectiveFrom", $"another version already takes effect on {f:yyyy-MM-dd}");
-            var value = map(list[i], vPath);
-            if (from is { } date && legal is not null)
-                dated.Add(new Dated<T>(date, new LegalReference(legal, url), value));
-        }
-        return dated.Count == list.Count && dated.Count > 0 && seen.Count == dated.Count ? new Timeline<T>(dated) : null;
-    }
-
-    private static BasisPeriod? ParseBasis(string? text, string path, ValidationErrors errors)
-    {
-        switch (errors.Required(text, path))
-        {
-            case null: return null;
-            case "year": return BasisPeriod.CalendarYear;
-            case "month": return BasisPeriod.Month;
-            case "day": return BasisPeriod.Day;
-            case var s when s.StartsWith("year@", StringComparison.Ordinal)
-                && DateTime.TryParseExact(s[5..], "MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-                && start.Day <= 28:
-                return BasisPeriod.YearStartingOn(start.Month, start.Day);
-            case var s:
-                errors.Add(path, $"'{s}' is not a basis (year, month, day, or year@MM-dd with a day up to 28)");
-                return null;
-        }
-    }
-
-    private static Allowance? ParseWidth(WidthDocument? width, string path, ValidationErrors errors)
-    {
-        if (errors.Required(width, path) is not { } w)
+        if (d is null)
             return null;
-        var given = (w.PerHousehold is null ? 0 : 1) + (w.PerPerson is null ? 0 : 1) + (w.PersonTable is null ? 0 : 1);
-        if (given != 1)
-        {
-            errors.Add(path, "exactly one of perHousehold, perPerson, personTable");
-            return null;
-        }
-        if (w.PersonTable is { } table && table.Count != 3)
-        {
-            errors.Add($"{path}.personTable", "three quantities: first person, second person, each further person");
-            return null;
-        }
-        var quantities = w.PersonTable ?? [w.PerHousehold ?? w.PerPerson ?? 0];
-        if (quantities.Any(q => q < 0))
-        {
-            errors.Add(path, "must not be negative");
-            return null;
-        }
-        return w.PerHousehold is { } h ? Allowance.PerHousehold(h)
-            : w.PerPerson is { } p ? Allowance.PerPerson(p)
-            : Allowance.PersonTable(quantities[0], quantities[1], quantities[2]);
+        var tolerance = CatalogFields.NonNegative(d.Tolerance, "$.uniformTariff.tolerance", errors);
+        var legal = errors.Required(d.LegalReference, "$.uniformTariff.legalReference");
+        return tolerance is { } t && legal is not null ? new UniformTariff(t, d.Refund ?? false, new LegalReference(legal, d.LegalUrl)) : null;
     }
 
     private static string FirstSentence(string message)

@@ -16,6 +16,17 @@ public sealed class CatalogDocument
     public string? Description { get; init; }
     public List<TariffDocument>? Tariffs { get; init; }
     public List<ProgramDocument>? Programs { get; init; }
+    /// <summary>The universal-service uniform-tariff rule: overcharge findings above a tolerance, optionally refunded.</summary>
+    public UniformTariffDocument? UniformTariff { get; init; }
+}
+
+/// <summary>Billed amounts above the repriced standard bill by more than the tolerance are overcharge findings.</summary>
+public sealed class UniformTariffDocument
+{
+    public decimal? Tolerance { get; init; }
+    public bool? Refund { get; init; }
+    public string? LegalReference { get; init; }
+    public string? LegalUrl { get; init; }
 }
 
 public sealed class TariffDocument
@@ -25,7 +36,15 @@ public sealed class TariffDocument
     public List<TariffVersionDocument>? Versions { get; init; }
 }
 
-public sealed class TariffVersionDocument
+/// <summary>A dated version of some parameters: in force from its effective date, set by its legal reference.</summary>
+public interface IDatedDocument
+{
+    LocalDate? EffectiveFrom { get; }
+    string? LegalReference { get; }
+    string? LegalUrl { get; }
+}
+
+public sealed class TariffVersionDocument : IDatedDocument
 {
     public LocalDate? EffectiveFrom { get; init; }
     public string? LegalReference { get; init; }
@@ -49,7 +68,10 @@ public sealed class BlockDocument
     public decimal? Price { get; init; }
 }
 
-/// <summary>Exactly one of: per household, per person, or a person table [first, second, further].</summary>
+/// <summary>
+/// A quantity by household size — exactly one of: per household, per person, or a person table [first, second,
+/// further]. Used for block widths, poverty lines, notional volumes and consumption units.
+/// </summary>
 public sealed class WidthDocument
 {
     public decimal? PerHousehold { get; init; }
@@ -74,11 +96,60 @@ public sealed class RuleDocument
     public List<RuleVersionDocument>? Versions { get; init; }
 }
 
-public sealed class RuleVersionDocument
+public sealed class RuleVersionDocument : IDatedDocument
 {
     public LocalDate? EffectiveFrom { get; init; }
     public string? LegalReference { get; init; }
     public string? LegalUrl { get; init; }
-    /// <summary>Social block price: one price per block of the tariff, null to keep the standard price.</summary>
+    /// <summary>socialBlockPrice: one price per block of the tariff, null to keep the standard price.</summary>
     public List<decimal?>? BlockPrices { get; init; }
+    /// <summary>socialUnitPrice: the social price per unit; notionalAllocation: the notional price per unit.</summary>
+    public decimal? Price { get; init; }
+    /// <summary>percentageDiscount: 0–100; notionalAllocation: the share of income (%) above which the notional bill is paid.</summary>
+    public decimal? Percent { get; init; }
+    /// <summary>percentageDiscount: variable, fixed or all.</summary>
+    public string? Components { get; init; }
+    /// <summary>incomeCap: poverty line per year by household size.</summary>
+    public WidthDocument? PovertyLine { get; init; }
+    /// <summary>incomeCap: tiers by income as a % of the poverty line (from, inclusive) → % of income the bill is capped at (null: no cap).</summary>
+    public List<TierDocument>? Tiers { get; init; }
+    /// <summary>incomeCap: minimum bill per basis period.</summary>
+    public decimal? MinimumBill { get; init; }
+    /// <summary>notionalAllocation: notional volume per basis period by household size.</summary>
+    public WidthDocument? NotionalVolume { get; init; }
+    /// <summary>notionalAllocation: nothing is paid when the line's amount is below the floor.</summary>
+    public decimal? Floor { get; init; }
+    /// <summary>amountCap: the cap per basis period.</summary>
+    public decimal? Cap { get; init; }
+    /// <summary>perPersonCredit: the credit per person per basis period.</summary>
+    public decimal? Amount { get; init; }
+    /// <summary>perPersonCredit: the first person counted (1-based).</summary>
+    public int? FromPerson { get; init; }
+    /// <summary>incomeScalePayment: consumption units by household size.</summary>
+    public WidthDocument? ConsumptionUnits { get; init; }
+    /// <summary>incomeScalePayment: the scale of amounts per basis period.</summary>
+    public ScaleDocument? Scale { get; init; }
+    /// <summary>The basis period the rule's amounts are stated per (incomeCap: month or year).</summary>
+    public string? Basis { get; init; }
+}
+
+/// <summary>An income tier: from a percentage of the poverty line (inclusive), the % of income the bill is capped at.</summary>
+public sealed class TierDocument
+{
+    public decimal? From { get; init; }
+    public decimal? Percent { get; init; }
+}
+
+/// <summary>A two-way scale: columns start at a number of consumption units, rows at an income per unit (both inclusive).</summary>
+public sealed class ScaleDocument
+{
+    public List<decimal>? Columns { get; init; }
+    public List<ScaleRowDocument>? Rows { get; init; }
+}
+
+/// <summary>One row of a scale: from an income per consumption unit (inclusive), one amount per column.</summary>
+public sealed class ScaleRowDocument
+{
+    public decimal? From { get; init; }
+    public List<decimal>? Amounts { get; init; }
 }

@@ -4,13 +4,15 @@ namespace Tariffs.Domain.Catalog;
 
 /// <summary>
 /// Everything an authority publishes for one service: its standard tariffs and its social programs, in
-/// catalog order (the order in which programs of the same step apply).
+/// catalog order (the order in which programs of the same step apply), and the uniform-tariff rule when the
+/// authority applies one (null: lines are not checked for overcharges).
 /// </summary>
 public sealed record ServiceCatalog(
     string Authority,
     string Service,
     IReadOnlyDictionary<string, Tariff> Tariffs,
-    IReadOnlyList<SocialProgram> Programs)
+    IReadOnlyList<SocialProgram> Programs,
+    UniformTariff? Uniform = null)
 {
     /// <summary>The key identifying this catalog: authority and service.</summary>
     public CatalogKey Key => new(Authority, Service);

@@ -29,16 +29,23 @@ public sealed class Timeline<T>
     public Dated<T>? At(LocalDate date)
     {
         Dated<T>? found = null;
-        foreach (var version in versions)
-        {
-            if (version.EffectiveFrom > date)
-                break;
-            found = version;
-        }
+        for (var i = 0; i < versions.Length && versions[i].EffectiveFrom <= date; i++)
+            found = versions[i];
         return found;
     }
 
     /// <summary>Dates inside the interval (after its start) on which a new version takes effect.</summary>
     public IEnumerable<LocalDate> ChangesWithin(DateInterval interval) =>
         versions.Select(v => v.EffectiveFrom).Where(d => d > interval.Start && d <= interval.End);
+
+    /// <summary>
+    /// Adds to <paramref name="cuts"/> (created on first use) the dates inside the interval on which a new
+    /// version takes effect; allocates nothing when there is none.
+    /// </summary>
+    public void CollectChanges(DateInterval interval, ref List<LocalDate>? cuts)
+    {
+        foreach (var version in versions)
+            if (version.EffectiveFrom > interval.Start && version.EffectiveFrom <= interval.End)
+                (cuts ??= []).Add(version.EffectiveFrom);
+    }
 }

@@ -54,14 +54,44 @@ public sealed record BasisPeriod
         if (Unit == BasisUnit.Day)
             return interval.Length;
 
+        return Unit == BasisUnit.Month ? CountMonths(interval.Start, interval.End) : CountYears(interval.Start, interval.End);
+    }
+
+    /// <summary>Calendar months: whole months count 1, a partial month its days over the month's days.</summary>
+    private static decimal CountMonths(LocalDate start, LocalDate end)
+    {
         var count = 0m;
-        var cursor = interval.Start;
-        while (cursor <= interval.End)
+        var year = start.Year;
+        var month = start.Month;
+        while (true)
         {
-            var start = StartOfPeriodContaining(cursor);
-            var next = Unit == BasisUnit.Month ? start.PlusMonths(1) : start.PlusYears(1);
-            var periodDays = Period.DaysBetween(start, next);
-            var coveredEnd = next.PlusDays(-1) < interval.End ? next.PlusDays(-1) : interval.End;
+            var days = CalendarSystem.Iso.GetDaysInMonth(year, month);
+            var last = year == end.Year && month == end.Month;
+            var from = year == start.Year && month == start.Month ? start.Day : 1;
+            var to = last ? end.Day : days;
+            var covered = to - from + 1;
+            count += covered == days ? 1m : (decimal)covered / days;
+            if (last)
+                return count;
+            if (++month > 12)
+            {
+                month = 1;
+                year++;
+            }
+        }
+    }
+
+    /// <summary>Basis years from the year start: whole years count 1, a partial year its days over the year's days.</summary>
+    private decimal CountYears(LocalDate start, LocalDate end)
+    {
+        var count = 0m;
+        var cursor = start;
+        while (cursor <= end)
+        {
+            var periodStart = StartOfPeriodContaining(cursor);
+            var next = periodStart.PlusYears(1);
+            var periodDays = Period.DaysBetween(periodStart, next);
+            var coveredEnd = next.PlusDays(-1) < end ? next.PlusDays(-1) : end;
             var covered = Period.DaysBetween(cursor, coveredEnd) + 1;
             count += covered == periodDays ? 1m : (decimal)covered / periodDays;
             cursor = coveredEnd.PlusDays(1);

@@ -9,12 +9,21 @@ namespace Tariffs.Domain.Engine;
 
 /// <summary>
 /// Prices one billing line at the standard tariff and applies the social rules of the programs the
-/// household is eligible for. The period is cut into segments wherever a tariff version, a rule version or
-/// an eligibility window changes; consumption is spread evenly over the period's days; each rule yields
-/// one adjustment rounded once, half away from zero. Pure: no clock, no I/O.
+/// household is eligible for. The period is cut into segments wherever a tariff version, a rule version (of a
+/// program the household is eligible for) or an eligibility window changes; consumption is spread evenly over
+/// the period's days. Rules apply in the order of <see cref="RuleStep"/>, programs of a step in catalog
+/// order, rules of a program in their order, each seeing the bill left by the rules before it; each rule
+/// yields one adjustment rounded once, half away from zero. Steps 1–4 never take the bill below zero;
+/// payments are apart from the bill. The uniform-tariff rule, when the catalog has one, compares the billed
+/// amount with the repriced standard bill. Pure: no clock, no I/O.
 /// </summary>
 public static class TariffEngine
 {
+    private static readonly RuleStep[] Steps = [RuleStep.PriceReplacement, RuleStep.PercentageDiscount, RuleStep.Cap, RuleStep.Credit, RuleStep.Payment];
+
+    /// <summary>The program id under which overcharge refunds are recorded.</summary>
+    public const string UniformTariffProgram = "uniform-tariff";
+
     /// <summary>Prices a line; throws <see cref="PricingException"/> when it cannot be priced.</summary>
     public static LineOutcome Price(BillingLine line, ServiceCatalog catalog, IReadOnlyList<EligibilityWindow> eligibility)
     {
@@ -27,36 +36,117 @@ public static class TariffEngine
         if (!string.Equals(line.Unit, tariff.Unit, StringComparison.OrdinalIgnoreCase))
             throw new PricingException($"Tariff '{tariff.Code}' is priced per {tariff.Unit}, the line is in {line.Unit}.");
 
-        var windows = EligibleIntervals(line, catalog, eligibility);
-        var rules = catalog.Programs
-            .SelectMany(p => p.Rules.Select(r => (Program: p, Rule: r)))
-            .Where(x => x.Rule.AppliesTo(tariff.Code))
-            .OrderBy(x => x.Rule.Step)
-            .ToList();
+        var programs = catalog.Programs;
+        var byProgram = eligibility.Count == 0 ? null : EligibleIntervals(line.Period, programs, eligibility);
 
-        var cuts = tariff.Versions.ChangesWithin(line.Period)
-            .Concat(rules.SelectMany(x => x.Rule.ChangesWithin(line.Period)))
-            .Concat(windows.Values.SelectMany(list => list.SelectMany(w => new[] { w.Start, w.End.PlusDays(1) })));
-        var segments = line.Period.SplitAt(cuts).Select(s => PriceSegment(line, tariff, s)).ToList();
+        List<LocalDate>? cuts = null;
+        tariff.Versions.CollectChanges(line.Period, ref cuts);
+        if (byProgram is not null)
+            CollectEligibilityCuts(line, tariff.Code, programs, byProgram, ref cuts);
+        var segments = Segments(line, tariff, cuts);
 
-        var standardBill = tariff.Currency.Round(segments.Sum(s => s.Amount));
+        var standard = 0m;
+        foreach (var segment in segments)
+            standard += segment.Amount;
+        var standardBill = tariff.Currency.Round(standard);
+        var overcharge = Overcharge(line, catalog.Uniform, standardBill, tariff);
+
+        if (byProgram is null)
+            return new LineOutcome(line, tariff.Currency, standardBill, segments, [], false) { Overcharge = overcharge };
+
         var adjustments = new List<Adjustment>();
-        foreach (var (program, rule) in rules)
+        List<LineNote>? notes = null;
+        var bill = new LineBill(segments);
+        var eligibleByProgram = new List<EligibleSegment>?[programs.Count];
+        var running = standardBill;
+        foreach (var step in Steps)
         {
-            if (!windows.TryGetValue(program.Id, out var eligibleIntervals))
-                continue;
-            var eligibleSegments = segments.Where(s => eligibleIntervals.Any(w => w.Overlap(s.Interval) is not null)).ToList();
-            if (eligibleSegments.Count == 0)
-                continue;
-            var outcome = rule.Apply(eligibleSegments);
-            var amount = tariff.Currency.Round(outcome.Amount);
-            if (amount == 0m)
-                continue;
-            var covers = new DateInterval(eligibleSegments[0].Interval.Start, eligibleSegments[^1].Interval.End);
-            adjustments.Add(new Adjustment(rule.Id, program.Id, rule.Step, amount, covers, outcome.Segments));
+            for (var p = 0; p < programs.Count; p++)
+            {
+                if (byProgram[p] is not { } intervals)
+                    continue;
+                foreach (var rule in programs[p].Rules)
+                {
+                    if (rule.Step != step || !rule.AppliesTo(tariff.Code))
+                        continue;
+                    var eligible = eligibleByProgram[p] ??= EligibleSegments(segments, intervals);
+                    if (eligible.Count == 0)
+                        continue;
+                    var outcome = rule.Apply(new RuleInput(line, tariff.Currency, eligible, bill));
+                    if (outcome.NotAppliedReason is { } reason)
+                    {
+                        (notes ??= []).Add(new LineNote(rule.Id, programs[p].Id, reason));
+                        continue;
+                    }
+                    var amount = tariff.Currency.Round(outcome.Amount);
+                    IReadOnlyList<AdjustmentSegment> terms = outcome.Segments;
+                    if (step < RuleStep.Payment)
+                    {
+                        outcome.ApplyTo(bill);
+                        if (running + amount < 0m)
+                            terms = LimitedToBill(outcome, amount, running, out amount);
+                        running += amount;
+                    }
+                    if (amount == 0m)
+                        continue;
+                    var covers = new DateInterval(eligible[0].Segment.Interval.Start, eligible[^1].Segment.Interval.End);
+                    adjustments.Add(new Adjustment(rule.Id, programs[p].Id, rule.Step, amount, covers, terms));
+                }
+            }
         }
 
-        return new LineOutcome(line, tariff.Currency, standardBill, segments, adjustments, windows.Count > 0);
+        return new LineOutcome(line, tariff.Currency, standardBill, segments, adjustments, true)
+        {
+            Notes = notes ?? (IReadOnlyList<LineNote>)[],
+            Overcharge = overcharge,
+        };
+    }
+
+    /// <summary>Adds the term that stops a rounded bill adjustment from taking the line's bill below zero.</summary>
+    private static List<AdjustmentSegment> LimitedToBill(RuleOutcome outcome, decimal amount, decimal billLeft, out decimal limited)
+    {
+        limited = -billLeft;
+        var last = outcome.Segments[^1];
+        return [.. outcome.Segments, last with
+        {
+            Explanation = new Explanation("limited to the bill left {billLeft} (rounded {rounded})", billLeft, amount),
+            Amount = limited - outcome.Amount,
+        }];
+    }
+
+    private static OverchargeFinding? Overcharge(BillingLine line, UniformTariff? uniform, decimal standardBill, Tariff tariff)
+    {
+        if (uniform is null)
+            return null;
+        var billed = tariff.Currency.Round(line.BilledAmount);
+        var excess = billed - standardBill;
+        if (excess <= uniform.Tolerance)
+            return null;
+        var refund = uniform.Refund
+            ? new Adjustment("uniform-tariff-refund", UniformTariffProgram, RuleStep.Refund, -excess, line.Period,
+                [new AdjustmentSegment(line.Period, "uniform", uniform.Legal,
+                    new Explanation("−(billed {billed} − repriced {repriced})", billed, standardBill), -excess)])
+            : null;
+        return new OverchargeFinding(line.Area, billed, standardBill, excess, uniform.Tolerance, uniform.Legal, refund);
+    }
+
+    /// <summary>The line's segments, priced; a single segment when nothing cuts the period.</summary>
+    private static PricedSegment[] Segments(BillingLine line, Tariff tariff, List<LocalDate>? cuts)
+    {
+        if (cuts is null)
+            return [PriceSegment(line, tariff, line.Period)];
+        cuts.Sort();
+        var pieces = new List<PricedSegment>(cuts.Count + 1);
+        var start = line.Period.Start;
+        foreach (var cut in cuts)
+        {
+            if (cut <= start || cut > line.Period.End)
+                continue;
+            pieces.Add(PriceSegment(line, tariff, new DateInterval(start, cut.PlusDays(-1))));
+            start = cut;
+        }
+        pieces.Add(PriceSegment(line, tariff, new DateInterval(start, line.Period.End)));
+        return [.. pieces];
     }
 
     /// <summary>Prices one segment at the tariff version in force on its first day.</summary>
@@ -65,58 +155,103 @@ public static class TariffEngine
         var version = tariff.Versions.At(segment.Start)
             ?? throw new PricingException($"No version of tariff '{tariff.Code}' is in force on {segment.Start:yyyy-MM-dd}.");
         var schedule = version.Value;
-        var quantity = line.Quantity * segment.Length / line.Period.Length;
+        var quantity = segment.Length == line.Period.Length ? line.Quantity : line.Quantity * segment.Length / line.Period.Length;
 
+        BasisPeriod? lastBasis = null;
+        var lastCount = 0m;
         var fixedAmount = 0m;
         foreach (var charge in schedule.FixedCharges)
-            fixedAmount += charge.Amount * charge.Basis.Count(segment);
+            fixedAmount += charge.Amount * Count(charge.Basis, segment, ref lastBasis, ref lastCount);
 
-        var fills = new BlockFill[schedule.Blocks.Count];
+        var blocks = schedule.Blocks;
+        var fills = new BlockFill[blocks.Count];
         var remaining = quantity;
         for (var b = 0; b < fills.Length; b++)
         {
-            var block = schedule.Blocks[b];
-            var width = block.Width is null ? remaining : block.Width.For(line.Persons) * block.Basis.Count(segment);
-            var taken = Math.Min(remaining, width);
+            var block = blocks[b];
+            var width = block.Width is null ? remaining : block.Width.For(line.Persons) * Count(block.Basis, segment, ref lastBasis, ref lastCount);
+            var taken = remaining < width ? remaining : width;
             fills[b] = new BlockFill(width, taken, block.UnitPrice);
             remaining -= taken;
         }
         return new PricedSegment(segment, version.Version, quantity, fixedAmount, fills);
     }
 
-    /// <summary>
-    /// For each program of the catalog, the parts of the line's period in which the household is eligible,
-    /// after the program's start policy. Programs without an eligible day are absent.
-    /// </summary>
-    private static Dictionary<string, List<DateInterval>> EligibleIntervals(
-        BillingLine line, ServiceCatalog catalog, IReadOnlyList<EligibilityWindow> eligibility)
+    /// <summary>Basis count of the segment, reusing the previous one when the basis is the same.</summary>
+    private static decimal Count(BasisPeriod basis, DateInterval segment, ref BasisPeriod? lastBasis, ref decimal lastCount)
     {
-        var result = new Dictionary<string, List<DateInterval>>();
-        foreach (var program in catalog.Programs)
+        if (!ReferenceEquals(basis, lastBasis))
         {
+            lastCount = basis.Count(segment);
+            lastBasis = basis;
+        }
+        return lastCount;
+    }
+
+    private static void CollectEligibilityCuts(BillingLine line, string tariffCode, IReadOnlyList<SocialProgram> programs,
+        List<EligibleInterval>?[] byProgram, ref List<LocalDate>? cuts)
+    {
+        var period = line.Period;
+        for (var p = 0; p < programs.Count; p++)
+        {
+            if (byProgram[p] is not { } intervals)
+                continue;
+            foreach (var rule in programs[p].Rules)
+                if (rule.AppliesTo(tariffCode))
+                    rule.CollectChanges(period, ref cuts);
+            foreach (var interval in intervals)
+            {
+                if (interval.Interval.Start > period.Start)
+                    (cuts ??= []).Add(interval.Interval.Start);
+                if (interval.Interval.End < period.End)
+                    (cuts ??= []).Add(interval.Interval.End.PlusDays(1));
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each program (by catalog index), the parts of the period in which the household is eligible, after
+    /// the program's start policy; null for a program without an eligible day. Null when no program has one.
+    /// </summary>
+    private static List<EligibleInterval>?[]? EligibleIntervals(DateInterval period, IReadOnlyList<SocialProgram> programs, IReadOnlyList<EligibilityWindow> eligibility)
+    {
+        List<EligibleInterval>?[]? result = null;
+        for (var p = 0; p < programs.Count; p++)
+        {
+            var program = programs[p];
             foreach (var window in eligibility)
             {
-                if (window.ProgramId != program.Id || EffectiveWindow(window, program.Start, line.Period) is not { } effective)
+                if (!string.Equals(window.ProgramId, program.Id, StringComparison.Ordinal)
+                    || EligibilityPolicy.Effective(window, program.Start, period) is not { } effective
+                    || effective.Overlap(period) is not { } overlap)
                     continue;
-                if (effective.Overlap(line.Period) is not { } overlap)
-                    continue;
-                if (!result.TryGetValue(program.Id, out var list))
-                    result[program.Id] = list = [];
-                list.Add(overlap);
+                result ??= new List<EligibleInterval>?[programs.Count];
+                (result[p] ??= []).Add(new EligibleInterval(overlap, window.Facts));
             }
         }
         return result;
     }
 
-    private static DateInterval? EffectiveWindow(EligibilityWindow window, EligibilityStart start, DateInterval period)
+    /// <summary>The segments inside the program's eligible intervals, each with the facts of the latest window covering it.</summary>
+    private static List<EligibleSegment> EligibleSegments(PricedSegment[] segments, List<EligibleInterval> intervals)
     {
-        var from = start switch
+        var result = new List<EligibleSegment>(segments.Length);
+        for (var i = 0; i < segments.Length; i++)
         {
-            EligibilityStart.DecisionDate => window.Window.Start > window.DecisionDate ? window.Window.Start : window.DecisionDate,
-            EligibilityStart.QuarterOfDecision => window.DecisionDate.StartOfQuarter(),
-            EligibilityStart.NextBillingPeriod when period.Start <= window.DecisionDate => (LocalDate?)null,
-            _ => window.Window.Start,
-        };
-        return from is { } f && f <= window.Window.End ? new DateInterval(f, window.Window.End) : null;
+            var day = segments[i].Interval.Start;
+            var covered = false;
+            HouseholdFacts? facts = null;
+            foreach (var interval in intervals)
+            {
+                if (!interval.Interval.Contains(day))
+                    continue;
+                covered = true;
+                if (interval.Facts is { } f && (facts is null || f.AsOf >= facts.AsOf))
+                    facts = f;
+            }
+            if (covered)
+                result.Add(new EligibleSegment(i, segments[i], facts));
+        }
+        return result;
     }
 }

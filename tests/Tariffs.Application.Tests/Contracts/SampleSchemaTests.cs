@@ -25,6 +25,22 @@ public class SampleSchemaTests
     public void Sample_catalog_is_valid() => AssertValid(Schema("tariff-catalog.schema.json"), Sample("catalog-dunkerque-water.json"));
 
     [Fact]
+    public void Every_sample_catalog_is_valid_against_the_schema_and_reads()
+    {
+        var schema = Schema("tariff-catalog.schema.json");
+        var files = Directory.GetFiles(Path.Combine(Root, "samples", "catalogs"), "*.json")
+            .Where(f => JsonNode.Parse(File.ReadAllText(f))!["tariffs"] is not null)
+            .ToList();
+        Assert.True(files.Count >= 7);
+        foreach (var file in files)
+        {
+            AssertValid(schema, JsonNode.Parse(File.ReadAllText(file)));
+            var read = Tariffs.Application.Catalog.CatalogDocumentReader.Read(File.ReadAllText(file));
+            Assert.True(read.Catalog is not null, $"{Path.GetFileName(file)}: {string.Join("; ", read.Errors)}");
+        }
+    }
+
+    [Fact]
     public void Sample_batch_is_valid() => AssertValid(Schema("billing-batch.schema.json"), Sample("batch-dunkerque-2022.json"));
 
     [Fact]

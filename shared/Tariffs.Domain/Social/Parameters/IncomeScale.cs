@@ -1,0 +1,13 @@
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Dates;
+using Tariffs.Domain.Scales;
+
+namespace Tariffs.Domain.Social;
+
+/// <summary>
+/// One version of an income-scale payment (chèque énergie): the household's consumption units
+/// (<paramref name="ConsumptionUnits"/>: 1, 0.5, 0.3 …) pick a column (columns start at a number of units,
+/// inclusive); annual income ÷ units picks a row (rows start at an income per unit, inclusive); the cell is
+/// the amount per basis period. Below the first row or column nothing is paid.
+/// </summary>
+public sealed record IncomeScale(Allowance ConsumptionUnits, BracketScale<int> Columns, BracketScale<IReadOnlyList<decimal>> Rows, BasisPeriod Basis);

@@ -1,0 +1,12 @@
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Dates;
+
+namespace Tariffs.Domain.Social;
+
+/// <summary>
+/// One version of a notional allocation (Grenoble): a notional bill of <paramref name="NotionalVolume"/> per
+/// basis period for the household's size × <paramref name="NotionalPrice"/>; what exceeds
+/// <paramref name="PercentOfIncome"/> % of annual income is paid to the household, unless the line's amount is
+/// below <paramref name="Floor"/>.
+/// </summary>
+public sealed record NotionalAllocation(Allowance NotionalVolume, decimal NotionalPrice, decimal PercentOfIncome, decimal Floor, BasisPeriod Basis);

@@ -1,0 +1,9 @@
+using Tariffs.Domain.Dates;
+
+namespace Tariffs.Domain.Social;
+
+/// <summary>
+/// One version of a per-person credit (Dunkerque chèque eau): <paramref name="Amount"/> per basis period for
+/// each household member from the <paramref name="FromPerson"/>-th (a household of 7 with from 6 counts 2).
+/// </summary>
+public sealed record PerPersonCredit(decimal Amount, int FromPerson, BasisPeriod Basis);

@@ -1,0 +1,51 @@
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
+
+namespace Tariffs.Domain.Social;
+
+/// <summary>
+/// Per-person credit (step 4, Dunkerque chèque eau): a fixed credit per basis period for each household
+/// member from the n-th, prorated over the eligible segments. The credit never exceeds the eligible segments'
+/// bill as left by the steps before (it is then scaled down on every segment alike).
+/// </summary>
+public sealed class PerPersonCreditRule(string id, IReadOnlyCollection<string> tariffCodes, Timeline<PerPersonCredit> versions)
+    : DatedRule<PerPersonCredit>(id, tariffCodes, versions)
+{
+    /// <inheritdoc />
+    public override RuleStep Step => RuleStep.Credit;
+
+    /// <inheritdoc />
+    public override RuleOutcome Apply(RuleInput input)
+    {
+        var segments = Versioned(input);
+        var credit = 0m;
+        var bill = 0m;
+        foreach (var (segment, version) in segments)
+        {
+            credit += CreditOf(input, segment, version.Value);
+            bill += input.Bill.Total(segment.Index);
+        }
+        var outcome = new RuleOutcome();
+        if (credit <= 0m || bill <= 0m)
+            return outcome;
+        var scale = credit > bill ? bill / credit : 1m;
+        foreach (var (segment, version) in segments)
+        {
+            var p = version.Value;
+            var counted = Counted(input, segment, p);
+            if (counted == 0)
+                continue;
+            outcome.Add(segment.Index, BillComponent.Reduction, Term(segment, version,
+                new Explanation("−{amount} × {persons} persons from person {from} × {periods} periods × {scale}",
+                    p.Amount, counted, p.FromPerson, p.Basis.Count(segment.Segment.Interval), scale),
+                -CreditOf(input, segment, p) * scale));
+        }
+        return outcome;
+    }
+
+    private static int Counted(RuleInput input, EligibleSegment segment, PerPersonCredit p) =>
+        Math.Max(0, input.Persons(segment) - p.FromPerson + 1);
+
+    private static decimal CreditOf(RuleInput input, EligibleSegment segment, PerPersonCredit p) =>
+        p.Amount * Counted(input, segment, p) * p.Basis.Count(segment.Segment.Interval);
+}
