@@ -28,9 +28,9 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
         var store = await NewStoreAsync();
         var program = "css-" + Guid.NewGuid().ToString("N")[..8];
 
-        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received, CancellationToken.None);
-        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received.Plus(Duration.FromDays(1)), CancellationToken.None);
-        await store.SaveWindowAsync("hh-10", Window(program, "flag-2"), "CPAM", "ref", "", Received, CancellationToken.None);
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received, CancellationToken.None);
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received.Plus(Duration.FromDays(1)), CancellationToken.None);
+        await store.SaveWindowAsync("hh-10", Window(program, "flag-2"), "CPAM", "ref", Received, CancellationToken.None);
 
         var found = await store.ForHouseholdsAsync([program], new HashSet<string> { "hh-1", "hh-9" }, CancellationToken.None);
         var one = await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None);
@@ -41,13 +41,27 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Household_facts_come_back_with_unknown_facts_still_unknown()
+    {
+        var store = await NewStoreAsync();
+        var program = "tap-" + Guid.NewGuid().ToString("N")[..8];
+        var facts = new HouseholdFacts(new LocalDate(2025, 3, 1), AnnualIncome: 18000.50m, IncomeReferenceYear: 2024, Persons: 4);
+
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1") with { Facts = facts }, "PHDC", "ref", Received, CancellationToken.None);
+
+        var window = Assert.Single((await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None)).Windows);
+        Assert.Equal(facts, window.Facts);
+        Assert.Null(window.Facts!.PensionersOnly);
+    }
+
+    [Fact]
     public async Task Revocations_come_back_with_their_reception_time()
     {
         var store = await NewStoreAsync();
         var program = "css-" + Guid.NewGuid().ToString("N")[..8];
         var revocation = new StoredRevocation(program, "rev-1", new LocalDate(2022, 7, 1), new LocalDate(2022, 6, 20), Received);
 
-        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", "", Received, CancellationToken.None);
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received, CancellationToken.None);
         await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None);
 
         var found = await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None);

@@ -67,9 +67,8 @@ public sealed partial class EligibilityFlagHandler(
                 var program = errors.IsEmpty ? await KnownProgramAsync(errors.Required(flag?.Program, "$.program"), errors, cancellationToken).ConfigureAwait(false) : null;
                 if (errors.IsEmpty)
                 {
-                    var window = new EligibilityWindow(program!, new DateInterval(from!.Value, to), decision!.Value, id!);
-                    var facts = flag!.Facts is null ? "" : JsonSerializer.Serialize(flag.Facts, TariffsJson.Options);
-                    await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", facts, clock.GetCurrentInstant(), cancellationToken)
+                    var window = new EligibilityWindow(program!, new DateInterval(from!.Value, to), decision!.Value, id!, Facts(flag!.Facts, decision.Value));
+                    await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", clock.GetCurrentInstant(), cancellationToken)
                         .ConfigureAwait(false);
                 }
             }
@@ -93,6 +92,10 @@ public sealed partial class EligibilityFlagHandler(
         LogStored(logger, id!);
         return null;
     }
+
+    /// <summary>The household facts of a flag, as of their date (the decision date when the flag gives none).</summary>
+    private static HouseholdFacts? Facts(HouseholdFactsMessage? facts, LocalDate decision) => facts is null ? null : new HouseholdFacts(
+        facts.AsOf ?? decision, facts.AnnualIncome, facts.IncomeReferenceYear, facts.Persons, facts.PensionersOnly, facts.MedicalNeed, facts.ChequeEnergieAttestation);
 
     private async Task<string?> KnownProgramAsync(string? programId, ValidationErrors errors, CancellationToken cancellationToken)
     {

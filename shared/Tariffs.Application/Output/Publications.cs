@@ -13,7 +13,7 @@ public static class Publications
             .ToList();
 
     /// <summary>The corrections appended to one stored line.</summary>
-    public static IReadOnlyList<PublishedAdjustment> Corrections(LineEntity line, IEnumerable<Correction> corrections)
+    public static IReadOnlyList<PublishedAdjustment> Corrections(LineEntity line, IEnumerable<LedgerCorrection> corrections)
     {
         var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
         var lineNumber = int.Parse(line.RowKey, System.Globalization.CultureInfo.InvariantCulture);

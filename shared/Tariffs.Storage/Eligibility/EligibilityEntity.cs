@@ -25,6 +25,13 @@ public sealed class EligibilityEntity : StorageEntity
     public string EvidenceReference { get; set; } = "";
     /// <summary>When Tariffs first received it; decides which lines a revocation without claw-back affects.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
-    /// <summary>Household facts sent with the flag, as JSON (income, persons, …), or empty.</summary>
-    public string Facts { get; set; } = "";
+    /// <summary>The day the household facts below were established; empty when the flag carried none.</summary>
+    public string FactsAsOf { get; set; } = "";
+    /// <summary>Annual income as an invariant decimal string; empty when unknown.</summary>
+    public string AnnualIncome { get; set; } = "";
+    public int? IncomeReferenceYear { get; set; }
+    public int? Persons { get; set; }
+    public bool? PensionersOnly { get; set; }
+    public bool? MedicalNeed { get; set; }
+    public bool? ChequeEnergieAttestation { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Eligibility;
@@ -11,7 +12,7 @@ public sealed class EligibilityStore(TableServiceClient service)
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
 
     /// <summary>Stores a window; the same flag stored twice leaves one row and keeps its first reception time.</summary>
-    public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, string factsJson, Instant receivedAt, CancellationToken cancellationToken) =>
+    public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
         table.InsertMissingAsync([new EligibilityEntity
         {
             PartitionKey = RowKeys.Sanitise(window.ProgramId),
@@ -25,7 +26,13 @@ public sealed class EligibilityStore(TableServiceClient service)
             SourceAgency = sourceAgency,
             EvidenceReference = evidenceReference,
             ReceivedAt = receivedAt.ToDateTimeOffset(),
-            Facts = factsJson,
+            FactsAsOf = window.Facts is { } f ? StoredDate.Format(f.AsOf) : "",
+            AnnualIncome = window.Facts?.AnnualIncome?.ToString(CultureInfo.InvariantCulture) ?? "",
+            IncomeReferenceYear = window.Facts?.IncomeReferenceYear,
+            Persons = window.Facts?.Persons,
+            PensionersOnly = window.Facts?.PensionersOnly,
+            MedicalNeed = window.Facts?.MedicalNeed,
+            ChequeEnergieAttestation = window.Facts?.ChequeEnergieAttestation,
         }], cancellationToken);
 
     /// <summary>Stores a revocation; the same revocation stored twice leaves one row and keeps its first reception time.</summary>
@@ -75,6 +82,15 @@ public sealed class EligibilityStore(TableServiceClient service)
         return found.TryGetValue(householdId, out var mine) ? new HouseholdEligibility(mine.Windows, mine.Revocations) : HouseholdEligibility.None;
     }
 
+    private static HouseholdFacts? Facts(EligibilityEntity e) => e.FactsAsOf.Length == 0 ? null : new HouseholdFacts(
+        StoredDate.Parse(e.FactsAsOf),
+        e.AnnualIncome.Length == 0 ? null : decimal.Parse(e.AnnualIncome, CultureInfo.InvariantCulture),
+        e.IncomeReferenceYear,
+        e.Persons,
+        e.PensionersOnly,
+        e.MedicalNeed,
+        e.ChequeEnergieAttestation);
+
     private static void Add(Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)> found, string programId, EligibilityEntity e)
     {
         if (!found.TryGetValue(e.HouseholdId, out var lists))
@@ -82,6 +98,6 @@ public sealed class EligibilityStore(TableServiceClient service)
         if (e.Kind == EligibilityEntity.RevocationKind)
             lists.Revocations.Add(new StoredRevocation(programId, e.FlagId, StoredDate.Parse(e.EffectiveDate), StoredDate.Parse(e.DecisionDate), Instant.FromDateTimeOffset(e.ReceivedAt)));
         else
-            lists.Windows.Add(new EligibilityWindow(programId, new DateInterval(StoredDate.Parse(e.From), StoredDate.Parse(e.To)), StoredDate.Parse(e.DecisionDate), e.FlagId));
+            lists.Windows.Add(new EligibilityWindow(programId, new DateInterval(StoredDate.Parse(e.From), StoredDate.Parse(e.To)), StoredDate.Parse(e.DecisionDate), e.FlagId, Facts(e)));
     }
 }

@@ -71,7 +71,7 @@ public sealed class LedgerStore(TableServiceClient service)
     /// false, writing nothing, when one of their keys exists already (another recomputation got there first:
     /// read the line again and recompute).
     /// </summary>
-    public async Task<bool> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
+    public async Task<bool> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<LedgerCorrection> corrections, CancellationToken cancellationToken)
     {
         if (corrections.Count == 0)
             return true;
@@ -154,8 +154,10 @@ public sealed class LedgerStore(TableServiceClient service)
             StandardBillMinor = outcome.Currency.ToMinorUnits(outcome.StandardBill),
             Eligible = outcome.Eligible,
             PricedAt = pricedAt,
+            OverchargeMinor = outcome.Overcharge is { } overcharge ? outcome.Currency.ToMinorUnits(overcharge.Excess) : 0,
+            Notes = string.Join("; ", outcome.Notes.Select(n => n.Text)),
         };
-        foreach (var adjustment in outcome.Adjustments)
+        foreach (var adjustment in outcome.Overcharge?.Refund is { } refund ? outcome.Adjustments.Append(refund) : outcome.Adjustments)
             yield return AdjustmentRow(partition, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
     }
 
@@ -215,6 +217,8 @@ public sealed class LedgerStore(TableServiceClient service)
         StandardBillMinor = row.GetInt64(nameof(LineEntity.StandardBillMinor)) ?? 0,
         Eligible = row.GetBoolean(nameof(LineEntity.Eligible)) ?? false,
         PricedAt = row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) ?? default,
+        OverchargeMinor = row.GetInt64(nameof(LineEntity.OverchargeMinor)) ?? 0,
+        Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
     };
 
     private static AdjustmentEntity ToAdjustment(TableEntity row) => new()

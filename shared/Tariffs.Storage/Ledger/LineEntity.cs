@@ -28,6 +28,10 @@ public sealed class LineEntity : StorageEntity
     public long BilledMinor { get; set; }
     public long StandardBillMinor { get; set; }
     public bool Eligible { get; set; }
+    /// <summary>What the operator billed above the uniform tariff plus its tolerance, in minor units; 0 when nothing.</summary>
+    public long OverchargeMinor { get; set; }
+    /// <summary>Rules of programs the household is eligible for that did not apply, and why ("; "-separated).</summary>
+    public string Notes { get; set; } = "";
     /// <summary>When the line was first priced: revocations without claw-back received later leave it alone.</summary>
     public DateTimeOffset PricedAt { get; set; }
 }

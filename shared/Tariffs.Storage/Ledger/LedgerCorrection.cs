@@ -7,4 +7,4 @@ namespace Tariffs.Storage.Ledger;
 /// it, as correction <see cref="Number"/> (1, 2, …) of that rule on that line — a new row, never an edit.
 /// <see cref="Note"/> says what it corrects, in words a person can check.
 /// </summary>
-public sealed record Correction(Adjustment Adjustment, int Number, string Note);
+public sealed record LedgerCorrection(Adjustment Adjustment, int Number, string Note);
