@@ -17,6 +17,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>The function key the host is started with.</summary>
     public const string FunctionKey = "e2e-key";
 
+    /// <summary>Role-mapped API keys the host is started with (LocalHost:ApiKeys), by role.</summary>
+    public static IReadOnlyDictionary<string, string> RoleKeys { get; } = new Dictionary<string, string>
+    {
+        ["regulator"] = "e2e-regulator-key",
+        ["operator"] = "e2e-operator-key",
+        ["social-services"] = "e2e-social-services-key",
+        ["public"] = "e2e-public-key",
+    };
+
     private readonly AzuriteFixture azurite = new();
     private Process? host;
     private StreamWriter? log;
@@ -32,6 +41,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public HttpClient Authorised { get; private set; } = null!;
 
     public TableServiceClient Tables => new(ConnectionString);
+
+    /// <summary>A new client sending <paramref name="key"/> in <c>x-functions-key</c>; the caller disposes it.</summary>
+    public HttpClient WithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
+    }
 
     public QueueClient Queue(string name) => new(ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
@@ -55,7 +72,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
             $"--urls={BaseAddress.ToString().TrimEnd('/')}",
             $"--LocalHost:FunctionKey={FunctionKey}",
             "--EquityReportSchedule=0 0 0 1 1 *",
-        })
+        }.Concat(RoleKeys.SelectMany((pair, i) => new[]
+        {
+            $"--LocalHost:ApiKeys:{i}:Name=e2e-{pair.Key}",
+            $"--LocalHost:ApiKeys:{i}:Key={pair.Value}",
+            $"--LocalHost:ApiKeys:{i}:Roles:0={pair.Key}",
+        })))
             start.ArgumentList.Add(arg);
         log = new StreamWriter(LogPath, append: false, Encoding.UTF8) { AutoFlush = true };
         host = Process.Start(start)!;
