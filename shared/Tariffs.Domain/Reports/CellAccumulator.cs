@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Tariffs.Domain.Reports;
 
 /// <summary>
@@ -14,8 +16,7 @@ internal sealed class CellAccumulator(string currency)
 
     public void Add(in ReportLine line)
     {
-        if (!households.TryGetValue(line.HouseholdId, out var household))
-            households[line.HouseholdId] = household = new HouseholdTally();
+        ref var household = ref CollectionsMarshal.GetValueRefOrAddDefault(households, line.HouseholdId, out _);
         household.Eligible |= line.Eligible;
         household.Received |= line.BillAdjustmentsMinor != 0 || line.PaymentsMinor != 0;
         household.BilledMinor += line.BilledMinor;
