@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application;
 using Tariffs.Application.Json;
+using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions;
@@ -17,6 +18,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddTariffsApplication(configuration);
+        services.AddSingleton<RoleAuthorizer>();
         services.AddHostedService<StorageInitializationService>();
         services.Configure<JsonOptions>(o => TariffsJson.Apply(o.JsonSerializerOptions));
         return services;

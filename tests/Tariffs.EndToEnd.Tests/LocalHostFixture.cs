@@ -13,6 +13,15 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
     /// <summary>The operator whose adjustments go to <see cref="Webhook"/>.</summary>
     public const string WebhookOperator = "webhook-op";
 
+    /// <summary>Role-mapped API keys the host is started with (LocalHost:ApiKeys), by role.</summary>
+    public static IReadOnlyDictionary<string, string> RoleKeys { get; } = new Dictionary<string, string>
+    {
+        ["regulator"] = "e2e-regulator-key",
+        ["operator"] = "e2e-operator-key",
+        ["social-services"] = "e2e-social-services-key",
+        ["public"] = "e2e-public-key",
+    };
+
     private readonly AzuriteFixture azurite = new();
     private LocalHostProcess host = null!;
 
@@ -20,10 +29,22 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
     public HttpClient Anonymous => host.Anonymous;
     public HttpClient Authorised => host.Authorised;
     public bool IsRunning => host.IsRunning;
+    public Uri BaseAddress => host.BaseAddress;
+
+    /// <summary>The host's output so far.</summary>
+    public string Log() => host.Log();
     public TableServiceClient Tables => new(ConnectionString);
 
     /// <summary>The webhook of operator <see cref="WebhookOperator"/>, a real local HTTP server.</summary>
     public WebhookReceiver Webhook { get; } = new();
+
+    /// <summary>A new client sending <paramref name="key"/> in <c>x-functions-key</c>; the caller disposes it.</summary>
+    public HttpClient WithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
+    }
 
     public QueueClient Queue(string name) => Storage.Queue(ConnectionString, name);
 
@@ -37,6 +58,12 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
             "--Tariffs:Webhooks:RetryBaseDelay=00:00:00.05",
             "--Tariffs:Webhooks:Retries=3",
             "--Tariffs:Webhooks:BreakFor=00:00:01",
+            .. RoleKeys.SelectMany((pair, i) => new[]
+            {
+                $"--LocalHost:ApiKeys:{i}:Name=e2e-{pair.Key}",
+                $"--LocalHost:ApiKeys:{i}:Key={pair.Value}",
+                $"--LocalHost:ApiKeys:{i}:Roles:0={pair.Key}",
+            }),
         ]);
     }
 

@@ -40,13 +40,15 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var ledger = await NewLedgerAsync();
         var batch = "batch-" + Guid.NewGuid().ToString("N");
 
-        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], CancellationToken.None);
+        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], new Dictionary<string, decimal> { ["hh-1"] = 16000m }, CancellationToken.None);
 
         var entries = new List<LedgerEntry>();
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             entries.Add(entry);
         Assert.Equal([1, 2, 10], entries.Select(e => int.Parse(e.Line.RowKey)));
         Assert.Equal(13760, entries[0].Line.StandardBillMinor);
+        Assert.Equal(1600000, entries[0].Line.AnnualIncomeMinor);
+        Assert.Null(entries[1].Line.AnnualIncomeMinor); // unknown stays unknown, never 0
         Assert.Equal(-4400, Assert.Single(entries[0].Adjustments).AmountMinor);
         Assert.Empty(entries[1].Adjustments);
         Assert.Equal(-1235, Assert.Single(entries[2].Adjustments).AmountMinor); // −12.345 rounds half away from zero
@@ -61,8 +63,8 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var batch = "batch-" + Guid.NewGuid().ToString("N");
         var outcomes = Enumerable.Range(1, 150).Select(i => Outcome(i, i % 3 == 0 ? -44.00m : 0m)).ToList();
 
-        Assert.Equal(200, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, CancellationToken.None));
-        Assert.Equal(0, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, CancellationToken.None));
+        Assert.Equal(200, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None));
+        Assert.Equal(0, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None));
 
         var adjustments = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))

@@ -8,6 +8,8 @@ using Tariffs.Application.Json;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 
+using Tariffs.Functions.Authorization;
+
 namespace Tariffs.Functions.Billing;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Tariffs.Functions.Billing;
 /// out into chunk messages; on the queue <c>billing-batches</c> a message is a small batch or a claim-check
 /// reference; each message of <c>billing-chunks</c> prices one bounded chunk of lines.
 /// </summary>
-public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches)
+public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, RoleAuthorizer authorizer)
 {
     [Function(nameof(ProcessBillingBatch))]
     public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken) =>
@@ -35,6 +37,8 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (authorizer.Deny(request, TariffsRoles.Operator) is { } denied)
+            return denied;
         var result = await intake.AcceptAsync(request.Body, cancellationToken);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
@@ -49,6 +53,8 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         string batchId,
         CancellationToken cancellationToken)
     {
+        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
+            return denied;
         var status = await batches.GetStatusAsync(batchId, cancellationToken);
         return status is null ? new NotFoundObjectResult(new { error = $"No batch '{batchId}'." }) : new OkObjectResult(status);
     }

@@ -4,10 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Catalog;
 using Tariffs.Functions.Hosting;
 
+using Tariffs.Functions.Authorization;
+
 namespace Tariffs.Functions.Catalog;
 
 /// <summary>Publication of tariff catalogs by authorities: a document is validated before it is stored.</summary>
-public sealed class CatalogFunctions(CatalogRepository catalogs)
+public sealed class CatalogFunctions(CatalogRepository catalogs, RoleAuthorizer authorizer)
 {
     private const int MaxDocumentBytes = 4 * 1024 * 1024;
 
@@ -16,6 +18,8 @@ public sealed class CatalogFunctions(CatalogRepository catalogs)
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "catalog")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
+            return denied;
         var body = await RequestBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
         if (body is null)
             return new ObjectResult(new { error = $"A catalog document is at most {MaxDocumentBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };

@@ -6,13 +6,15 @@ using Tariffs.Application.Eligibility;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Queues;
 
+using Tariffs.Functions.Authorization;
+
 namespace Tariffs.Functions.Eligibility;
 
 /// <summary>
 /// Eligibility flags from social services, by queue or by HTTP. Over HTTP the flag is recorded at once, so
 /// the caller learns straight away whether it was stored (201) or refused, with the reason (400).
 /// </summary>
-public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler)
+public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, RoleAuthorizer authorizer)
 {
     private const int MaxFlagBytes = 16 * 1024;
 
@@ -25,6 +27,8 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "eligibility")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (authorizer.Deny(request, TariffsRoles.SocialServices) is { } denied)
+            return denied;
         var body = await RequestBody.ReadAsync(request, MaxFlagBytes, cancellationToken);
         if (body is null)
             return new ObjectResult(new { error = $"An eligibility flag is at most {MaxFlagBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };

@@ -5,13 +5,15 @@ using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Output;
 using Tariffs.Storage.Queues;
 
+using Tariffs.Functions.Authorization;
+
 namespace Tariffs.Functions.Output;
 
 /// <summary>
 /// Delivers published adjustments to operators' webhooks (queue <c>webhook-deliveries</c>); replays the
 /// deliveries that failed, on a schedule and on demand.
 /// </summary>
-public sealed class WebhookFunctions(WebhookDelivery delivery)
+public sealed class WebhookFunctions(WebhookDelivery delivery, RoleAuthorizer authorizer)
 {
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the replay of failed deliveries.</summary>
     public const string ReplayScheduleSetting = "WebhookReplaySchedule";
@@ -27,6 +29,10 @@ public sealed class WebhookFunctions(WebhookDelivery delivery)
     [Function(nameof(ReplayWebhookDeliveriesNow))]
     public async Task<IActionResult> ReplayWebhookDeliveriesNow(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/replay")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        new OkObjectResult(new { delivered = await delivery.ReplayAsync(cancellationToken) });
+        CancellationToken cancellationToken)
+    {
+        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
+            return denied;
+        return new OkObjectResult(new { delivered = await delivery.ReplayAsync(cancellationToken) });
+    }
 }

@@ -14,7 +14,8 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
     /// Maps each function of <paramref name="functions"/> with an <see cref="HttpTriggerAttribute"/> to
     /// <c>/{routePrefix}/{Route}</c> (the function name when Route is not set) for its methods (all methods when none are
     /// listed). The route prefix is host.json's <c>extensions:http:routePrefix</c>, <c>api</c> by default.
-    /// Routes that are not anonymous need the local function key (<see cref="FunctionKeyAuthorization"/>).
+    /// Routes that are not anonymous need a local key; a valid key reaches the function as a client principal with the
+    /// key's roles (<see cref="FunctionKeyAuthorization"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionMethod> functions)
     {
@@ -24,6 +25,7 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Host.Http");
+        var keys = LocalApiKeys.Read(configuration);
         var routePrefix = (configuration[$"{HostJsonConfigurationSource.RootSection}:extensions:http:routePrefix"] ?? DefaultRoutePrefix).Trim('/');
 
         foreach (var function in functions)
@@ -37,7 +39,7 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
             var pattern = "/" + string.Join('/', new[] { routePrefix, route }.Where(s => s.Length > 0));
             var methods = (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToArray();
             var invoker = new HttpFunctionInvoker(function, loggerFactory);
-            var handler = FunctionKeyAuthorization.Require(trigger.AuthLevel, configuration[FunctionKeyAuthorization.Setting], invoker.InvokeAsync);
+            var handler = FunctionKeyAuthorization.Require(trigger.AuthLevel, keys, invoker.InvokeAsync);
 
             var endpoint = methods.Length == 0
                 ? endpoints.Map(pattern, handler)

@@ -79,7 +79,9 @@ public sealed partial class ChunkProcessor(
             }
         }
 
-        var written = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, cancellationToken).ConfigureAwait(false);
+        var incomes = KnownIncomes(stored);
+        var written = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, incomes, cancellationToken)
+            .ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
@@ -98,6 +100,12 @@ public sealed partial class ChunkProcessor(
         LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
         return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written, null);
     }
+
+    /// <summary>Each household's latest known annual income (from the facts sent with its flags), for affordability.</summary>
+    private static Dictionary<string, decimal> KnownIncomes(Dictionary<string, HouseholdEligibility> stored) => stored
+        .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
+        .Where(h => h.Facts is not null)
+        .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 
     /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
     private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(

@@ -1,35 +1,79 @@
+using System.Globalization;
 using Tariffs.Domain.Money;
+using Tariffs.Domain.Reports;
 using Tariffs.Storage.Reports;
 
 namespace Tariffs.Application.Reports;
 
-/// <summary>Reads stored report cells for publication; suppressed cells are published without figures.</summary>
+/// <summary>Reads stored report cells for publication; in the public view suppressed cells are published without figures.</summary>
 public sealed class EquityReportQuery(ReportStore reports)
 {
-    /// <summary>Cells matching the optional filters, in key order.</summary>
-    public async Task<IReadOnlyList<EquityReportRow>> GetAsync(string? period, string? service, string? area, CancellationToken cancellationToken)
+    /// <summary>Cells matching the optional filters (period "2022", "2022-Q1" or "2022-01"; service; area, "*" = totals), in key order.</summary>
+    public async Task<IReadOnlyList<EquityReportRow>> GetAsync(string? period, string? service, string? area, EquityReportView view, CancellationToken cancellationToken)
     {
         var rows = new List<EquityReportRow>();
         await foreach (var cell in reports.QueryAsync(service, period, cancellationToken).ConfigureAwait(false))
         {
             if (area is not null && cell.Area != area)
                 continue;
-            rows.Add(ToRow(cell));
+            rows.Add(ToRow(cell, view));
         }
-        return rows;
+        return rows
+            .OrderBy(r => r.Service, StringComparer.Ordinal)
+            .ThenBy(r => r.Authority, StringComparer.Ordinal)
+            .ThenBy(r => r.Period, StringComparer.Ordinal)
+            .ThenBy(r => r.Area, StringComparer.Ordinal)
+            .ToList();
     }
 
-    private static EquityReportRow ToRow(EquityCellEntity c)
+    private static EquityReportRow ToRow(EquityCellEntity entity, EquityReportView view)
     {
-        var currency = Currency.TryFind(c.Currency, out var found) ? found : Currency.Eur;
-        var hide = c.Suppressed;
+        var currency = Currency.TryFind(entity.Currency, out var found) ? found : Currency.Eur;
+        var cell = ToCell(entity);
+        var hide = entity.Suppressed && view == EquityReportView.Public;
         decimal? Amount(long minor) => hide ? null : currency.FromMinorUnits(minor);
+        decimal? Average(decimal? minor) => hide || minor is null ? null : currency.Round(minor.Value / MinorPerMajor(currency));
         int? Count(int value) => hide ? null : value;
+        double? Share(double? value) => hide || value is null ? null : Math.Round(value.Value, 4);
+        var kind = ReportPeriod.TryParse(entity.Period, out var period) ? period.Value.Kind.ToString().ToLowerInvariant() : "";
         return new EquityReportRow(
-            c.Period, c.Service, c.Authority, c.Area, c.Currency, c.Suppressed,
-            Count(c.HouseholdsBilled), Count(c.HouseholdsEligible), Count(c.HouseholdsReceived),
-            hide || c.HouseholdsEligible == 0 ? null : Math.Round((double)c.HouseholdsReceived / c.HouseholdsEligible, 4),
-            Amount(c.BilledTotalMinor), Amount(c.StandardTotalMinor), Amount(c.AdjustmentsTotalMinor), Amount(c.PaymentsTotalMinor),
-            c.ComputedAt);
+            entity.Period, kind, entity.Service, entity.Authority, entity.Area, entity.Currency, entity.Unit,
+            entity.Suppressed, entity.Provisional,
+            Count(cell.HouseholdsBilled), Count(cell.HouseholdsEligible), Count(cell.HouseholdsReceived), Share(cell.TakeUpRate),
+            Amount(cell.BilledTotalMinor), Amount(cell.StandardTotalMinor), Amount(cell.AdjustmentsTotalMinor),
+            Amount(cell.PaymentsTotalMinor), Amount(cell.CompensationTotalMinor),
+            Average(cell.AverageBillBeforeMinor), Average(cell.AverageBillAfterMinor),
+            hide ? null : cell.QuantityBilled,
+            hide || cell.SocialCostPerCubicMetreMinor is not { } p109 ? null : Math.Round(p109 / MinorPerMajor(currency), 4, MidpointRounding.AwayFromZero),
+            D102PriceOf120M3: null,
+            Count(cell.HouseholdsWithKnownIncome), Share(cell.AffordabilityShareBefore), Share(cell.AffordabilityShareAfter),
+            Count(cell.OverchargeFindings), Amount(cell.OverchargeTotalMinor), Count(cell.BlockedRestrictions),
+            view == EquityReportView.Unsuppressed ? entity.Suppression : null,
+            entity.ComputedAt);
     }
+
+    private static decimal MinorPerMajor(Currency currency) => 1m / currency.FromMinorUnits(1);
+
+    private static EquityCell ToCell(EquityCellEntity e) => new()
+    {
+        Key = new EquityCellKey(e.Period, e.Service, e.Authority, e.Area),
+        Currency = e.Currency,
+        Unit = e.Unit,
+        HouseholdsBilled = e.HouseholdsBilled,
+        HouseholdsEligible = e.HouseholdsEligible,
+        HouseholdsReceived = e.HouseholdsReceived,
+        BilledTotalMinor = e.BilledTotalMinor,
+        StandardTotalMinor = e.StandardTotalMinor,
+        AdjustmentsTotalMinor = e.AdjustmentsTotalMinor,
+        PaymentsTotalMinor = e.PaymentsTotalMinor,
+        CompensationTotalMinor = e.CompensationTotalMinor,
+        QuantityBilled = decimal.TryParse(e.QuantityBilled, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m,
+        HouseholdsWithKnownIncome = e.HouseholdsWithKnownIncome,
+        HouseholdsAboveThresholdBefore = e.HouseholdsAboveThresholdBefore,
+        HouseholdsAboveThresholdAfter = e.HouseholdsAboveThresholdAfter,
+        OverchargeFindings = e.OverchargeFindings,
+        OverchargeTotalMinor = e.OverchargeTotalMinor,
+        BlockedRestrictions = e.BlockedRestrictions,
+        Provisional = e.Provisional,
+    };
 }

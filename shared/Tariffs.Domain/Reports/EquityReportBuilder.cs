@@ -1,80 +1,79 @@
-using System.Globalization;
-
 namespace Tariffs.Domain.Reports;
 
 /// <summary>
-/// Accumulates priced lines, one at a time, into report cells per calendar year × service × authority ×
-/// area, plus the authority-wide total of each (area <see cref="EquityCellKey.AllAreas"/>); then applies
-/// small-cell suppression: primary (fewer than k households billed) and secondary (when exactly one area
-/// of a total is suppressed, the smallest other area is suppressed too, so that total − published areas
-/// does not give the hidden one away). Memory grows with cells and distinct households, not lines.
+/// Accumulates priced lines, one at a time, into report cells per period (the month, the quarter and the year
+/// holding the last day of the line's billing period) × service × authority × area, plus the authority-wide
+/// total of each (area <see cref="EquityCellKey.AllAreas"/>); then applies small-cell suppression: primary
+/// (fewer than k households billed, or one household holding more than the dominance share of an amount) and
+/// secondary (<see cref="SecondarySuppression"/>: enough other cells that no suppressed value can be recovered
+/// from totals or other cells, across the area and period hierarchies). Memory grows with cells and the
+/// distinct households of each cell, not with lines.
 /// </summary>
-public sealed class EquityReportBuilder(int suppressionThreshold = EquityReportBuilder.DefaultSuppressionThreshold)
+public sealed class EquityReportBuilder
 {
     /// <summary>INSEE practice: a cell of fewer than 11 households is not published.</summary>
-    public const int DefaultSuppressionThreshold = 11;
+    public const int DefaultSuppressionThreshold = EquityReportRules.DefaultSuppressionThreshold;
 
-    private readonly Dictionary<EquityCellKey, Accumulator> cells = [];
+    private static readonly ReportPeriodKind[] Kinds = [ReportPeriodKind.Year, ReportPeriodKind.Quarter, ReportPeriodKind.Month];
 
-    /// <summary>Adds one line to its area's cell and to its authority's total.</summary>
+    private readonly Dictionary<EquityCellKey, (ReportPeriod Period, CellAccumulator Cell)> cells = [];
+    private readonly EquityReportRules rules;
+
+    /// <summary>A builder with the default rules (k = 11, dominance 85%, default affordability thresholds).</summary>
+    public EquityReportBuilder(EquityReportRules? rules = null)
+    {
+        this.rules = rules ?? new EquityReportRules();
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.rules.SuppressionThreshold, 1, nameof(rules));
+    }
+
+    /// <summary>A builder with the default rules but the small-cell threshold <paramref name="suppressionThreshold"/>.</summary>
+    public EquityReportBuilder(int suppressionThreshold)
+        : this(new EquityReportRules { SuppressionThreshold = suppressionThreshold })
+    {
+    }
+
+    /// <summary>Adds one line to its area's cells and to its authority's totals, for its month, quarter and year.</summary>
     public void Add(in ReportLine line)
     {
-        var period = line.PeriodEnd.Year.ToString(CultureInfo.InvariantCulture);
-        Cell(new EquityCellKey(period, line.Service, line.Authority, line.Area), line.Currency).Add(line);
-        Cell(new EquityCellKey(period, line.Service, line.Authority, EquityCellKey.AllAreas), line.Currency).Add(line);
+        foreach (var kind in Kinds)
+        {
+            var period = ReportPeriod.Containing(line.PeriodEnd, kind);
+            var text = period.ToString();
+            Cell(new EquityCellKey(text, line.Service, line.Authority, line.Area), period, line.Currency).Add(line);
+            Cell(new EquityCellKey(text, line.Service, line.Authority, EquityCellKey.AllAreas), period, line.Currency).Add(line);
+        }
     }
 
     /// <summary>The cells, ordered by key, with primary and secondary suppression applied.</summary>
     public IReadOnlyList<EquityCell> Build()
     {
         var built = cells
+            .OrderBy(c => c.Key.Service, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Period, StringComparer.Ordinal)
+            .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
+            .Select(c => c.Value.Cell.ToCell(c.Key, c.Value.Period, rules))
+            .ToList();
+        var result = new List<EquityCell>(built.Count);
+        // Years are independent tables: no identity links two years.
+        foreach (var table in built.GroupBy(c => (c.Key.Service, c.Key.Authority, Year: c.Key.Period[..4])))
+        {
+            var tableCells = table.ToList();
+            var complementary = SecondarySuppression.Complementary(tableCells);
+            result.AddRange(tableCells.Select((c, i) => complementary.Contains(i) ? c with { Suppression = SuppressionReason.Complementary } : c));
+        }
+        return result
             .OrderBy(c => c.Key.Period, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Service, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
-            .Select(c => c.Value.ToCell(c.Key, suppressionThreshold))
             .ToList();
-        var secondary = built
-            .Where(c => c.Key.Area != EquityCellKey.AllAreas)
-            .GroupBy(c => c.Key with { Area = EquityCellKey.AllAreas })
-            .Where(g => g.Count(c => c.Suppressed) == 1)
-            .Select(g => g.Where(c => !c.Suppressed).OrderBy(c => c.HouseholdsBilled).ThenBy(c => c.Key.Area, StringComparer.Ordinal).FirstOrDefault())
-            .OfType<EquityCell>()
-            .Select(c => c.Key)
-            .ToHashSet();
-        return built.Select(c => secondary.Contains(c.Key) ? c with { Suppressed = true } : c).ToList();
     }
 
-    private Accumulator Cell(EquityCellKey key, string currency)
+    private CellAccumulator Cell(EquityCellKey key, ReportPeriod period, string currency)
     {
         if (!cells.TryGetValue(key, out var cell))
-            cells[key] = cell = new Accumulator(currency);
-        return cell;
-    }
-
-    private sealed class Accumulator(string currency)
-    {
-        private readonly HashSet<string> billed = new(StringComparer.Ordinal);
-        private readonly HashSet<string> eligible = new(StringComparer.Ordinal);
-        private readonly HashSet<string> received = new(StringComparer.Ordinal);
-        private long billedTotal, standardTotal, adjustmentsTotal, paymentsTotal;
-
-        public void Add(in ReportLine line)
-        {
-            billed.Add(line.HouseholdId);
-            if (line.Eligible)
-                eligible.Add(line.HouseholdId);
-            if (line.BillAdjustmentsMinor != 0 || line.PaymentsMinor != 0)
-                received.Add(line.HouseholdId);
-            billedTotal += line.BilledMinor;
-            standardTotal += line.StandardBillMinor;
-            adjustmentsTotal += line.BillAdjustmentsMinor;
-            paymentsTotal += line.PaymentsMinor;
-        }
-
-        public EquityCell ToCell(EquityCellKey key, int threshold) => new(
-            key, currency, billed.Count, eligible.Count, received.Count,
-            billedTotal, standardTotal, adjustmentsTotal, paymentsTotal,
-            Suppressed: billed.Count < threshold);
+            cells[key] = cell = (period, new CellAccumulator(currency));
+        return cell.Cell;
     }
 }

@@ -21,14 +21,15 @@ public sealed class LedgerStore(TableServiceClient service)
     /// its adjustments always share one transaction, and a line already stored is skipped whole, so a line's
     /// originals are written once, together, whatever corrections were appended to it since.
     /// </summary>
-    public async Task<int> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes, CancellationToken cancellationToken)
+    public async Task<int> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
+        IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
         var transaction = new List<List<ITableEntity>>();
         var size = 0;
         foreach (var outcome in outcomes.OrderBy(o => o.Line.LineNumber))
         {
-            var rows = Rows(batchId, @operator, authority, service, pricedAt, outcome).ToList();
+            var rows = Rows(batchId, @operator, authority, service, pricedAt, outcome, knownIncomes).ToList();
             if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
             {
                 inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
@@ -127,7 +128,8 @@ public sealed class LedgerStore(TableServiceClient service)
             yield return new LedgerEntry(line.PartitionKey, line, adjustments);
     }
 
-    private static IEnumerable<ITableEntity> Rows(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome)
+    private static IEnumerable<ITableEntity> Rows(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome,
+        IReadOnlyDictionary<string, decimal> knownIncomes)
     {
         var line = outcome.Line;
         var partition = RowKeys.Sanitise(batchId);
@@ -156,6 +158,7 @@ public sealed class LedgerStore(TableServiceClient service)
             PricedAt = pricedAt,
             OverchargeMinor = outcome.Overcharge is { } overcharge ? outcome.Currency.ToMinorUnits(overcharge.Excess) : 0,
             Notes = string.Join("; ", outcome.Notes.Select(n => n.Text)),
+            AnnualIncomeMinor = knownIncomes.TryGetValue(line.HouseholdId, out var income) ? outcome.Currency.ToMinorUnits(income) : null,
         };
         foreach (var adjustment in outcome.Overcharge?.Refund is { } refund ? outcome.Adjustments.Append(refund) : outcome.Adjustments)
             yield return AdjustmentRow(partition, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
@@ -219,6 +222,7 @@ public sealed class LedgerStore(TableServiceClient service)
         PricedAt = row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) ?? default,
         OverchargeMinor = row.GetInt64(nameof(LineEntity.OverchargeMinor)) ?? 0,
         Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
+        AnnualIncomeMinor = row.GetInt64(nameof(LineEntity.AnnualIncomeMinor)),
     };
 
     private static AdjustmentEntity ToAdjustment(TableEntity row) => new()

@@ -30,6 +30,8 @@ public sealed class LineEntity : StorageEntity
     public bool Eligible { get; set; }
     /// <summary>What the operator billed above the uniform tariff plus its tolerance, in minor units; 0 when nothing.</summary>
     public long OverchargeMinor { get; set; }
+    /// <summary>The household's annual income known when the line was priced, in minor units; null when unknown.</summary>
+    public long? AnnualIncomeMinor { get; set; }
     /// <summary>Rules of programs the household is eligible for that did not apply, and why ("; "-separated).</summary>
     public string Notes { get; set; } = "";
     /// <summary>When the line was first priced: revocations without claw-back received later leave it alone.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
@@ -43,6 +44,7 @@ public sealed class ReportStore(TableServiceClient service)
         Authority = cell.Key.Authority,
         Area = cell.Key.Area,
         Currency = cell.Currency,
+        Unit = cell.Unit,
         HouseholdsBilled = cell.HouseholdsBilled,
         HouseholdsEligible = cell.HouseholdsEligible,
         HouseholdsReceived = cell.HouseholdsReceived,
@@ -50,7 +52,17 @@ public sealed class ReportStore(TableServiceClient service)
         StandardTotalMinor = cell.StandardTotalMinor,
         AdjustmentsTotalMinor = cell.AdjustmentsTotalMinor,
         PaymentsTotalMinor = cell.PaymentsTotalMinor,
+        CompensationTotalMinor = cell.CompensationTotalMinor,
+        QuantityBilled = cell.QuantityBilled.ToString(CultureInfo.InvariantCulture),
+        HouseholdsWithKnownIncome = cell.HouseholdsWithKnownIncome,
+        HouseholdsAboveThresholdBefore = cell.HouseholdsAboveThresholdBefore,
+        HouseholdsAboveThresholdAfter = cell.HouseholdsAboveThresholdAfter,
+        OverchargeFindings = cell.OverchargeFindings,
+        OverchargeTotalMinor = cell.OverchargeTotalMinor,
+        BlockedRestrictions = cell.BlockedRestrictions,
         Suppressed = cell.Suppressed,
+        Suppression = cell.Suppression.ToString(),
+        Provisional = cell.Provisional,
         ComputedAt = computedAt,
     };
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Tariffs.Functions.Authorization;
+
+/// <summary>
+/// The role check the HTTP functions run after the host's function-key check, the same in both hosts: it reads the
+/// <see cref="ClientPrincipal"/> from the <see cref="ClientPrincipal.HeaderName"/> header — set by App Service
+/// authentication in Azure (which strips a client-supplied one), and by the local host from its API-key → roles
+/// mapping — and answers 401 without a readable principal, 403 when it holds none of the roles the route allows.
+/// In Azure this is only sound with App Service authentication enabled: without it a client could send the header.
+/// </summary>
+public sealed class RoleAuthorizer
+{
+    /// <summary>Null when the caller holds one of <paramref name="roles"/>; otherwise the 401 or 403 result to return.</summary>
+    public IActionResult? Deny(HttpRequest request, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var principal = ClientPrincipal.Decode(request.Headers[ClientPrincipal.HeaderName].FirstOrDefault());
+        if (principal is null)
+            return new ObjectResult(new { error = "This route needs an authenticated caller (a key or identity with a role)." })
+            {
+                StatusCode = StatusCodes.Status401Unauthorized,
+            };
+        if (!principal.IsInAnyRole(roles))
+            return new ObjectResult(new { error = $"This route is for the role(s): {string.Join(", ", roles)}." })
+            {
+                StatusCode = StatusCodes.Status403Forbidden,
+            };
+        return null;
+    }
+}

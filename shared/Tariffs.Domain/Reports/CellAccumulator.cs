@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+
+namespace Tariffs.Domain.Reports;
+
+/// <summary>
+/// Sums the lines of one report cell and keeps one <see cref="HouseholdTally"/> per household (for distinct
+/// counts, the dominance rule and affordability): memory grows with households, not lines.
+/// </summary>
+internal sealed class CellAccumulator(string currency)
+{
+    private readonly Dictionary<string, HouseholdTally> households = new(StringComparer.Ordinal);
+    private long billed, standard, adjustments, payments, compensation, overcharge;
+    private int overchargeFindings;
+    private decimal quantity;
+    private string? unit;
+
+    public void Add(in ReportLine line)
+    {
+        ref var household = ref CollectionsMarshal.GetValueRefOrAddDefault(households, line.HouseholdId, out _);
+        household.Eligible |= line.Eligible;
+        household.Received |= line.BillAdjustmentsMinor != 0 || line.PaymentsMinor != 0;
+        household.BilledMinor += line.BilledMinor;
+        household.StandardMinor += line.StandardBillMinor;
+        household.AdjustmentsMinor += line.BillAdjustmentsMinor;
+        household.PaymentsMinor += line.PaymentsMinor;
+        household.CompensationMinor += line.CompensationMinor;
+        household.AnnualIncomeMinor = line.AnnualIncomeMinor ?? household.AnnualIncomeMinor;
+
+        billed += line.BilledMinor;
+        standard += line.StandardBillMinor;
+        adjustments += line.BillAdjustmentsMinor;
+        payments += line.PaymentsMinor;
+        compensation += line.CompensationMinor;
+        if (line.OverchargeMinor > 0)
+        {
+            overchargeFindings++;
+            overcharge += line.OverchargeMinor;
+        }
+        quantity += line.Quantity;
+        unit = unit is null || unit == line.Unit ? line.Unit : "";
+    }
+
+    public EquityCell ToCell(EquityCellKey key, ReportPeriod period, EquityReportRules rules)
+    {
+        var (known, before, after) = Affordability(key.Service, period, rules);
+        return new EquityCell
+        {
+            Key = key,
+            Currency = currency,
+            Unit = unit ?? "",
+            HouseholdsBilled = households.Count,
+            HouseholdsEligible = households.Values.Count(h => h.Eligible),
+            HouseholdsReceived = households.Values.Count(h => h.Received),
+            BilledTotalMinor = billed,
+            StandardTotalMinor = standard,
+            AdjustmentsTotalMinor = adjustments,
+            PaymentsTotalMinor = payments,
+            CompensationTotalMinor = compensation,
+            QuantityBilled = quantity,
+            HouseholdsWithKnownIncome = known,
+            HouseholdsAboveThresholdBefore = before,
+            HouseholdsAboveThresholdAfter = after,
+            OverchargeFindings = overchargeFindings,
+            OverchargeTotalMinor = overcharge,
+            Suppression = households.Count < rules.SuppressionThreshold ? SuppressionReason.TooFewHouseholds
+                : IsDominated(rules.DominanceShare) ? SuppressionReason.Dominance
+                : SuppressionReason.None,
+        };
+    }
+
+    /// <summary>True when one household holds more than <paramref name="share"/> of an amount (parts taken in absolute value).</summary>
+    private bool IsDominated(decimal share) =>
+        Dominated(h => h.BilledMinor, share) || Dominated(h => h.StandardMinor, share) || Dominated(h => h.AdjustmentsMinor, share)
+        || Dominated(h => h.PaymentsMinor, share) || Dominated(h => h.CompensationMinor, share);
+
+    private bool Dominated(Func<HouseholdTally, long> part, decimal share)
+    {
+        decimal sum = 0, largest = 0;
+        foreach (var household in households.Values)
+        {
+            var value = Math.Abs((decimal)part(household));
+            sum += value;
+            largest = Math.Max(largest, value);
+        }
+        return sum > 0 && largest > share * sum;
+    }
+
+    /// <summary>
+    /// Households of known income, and of those how many pay more than the service's threshold share of their
+    /// income for the period (annual income × threshold × the period's share of a year), before and after.
+    /// </summary>
+    private (int Known, int Before, int After) Affordability(string service, ReportPeriod period, EquityReportRules rules)
+    {
+        if (!rules.AffordabilityThresholds.TryGetValue(service, out var threshold))
+            return (0, 0, 0);
+        int known = 0, before = 0, after = 0;
+        foreach (var household in households.Values)
+        {
+            if (household.AnnualIncomeMinor is not { } income)
+                continue;
+            known++;
+            var limit = income * threshold * period.ShareOfYear;
+            if (household.StandardMinor > limit)
+                before++;
+            if (household.StandardMinor + household.AdjustmentsMinor > limit)
+                after++;
+        }
+        return (known, before, after);
+    }
+}

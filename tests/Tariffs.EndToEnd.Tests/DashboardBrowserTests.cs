@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Tariffs.Testing;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// The dashboard in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, driven by Playwright): its charts are
+/// drawn from <see cref="ReportDataset"/>, nothing is requested from another origin, and a screenshot is kept as
+/// <c>artifacts/browser/dashboard.png</c>.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class DashboardBrowserTests(LocalHostFixture host)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Dashboard_draws_take_up_by_area_and_the_monthly_cost_in_chromium()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run does it).");
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1500 } });
+        var errors = new List<string>();
+        var elsewhere = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(host.BaseAddress.ToString(), StringComparison.Ordinal))
+                elsewhere.Add(request.Url);
+        };
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "api/dashboard").ToString());
+        await page.SelectOptionAsync("#table-choice", new SelectOptionValue { Label = $"water — {ReportDataset.Authority}" });
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        // Take-up: area N is published (4 of 4 eligible households received the social tariff); M and S are hidden.
+        var takeUp = page.Locator("#take-up-chart svg rect.bar[data-value]");
+        Assert.Equal(1, await takeUp.CountAsync());
+        Assert.Equal("1", await takeUp.First.GetAttributeAsync("data-value"));
+        Assert.Equal(2, await page.Locator("#take-up-chart svg rect.hidden-value").CountAsync());
+        // Cost over time: December 2022, 4 × 44.00 € = 176 €; January 2023 (one household) is hidden.
+        var cost = page.Locator("#cost-chart svg rect.bar[data-value]");
+        Assert.Equal(1, await cost.CountAsync());
+        Assert.Equal("176", await cost.First.GetAttributeAsync("data-value"));
+        Assert.Contains("Not available yet", await page.Locator("#affordability-chart").InnerTextAsync());
+        Assert.Contains("29", await page.Locator("#key-figures").InnerTextAsync());
+
+        var folder = Path.Combine(RepositoryRoot.Find(), "artifacts", "browser");
+        Directory.CreateDirectory(folder);
+        var screenshot = Path.Combine(folder, "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        Assert.Empty(errors);
+        Assert.Empty(elsewhere);
+    }
+}

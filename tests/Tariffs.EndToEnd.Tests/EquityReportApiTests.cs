@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// The equity report over HTTP on <see cref="ReportDataset"/>: values computed by hand, suppression, periods, CSV.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class EquityReportApiTests(LocalHostFixture host)
+{
+    [Fact]
+    public async Task Year_cells_match_the_hand_computed_values_and_small_areas_are_suppressed()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        var cells = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022&service=water"));
+
+        var n = cells[("2022", "N")];
+        Assert.False((bool)n["suppressed"]!);
+        Assert.Equal("year", (string)n["periodKind"]!);
+        Assert.Equal(14, (int)n["householdsBilled"]!);
+        Assert.Equal(4, (int)n["householdsEligible"]!);
+        Assert.Equal(4, (int)n["householdsReceived"]!);
+        Assert.Equal(1.0, (double)n["takeUpRate"]!);
+        Assert.Equal(1926.40m, (decimal)n["standardTotal"]!); // 14 × 137.60
+        Assert.Equal(-176.00m, (decimal)n["socialAdjustmentsTotal"]!); // 4 × −44.00
+        Assert.Equal(137.60m, (decimal)n["averageBillBefore"]!);
+        Assert.Equal(125.03m, (decimal)n["averageBillAfter"]!); // 1,750.40 ÷ 14 = 125.028…
+        Assert.Equal(1680m, (decimal)n["quantityBilled"]!); // 14 × 120 m³
+        Assert.Equal(0.1048m, (decimal)n["p109SocialCostPerM3"]!); // 176.00 ÷ 1,680 = 0.10476…
+        Assert.Equal(0m, (decimal)n["compensationTotal"]!);
+        Assert.Null(n["affordabilityShareBefore"]);
+        Assert.Null(n["d102PriceOf120M3"]);
+
+        var total = cells[("2022", "*")];
+        Assert.Equal(29, (int)total["householdsBilled"]!);
+        Assert.Equal(3990.40m, (decimal)total["standardTotal"]!); // 29 × 137.60
+
+        // S has 3 households (primary); M is hidden too, or S = total − N − M.
+        foreach (var area in new[] { "S", "M" })
+        {
+            Assert.True((bool)cells[("2022", area)]["suppressed"]!);
+            Assert.Null(cells[("2022", area)]["householdsBilled"]);
+            Assert.Null(cells[("2022", area)]["standardTotal"]);
+            Assert.Null(cells[("2022", area)]["suppression"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_line_counts_in_the_month_and_quarter_of_its_last_day_and_a_lone_household_is_hidden_everywhere()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        var december = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022-12&service=water&area=N"));
+        var quarter = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022-Q4&service=water&area=N"));
+        var january = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2023-01&service=water"));
+        var june = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022-06&service=water"));
+
+        Assert.Equal(14, (int)december[("2022-12", "N")]["householdsBilled"]!);
+        Assert.Equal("month", (string)december[("2022-12", "N")]["periodKind"]!);
+        Assert.Equal(-176.00m, (decimal)quarter[("2022-Q4", "N")]["socialAdjustmentsTotal"]!);
+        Assert.Empty(june); // every 2022 line ends on 31 December
+        Assert.True((bool)january[("2023-01", "N")]["suppressed"]!);
+        Assert.True((bool)january[("2023-01", "*")]["suppressed"]!);
+    }
+
+    [Fact]
+    public async Task Csv_is_rfc_4180_with_stable_column_names_by_query_or_accept_header()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        using var byQuery = await host.Anonymous.GetAsync("api/reports/equity?period=2022&service=water&area=N&format=csv");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/equity?period=2022&service=water&area=N");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var byAccept = await host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
+        Assert.Equal("text/csv", byQuery.Content.Headers.ContentType!.MediaType);
+        var text = await byQuery.Content.ReadAsStringAsync();
+        Assert.Equal(text, await byAccept.Content.ReadAsStringAsync());
+        var lines = text.Split("\r\n");
+        Assert.Equal(
+            "period,periodKind,service,authority,area,currency,unit,suppressed,provisional,householdsBilled,householdsEligible,householdsReceived,"
+            + "takeUpRate,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
+            + "quantityBilled,p109SocialCostPerM3,d102PriceOf120M3,householdsWithKnownIncome,affordabilityShareBefore,affordabilityShareAfter,"
+            + "overchargeFindings,overchargeTotal,blockedRestrictions,suppression,computedAt",
+            lines[0]);
+        var row = lines.Single(l => l.Contains($",{ReportDataset.Authority},", StringComparison.Ordinal)).Split(',');
+        var header = lines[0].Split(',');
+        string Column(string name) => row[Array.IndexOf(header, name)];
+        Assert.Equal("2022", Column("period"));
+        Assert.Equal("14", Column("householdsBilled"));
+        Assert.Equal("1926.40", Column("standardTotal"));
+        Assert.Equal("-176.00", Column("socialAdjustmentsTotal"));
+        Assert.Equal("0.1048", Column("p109SocialCostPerM3"));
+        Assert.Equal("", Column("d102PriceOf120M3"));
+        Assert.Equal("", lines[^1]); // every record ends with CRLF
+    }
+
+    [Fact]
+    public async Task A_bad_period_or_format_is_refused()
+    {
+        using var period = await host.Anonymous.GetAsync("api/reports/equity?period=2022-13");
+        using var format = await host.Anonymous.GetAsync("api/reports/equity?format=xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, period.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_regulator_sees_suppressed_figures_with_their_reason()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+        using var regulator = host.WithKey(LocalHostFixture.RoleKeys["regulator"]);
+
+        var cells = ReportDataset.Cells(await ReportDataset.GetArrayAsync(regulator, "api/reports/equity/unsuppressed?period=2022&service=water"));
+
+        Assert.Equal(3, (int)cells[("2022", "S")]["householdsBilled"]!);
+        Assert.Equal("TooFewHouseholds", (string)cells[("2022", "S")]["suppression"]!);
+        Assert.Equal("Complementary", (string)cells[("2022", "M")]["suppression"]!);
+        Assert.Equal("None", (string)cells[("2022", "N")]["suppression"]!);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>The OpenAPI document covers every HTTP function the host maps; the dashboard is self-contained and public.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed partial class PublicDocumentsTests(LocalHostFixture host)
+{
+    [GeneratedRegex(@"HTTP function (?<name>\w+): \[(?<methods>[A-Z,]+)\] (?<pattern>\S+)")]
+    private static partial Regex MappedRoute();
+
+    [Fact]
+    public async Task OpenApi_document_is_version_3_and_lists_every_route_the_host_maps()
+    {
+        var document = JsonNode.Parse(await host.Anonymous.GetStringAsync("api/openapi.json"))!;
+        var mapped = MappedRoute().Matches(host.Log()).Select(m => (m.Groups["methods"].Value, m.Groups["pattern"].Value)).Distinct().ToList();
+
+        Assert.StartsWith("3.", (string)document["openapi"]!);
+        Assert.True(mapped.Count >= 9, $"only {mapped.Count} routes found in the host's log");
+        foreach (var (methods, pattern) in mapped)
+        {
+            var path = document["paths"]![pattern["/api".Length..]];
+            Assert.True(path is not null, $"{pattern} is not in openapi.json");
+            foreach (var method in methods.Split(','))
+                Assert.True(path![method.ToLowerInvariant()] is not null, $"{method} {pattern} is not in openapi.json");
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_is_one_html_page_that_loads_nothing_from_elsewhere_and_names_no_household()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        using var response = await host.Anonymous.GetAsync("api/dashboard");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotMatch(@"(src|href)\s*=\s*[""']?(https?:)?//", html);
+        Assert.Contains(ReportDataset.Authority, html);
+        Assert.DoesNotContain("rep-n01", html);
+        Assert.DoesNotContain("\"householdsBilled\":3,", html); // area S stays hidden
+    }
+}

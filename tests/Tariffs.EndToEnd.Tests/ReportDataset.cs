@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Tariffs.Storage.Ledger;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// A known dataset for the report tests, under its own authority <see cref="Authority"/> with the sample Dunkerque
+/// catalog: every line is a full 2022 year of 120 m³, so its standard bill is 80 × 0.89 + 40 × 1.66 = 137.60 € and a
+/// CSS household gets −44.00 € (80 × (0.89 − 0.34)). Area N: 14 households, 4 of them CSS; area M: 12; area S: 3.
+/// Household n01 also has a January 2023 line of 10 m³.
+/// </summary>
+public static class ReportDataset
+{
+    public const string Authority = "e2e-reports";
+    private const string BatchId = "e2e-reports-2022";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool loaded;
+
+    /// <summary>Publishes the catalog, the flags and the batch once, waits for the ledger, and recomputes the report.</summary>
+    public static async Task EnsureLoadedAsync(LocalHostFixture host)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (loaded)
+                return;
+            using (var catalog = await host.Authorised.PutAsync("api/catalog", new StringContent(Samples.CatalogFor(Authority), Encoding.UTF8, "application/json")))
+                Assert.True(catalog.IsSuccessStatusCode, await catalog.Content.ReadAsStringAsync());
+            for (var i = 1; i <= 4; i++)
+            {
+                var flag = new JsonObject
+                {
+                    ["flagId"] = $"e2e-reports-css-{i}", ["householdId"] = $"rep-n{i:D2}", ["program"] = "dunkerque-css",
+                    ["window"] = new JsonObject { ["from"] = "2022-01-01" }, ["decisionDate"] = "2021-12-15",
+                    ["sourceAgency"] = "e2e", ["evidenceReference"] = $"e2e-{i}",
+                    ["facts"] = new JsonObject { ["asOf"] = "2021-12-15", ["persons"] = 2 },
+                };
+                using var response = await host.Authorised.PostAsync("api/eligibility", new StringContent(flag.ToJsonString(), Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            }
+
+            var lines = new JsonArray();
+            var number = 0;
+            void Add(string household, string area, string from, string to, decimal quantity) => lines.Add(new JsonObject
+            {
+                ["lineNumber"] = ++number, ["householdId"] = household, ["accountId"] = "acc-" + household, ["area"] = area,
+                ["mainResidence"] = true, ["persons"] = 2,
+                ["period"] = new JsonObject { ["from"] = from, ["to"] = to },
+                ["consumption"] = new JsonObject { ["quantity"] = quantity, ["unit"] = "m3" },
+                ["tariffCode"] = "DOM", ["billedAmount"] = 137.60m,
+            });
+            foreach (var (area, count) in new[] { ("N", 14), ("M", 12), ("S", 3) })
+                for (var i = 1; i <= count; i++)
+                    Add($"rep-{area.ToLowerInvariant()}{i:D2}", area, "2022-01-01", "2022-12-31", 120m);
+            Add("rep-n01", "N", "2023-01-01", "2023-01-31", 10m);
+            var batch = new JsonObject
+            {
+                ["batchId"] = BatchId, ["operator"] = "e2e", ["authority"] = Authority, ["service"] = "water",
+                ["currency"] = "EUR", ["createdAt"] = "2023-02-05T08:00:00Z", ["lines"] = lines,
+            };
+            using (var posted = await host.Authorised.PostAsync("api/batches", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json")))
+                Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+
+            await Eventually.ValueAsync(async () =>
+            {
+                var count = 0;
+                await foreach (var _ in new LedgerStore(host.Tables).ReadBatchAsync(BatchId, CancellationToken.None))
+                    count++;
+                return count;
+            }, c => c == number, TimeSpan.FromSeconds(60), $"{number} ledger lines");
+            using (var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null))
+                Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
+            loaded = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>The dataset's cells of a report response, by period and area.</summary>
+    public static Dictionary<(string Period, string Area), JsonNode> Cells(JsonArray report) =>
+        report.Where(c => (string)c!["authority"]! == Authority).ToDictionary(c => ((string)c!["period"]!, (string)c!["area"]!), c => c!);
+
+    /// <summary>GETs a JSON array.</summary>
+    public static async Task<JsonArray> GetArrayAsync(HttpClient client, string route) =>
+        (await client.GetFromJsonAsync<JsonArray>(route))!;
+}
