@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Tariffs.Application.Catalog;
+using Tariffs.Application.Contracts;
+using Tariffs.Application.Json;
+using Tariffs.Domain.Universal.Restrictions;
+using Tariffs.Storage.Eligibility;
+
+namespace Tariffs.Application.Universal;
+
+/// <summary>
+/// Answers restriction requests with the published rules of the jurisdiction and the household's latest known
+/// facts (sent by social services with its flags): allowed, blocked, or allowed with a limit, with the deciding
+/// rule, its version and legal reference. A request that cannot be read is refused with the field at fault.
+/// </summary>
+public sealed partial class RestrictionChecker(
+    UniversalServiceDocuments documents,
+    CatalogRepository catalogs,
+    EligibilityStore eligibility,
+    ILogger<RestrictionChecker> logger)
+{
+    /// <summary>The decision, or the problems that prevent one.</summary>
+    public async Task<(RestrictionDecision? Decision, IReadOnlyList<string> Errors)> CheckAsync(string json, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        RestrictionCheckMessage? m = null;
+        try
+        {
+            m = JsonSerializer.Deserialize<RestrictionCheckMessage>(json, TariffsJson.Options);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(e.Path ?? "$", $"not a readable restriction request: {e.Message.Split(". ")[0]}.");
+        }
+        var jurisdiction = errors.Required(m?.Jurisdiction, "$.jurisdiction");
+        var household = errors.Required(m?.HouseholdId, "$.householdId");
+        var service = errors.Required(m?.Service, "$.service");
+        var date = errors.Required(m?.Date, "$.date");
+        var mainResidence = errors.Required(m?.MainResidence, "$.mainResidence");
+        RestrictionAction action = default;
+        if (errors.Required(m?.Action, "$.action") is { } text && !Enum.TryParse(text, ignoreCase: true, out action))
+            errors.Add("$.action", $"'{text}' is not one of disconnection, flowReduction, powerReduction");
+        if (!errors.IsEmpty)
+            return (null, errors.All);
+
+        var rules = await documents.RestrictionsAsync(jurisdiction!, cancellationToken).ConfigureAwait(false);
+        if (rules is null)
+            return (null, [$"$.jurisdiction: no restriction rules are published for '{jurisdiction}'"]);
+        var programs = (await catalogs.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(c => c.Programs).Select(p => p.Id);
+        var known = await eligibility.ForHouseholdAsync(programs, household!, cancellationToken).ConfigureAwait(false);
+        var facts = known.Windows.Select(w => w.Facts).Where(f => f is not null).MaxBy(f => f!.AsOf);
+
+        var decision = RestrictionGuard.Decide(new RestrictionRequest(household!, service!, action, date!.Value, mainResidence!.Value, facts), rules);
+        LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);
+        return (decision, []);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restriction check: {Action} of {Service} in {Jurisdiction} → {Verdict} by rule {RuleId}")]
+    private static partial void LogDecision(ILogger logger, RestrictionAction action, string service, string jurisdiction, RestrictionVerdict verdict, string ruleId);
+}
