@@ -11,11 +11,11 @@ public sealed class ClaimCheckTests(LocalHostFixture host)
     [Fact]
     public async Task A_claim_check_message_prices_the_stored_batch_in_chunks()
     {
-        await host.PublishCatalogAsync(Samples.Catalog);
         var batchId = "claim-" + Guid.NewGuid().ToString("N")[..8];
+        await host.PublishCatalogAsync(Samples.CatalogFor(batchId)); // its own authority: the sample report stays the sample's
         var lines = Enumerable.Range(1, 4500).Select(i => Pipeline.Line(i, $"{batchId}-hh-{i}", 120m));
         var blob = new BlobContainerClient(host.ConnectionString, "batches").GetBlobClient($"operator-uploads/{batchId}.json");
-        await blob.UploadAsync(BinaryData.FromString(Pipeline.Batch(batchId, "dunkerque", lines).ToJsonString()));
+        await blob.UploadAsync(BinaryData.FromString(Pipeline.Batch(batchId, batchId, lines).ToJsonString()));
 
         await host.Queue("billing-batches").SendMessageAsync(new JsonObject { ["claimCheck"] = new JsonObject { ["blobName"] = blob.Name } }.ToJsonString());
         await host.WaitUntilIdleAsync();
