@@ -13,11 +13,7 @@ public sealed class AdjustmentsOutTests(LocalHostFixture host)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var authority = "out-" + suffix;
         var program = "out-css-" + suffix;
-        var catalog = JsonNode.Parse(Samples.Catalog)!;
-        catalog["authority"] = authority;
-        catalog["programs"]![0]!["id"] = program;
-        catalog["programs"]![0]!["rules"]![0]!["id"] = program + "-rule";
-        await host.PublishCatalogAsync(catalog.ToJsonString());
+        await host.PublishCatalogAsync(Samples.CatalogFor(authority, program));
         var household = "hh-" + suffix;
         await host.PostEligibilityAsync(Pipeline.Flag("f-" + household, household, program, "2022-01-01"));
         var batch = Pipeline.Batch("out-" + suffix, authority, [Pipeline.Line(1, household, 120m)]);

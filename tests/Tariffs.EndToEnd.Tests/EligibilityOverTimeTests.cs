@@ -16,12 +16,7 @@ public sealed class EligibilityOverTimeTests(LocalHostFixture host)
     {
         var authority = Unique("auth");
         var program = Unique("css");
-        var catalog = JsonNode.Parse(Samples.Catalog)!;
-        catalog["authority"] = authority;
-        catalog["programs"]![0]!["id"] = program;
-        catalog["programs"]![0]!["clawBack"] = clawBack;
-        catalog["programs"]![0]!["rules"]![0]!["id"] = program + "-rule";
-        await host.PublishCatalogAsync(catalog.ToJsonString());
+        await host.PublishCatalogAsync(Samples.CatalogFor(authority, program, clawBack));
         return (authority, program);
     }
 

@@ -19,4 +19,18 @@ public static class Samples
         catalog["authority"] = authority;
         return catalog.ToJsonString();
     }
+
+    /// <summary>
+    /// The sample catalog under another authority with its own program (and rule <c>{program}-rule</c>), so that a
+    /// test's flags and claw-back setting touch nobody else's households.
+    /// </summary>
+    public static string CatalogFor(string authority, string program, bool clawBack = false)
+    {
+        var catalog = JsonNode.Parse(Catalog)!;
+        catalog["authority"] = authority;
+        catalog["programs"]![0]!["id"] = program;
+        catalog["programs"]![0]!["clawBack"] = clawBack;
+        catalog["programs"]![0]!["rules"]![0]!["id"] = program + "-rule";
+        return catalog.ToJsonString();
+    }
 }

@@ -75,11 +75,7 @@ public sealed class UniversalServiceTests(LocalHostFixture host)
     public async Task A_household_explanation_shows_each_adjustment_with_its_rule_and_legal_reference()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var catalog = JsonNode.Parse(Samples.Catalog)!;
-        catalog["authority"] = "explain-" + suffix;
-        catalog["programs"]![0]!["id"] = "explain-css-" + suffix;
-        catalog["programs"]![0]!["rules"]![0]!["id"] = "explain-rule-" + suffix;
-        await host.PublishCatalogAsync(catalog.ToJsonString());
+        await host.PublishCatalogAsync(Samples.CatalogFor("explain-" + suffix, "explain-css-" + suffix));
         var household = "hh-explain-" + suffix;
         await host.PostEligibilityAsync(Pipeline.Flag("f-" + household, household, "explain-css-" + suffix, "2022-01-01"));
         await host.PostBatchAsync(Pipeline.Batch("explain-" + suffix, "explain-" + suffix, [Pipeline.Line(1, household, 120m)]).ToJsonString());
