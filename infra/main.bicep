@@ -70,6 +70,7 @@ var tableNames = [
   'batches'
   'households'
   'deliveries'
+  'events'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -16,6 +16,7 @@ using Tariffs.Storage.Deliveries;
 using Tariffs.Storage.Households;
 using Tariffs.Storage.Catalog;
 using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Events;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
@@ -57,6 +58,8 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<RestrictionChecker>();
         services.AddSingleton<IncidentCompensator>();
         services.AddSingleton<HouseholdExplainer>();
+        services.AddSingleton<HouseholdLocator>();
+        services.AddSingleton<ServiceEventStore>();
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportQuery>();
         return services;

@@ -94,4 +94,38 @@ public sealed class UniversalServiceTests(LocalHostFixture host)
         using var anonymous = await host.Anonymous.GetAsync($"api/households/{household}/explanation");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task Blocked_restrictions_and_compensations_are_counted_in_the_households_area()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var authority = "events-" + suffix;
+        var household = "hh-events-" + suffix;
+        await host.PublishCatalogAsync(Samples.CatalogFor(authority, "events-css-" + suffix));
+        await host.PostBatchAsync(Pipeline.Batch("events-" + suffix, authority, [Pipeline.Line(1, household, 120m, area: "Z9")]).ToJsonString());
+        await host.WaitUntilIdleAsync();
+        using (var published = await host.SendAsync(HttpMethod.Put, "api/restrictions/rules", Sample("restrictions-france.json")))
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        using (var published = await host.SendAsync(HttpMethod.Put, "api/standards", Sample("standards-england-water.json")))
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        var request = Restriction("water", "disconnection", "2022-11-15", main: true);
+        request["householdId"] = household;
+        Assert.Equal("blocked", (string)(await PostAsync("api/restrictions/check", request))["verdict"]!);
+        Assert.Equal("blocked", (string)(await PostAsync("api/restrictions/check", request))["verdict"]!); // asked twice, counted once
+        await PostAsync("api/incidents/compensation", new JsonObject
+        {
+            ["scheme"] = "england-water-gss", ["incidentId"] = "inc-" + suffix, ["authority"] = "uk-" + suffix, ["area"] = "E1",
+            ["service"] = "water", ["kind"] = "supplyInterruption", ["deadline"] = "2025-09-01T12:00:00", ["restored"] = "2025-09-03T14:00:00",
+        });
+        using (var recompute = await host.SendAsync(HttpMethod.Post, "api/reports/equity/recompute"))
+            Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
+
+        var cells2022 = await host.Authorised.GetFromJsonAsync<JsonArray>("api/reports/equity/unsuppressed?period=2022&service=water");
+        var cells2025 = await host.Authorised.GetFromJsonAsync<JsonArray>("api/reports/equity/unsuppressed?period=2025&service=water");
+        var area = cells2022!.Single(c => (string)c!["authority"]! == authority && (string)c["area"]! == "Z9")!;
+        var uk = cells2025!.Single(c => (string)c!["authority"]! == "uk-" + suffix && (string)c["area"]! == "E1")!;
+        Assert.Equal(1, (int)area["blockedRestrictions"]!);
+        Assert.Equal(150m, (decimal)uk["compensationTotal"]!);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
 using Tariffs.Domain.Social;
+using Tariffs.Storage.Events;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
@@ -19,6 +20,7 @@ namespace Tariffs.Application.Reports;
 /// </summary>
 public sealed partial class EquityReportCalculator(
     LedgerStore ledger,
+    ServiceEventStore events,
     ReportStore reports,
     IClock clock,
     IOptions<ReportOptions> options,
@@ -47,6 +49,9 @@ public sealed partial class EquityReportCalculator(
             });
             lines++;
         }
+        await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
+            builder.Add(new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
+                e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked)));
         var now = clock.GetCurrentInstant();
         var cells = builder.Build()
             .Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })

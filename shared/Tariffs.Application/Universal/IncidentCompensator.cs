@@ -1,15 +1,19 @@
 using System.Text.Json;
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
+using Tariffs.Application.Households;
 using Tariffs.Domain.Universal.Standards;
+using Tariffs.Storage.Events;
+using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Universal;
 
 /// <summary>
 /// Computes the automatic compensation of a service incident from the published guaranteed-standards scheme:
-/// the amount with the scheme version, legal reference and the terms that make it up.
+/// the amount with the scheme version, legal reference and the terms that make it up. The compensation is kept
+/// (table <c>events</c>, once per incident id) and counted in reports in the household's area.
 /// </summary>
-public sealed class IncidentCompensator(UniversalServiceDocuments documents)
+public sealed class IncidentCompensator(UniversalServiceDocuments documents, HouseholdLocator locator, ServiceEventStore events)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
     public async Task<(CompensationDecision? Decision, IReadOnlyList<string> Errors)> CompensateAsync(string json, CancellationToken cancellationToken)
@@ -40,6 +44,24 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents)
         if (scheme is null)
             return (null, [$"$.scheme: no guaranteed-standards scheme '{schemeId}' is published"]);
         var incident = new ServiceIncident(incidentId!, m!.HouseholdId, m.Area, service!, kind!, deadline!.Value, m.Restored, m.CompensationPaidLate ?? false);
-        return (CompensationCalculator.Compensate(incident, scheme, m.AsOf ?? m.Restored!.Value), []);
+        var decision = CompensationCalculator.Compensate(incident, scheme, m.AsOf ?? m.Restored!.Value);
+        var located = m.HouseholdId is { } household ? await locator.LocateAsync(household, service!, cancellationToken).ConfigureAwait(false) : null;
+        if ((m.Authority ?? located?.Authority) is { } authority && (m.Area ?? located?.Area) is { } area)
+        {
+            await events.AddAsync(new ServiceEventEntity
+            {
+                Kind = ServiceEventEntity.CompensationKind,
+                Authority = authority,
+                Service = service!,
+                Area = area,
+                HouseholdId = m.HouseholdId ?? "",
+                Date = StoredDate.Format((m.Restored ?? m.AsOf!.Value).Date),
+                Currency = decision.Currency.Code,
+                CompensationMinor = decision.Currency.ToMinorUnits(decision.Amount),
+                RuleId = decision.SchemeId,
+                LegalReference = decision.Legal.Citation,
+            }, incidentId!, cancellationToken).ConfigureAwait(false);
+        }
+        return (decision, []);
     }
 }

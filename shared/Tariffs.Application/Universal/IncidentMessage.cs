@@ -11,6 +11,8 @@ namespace Tariffs.Application.Universal;
 public sealed class IncidentMessage
 {
     public string? Scheme { get; init; }
+    /// <summary>The authority the incident is reported to; found from the household's billed lines when absent.</summary>
+    public string? Authority { get; init; }
     public string? IncidentId { get; init; }
     public string? HouseholdId { get; init; }
     public string? Area { get; init; }

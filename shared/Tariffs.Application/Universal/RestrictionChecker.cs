@@ -4,7 +4,10 @@ using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
 using Tariffs.Domain.Universal.Restrictions;
+using Tariffs.Application.Households;
 using Tariffs.Storage.Eligibility;
+using Tariffs.Storage.Events;
+using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Universal;
 
@@ -12,11 +15,14 @@ namespace Tariffs.Application.Universal;
 /// Answers restriction requests with the published rules of the jurisdiction and the household's latest known
 /// facts (sent by social services with its flags): allowed, blocked, or allowed with a limit, with the deciding
 /// rule, its version and legal reference. A request that cannot be read is refused with the field at fault.
+/// Each decision about a billed household is kept (table <c>events</c>) and blocked ones are counted by area in reports.
 /// </summary>
 public sealed partial class RestrictionChecker(
     UniversalServiceDocuments documents,
     CatalogRepository catalogs,
     EligibilityStore eligibility,
+    HouseholdLocator locator,
+    ServiceEventStore events,
     ILogger<RestrictionChecker> logger)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
@@ -52,6 +58,21 @@ public sealed partial class RestrictionChecker(
 
         var decision = RestrictionGuard.Decide(new RestrictionRequest(household!, service!, action, date!.Value, mainResidence!.Value, facts), rules);
         LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);
+        if (await locator.LocateAsync(household!, service!, cancellationToken).ConfigureAwait(false) is { } where)
+        {
+            await events.AddAsync(new ServiceEventEntity
+            {
+                Kind = ServiceEventEntity.RestrictionKind,
+                Authority = where.Authority,
+                Service = service!,
+                Area = where.Area,
+                HouseholdId = household!,
+                Date = StoredDate.Format(date.Value),
+                Verdict = decision.Verdict.ToString(),
+                RuleId = decision.RuleId,
+                LegalReference = decision.Legal.Citation,
+            }, $"{household}|{action}|{StoredDate.Format(date.Value)}", cancellationToken).ConfigureAwait(false);
+        }
         return (decision, []);
     }
 

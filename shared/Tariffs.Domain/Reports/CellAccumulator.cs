@@ -10,7 +10,10 @@ internal sealed class CellAccumulator(string currency)
 {
     private readonly Dictionary<string, HouseholdTally> households = new(StringComparer.Ordinal);
     private long billed, standard, adjustments, payments, compensation, overcharge;
-    private int overchargeFindings;
+    private int overchargeFindings, blockedRestrictions;
+
+    /// <summary>Compensation of households with no billed line in the cell, for the dominance rule only.</summary>
+    private readonly Dictionary<string, long> unbilledCompensation = new(StringComparer.Ordinal);
     private decimal quantity;
     private string? unit;
 
@@ -40,6 +43,21 @@ internal sealed class CellAccumulator(string currency)
         unit = unit is null || unit == line.Unit ? line.Unit : "";
     }
 
+    /// <summary>Adds a compensation or a blocked restriction; households are counted from billed lines only.</summary>
+    public void Add(in ServiceEvent serviceEvent)
+    {
+        compensation += serviceEvent.CompensationMinor;
+        if (serviceEvent.BlockedRestriction)
+            blockedRestrictions++;
+        if (serviceEvent.CompensationMinor == 0 || serviceEvent.HouseholdId is not { } id)
+            return;
+        ref var household = ref CollectionsMarshal.GetValueRefOrNullRef(households, id);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref household))
+            household.CompensationMinor += serviceEvent.CompensationMinor;
+        else
+            unbilledCompensation[id] = unbilledCompensation.GetValueOrDefault(id) + serviceEvent.CompensationMinor;
+    }
+
     public EquityCell ToCell(EquityCellKey key, ReportPeriod period, EquityReportRules rules)
     {
         var (known, before, after) = Affordability(key.Service, period, rules);
@@ -62,6 +80,7 @@ internal sealed class CellAccumulator(string currency)
             HouseholdsAboveThresholdAfter = after,
             OverchargeFindings = overchargeFindings,
             OverchargeTotalMinor = overcharge,
+            BlockedRestrictions = blockedRestrictions,
             Suppression = households.Count < rules.SuppressionThreshold ? SuppressionReason.TooFewHouseholds
                 : IsDominated(rules.DominanceShare) ? SuppressionReason.Dominance
                 : SuppressionReason.None,
@@ -71,7 +90,14 @@ internal sealed class CellAccumulator(string currency)
     /// <summary>True when one household holds more than <paramref name="share"/> of an amount (parts taken in absolute value).</summary>
     private bool IsDominated(decimal share) =>
         Dominated(h => h.BilledMinor, share) || Dominated(h => h.StandardMinor, share) || Dominated(h => h.AdjustmentsMinor, share)
-        || Dominated(h => h.PaymentsMinor, share) || Dominated(h => h.CompensationMinor, share);
+        || Dominated(h => h.PaymentsMinor, share) || CompensationDominated(share);
+
+    private bool CompensationDominated(decimal share)
+    {
+        var parts = households.Values.Select(h => Math.Abs((decimal)h.CompensationMinor)).Concat(unbilledCompensation.Values.Select(v => Math.Abs((decimal)v))).ToList();
+        var sum = parts.Sum();
+        return sum > 0 && parts.Max() > share * sum;
+    }
 
     private bool Dominated(Func<HouseholdTally, long> part, decimal share)
     {

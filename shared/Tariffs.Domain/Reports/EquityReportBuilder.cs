@@ -44,6 +44,18 @@ public sealed class EquityReportBuilder
         }
     }
 
+    /// <summary>Adds a compensation or a blocked restriction to its area's cells and its authority's totals, for its month, quarter and year.</summary>
+    public void Add(in ServiceEvent serviceEvent)
+    {
+        foreach (var kind in Kinds)
+        {
+            var period = ReportPeriod.Containing(serviceEvent.Date, kind);
+            var text = period.ToString();
+            Cell(new EquityCellKey(text, serviceEvent.Service, serviceEvent.Authority, serviceEvent.Area), period, serviceEvent.Currency).Add(serviceEvent);
+            Cell(new EquityCellKey(text, serviceEvent.Service, serviceEvent.Authority, EquityCellKey.AllAreas), period, serviceEvent.Currency).Add(serviceEvent);
+        }
+    }
+
     /// <summary>The cells, ordered by key, with primary and secondary suppression applied.</summary>
     public IReadOnlyList<EquityCell> Build()
     {

@@ -18,6 +18,9 @@ public static class TableNames
     /// <summary>Webhook deliveries that failed, kept for replay.</summary>
     public const string Deliveries = "deliveries";
 
+    /// <summary>Universal-service decisions: compensations and restriction checks.</summary>
+    public const string Events = "events";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households, Deliveries];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households, Deliveries, Events];
 }

@@ -65,4 +65,22 @@ public class EquityReportBuilderTests
         Assert.False(cells["C"].Suppressed);
         Assert.False(cells["*"].Suppressed);
     }
+
+    [Fact]
+    public void Compensations_and_blocked_restrictions_count_in_their_area_without_counting_households()
+    {
+        var builder = new EquityReportBuilder(suppressionThreshold: 1);
+        builder.Add(Line("A", "h1", 10000));
+        builder.Add(new ServiceEvent("dunkerque", "water", "A", "h1", new LocalDate(2022, 12, 1), "EUR", 15000, BlockedRestriction: false));
+        builder.Add(new ServiceEvent("dunkerque", "water", "A", "h1", new LocalDate(2022, 12, 2), "EUR", 0, BlockedRestriction: true));
+        builder.Add(new ServiceEvent("dunkerque", "water", "A", "h2", new LocalDate(2022, 12, 3), "EUR", 0, BlockedRestriction: false));
+
+        var year = builder.Build().Where(c => c.Key.Period == "2022").ToDictionary(c => c.Key.Area);
+
+        Assert.Equal(15000, year["A"].CompensationTotalMinor);
+        Assert.Equal(1, year["A"].BlockedRestrictions);       // an allowed request is not counted
+        Assert.Equal(1, year["A"].HouseholdsBilled);          // h2 has no billed line
+        Assert.Equal(1, year["*"].BlockedRestrictions);
+        Assert.Equal(15000, year["*"].CompensationTotalMinor);
+    }
 }
