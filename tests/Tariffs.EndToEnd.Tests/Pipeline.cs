@@ -48,7 +48,7 @@ public static class Pipeline
     }
 
     /// <summary>Waits until every queue the service reads is empty: every message handled and deleted.</summary>
-    public static Task WaitUntilIdleAsync(this ITariffsService host) => Eventually.ValueAsync(
+    public static Task WaitUntilIdleAsync(this ITariffsService host, TimeSpan? timeout = null) => Eventually.ValueAsync(
         async () =>
         {
             var total = 0;
@@ -56,7 +56,7 @@ public static class Pipeline
                 total += (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
             return total;
         },
-        count => count == 0, Patience, "every queue to be empty");
+        count => count == 0, timeout ?? Patience, "every queue to be empty");
 
     /// <summary>A batch of lines for one authority, all on the water tariff DOM, one line per household.</summary>
     public static JsonObject Batch(string batchId, string authority, IEnumerable<JsonObject> lines) => new()

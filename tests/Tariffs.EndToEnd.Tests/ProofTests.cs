@@ -86,6 +86,40 @@ public sealed class ProofTests
     }
 
     [Fact]
+    public async Task The_host_killed_repeatedly_during_a_20000_line_batch_and_restarted_ends_with_exact_totals()
+    {
+        // A real crash: SIGKILL mid-chunk. The messages the dead host held stay invisible for the WebJobs queue
+        // listener's 10-minute lease (hard-coded in the SDK, as in Azure) before they are delivered again, so
+        // this proof takes about eleven minutes. Small batches of messages keep fewer of them in flight.
+        await using var system = await ProofSystem.StartAsync(1,
+            "--Tariffs:Intake:ChunkSize=500",
+            "--AzureFunctionsJobHost:extensions:queues:batchSize=2",
+            "--AzureFunctionsJobHost:extensions:queues:newBatchThreshold=1");
+        const int lines = 20_000;
+        var early = Enumerable.Range(1, lines).Where(i => i % 5 == 0).ToHashSet();
+        var late = Enumerable.Range(1, lines).Where(i => i % 89 == 2).Take(60).ToHashSet();
+        await system.PublishCatalogAsync(Samples.Catalog);
+        await FlagAsync(system, early);
+        await system.PostBatchAsync(Batch("crash-20000", lines).ToJsonString());
+
+        var random = new Random(2026);
+        var kills = 0;
+        foreach (var batchOfLateFlags in late.Chunk(20))
+        {
+            await Task.Delay(random.Next(300, 1500));
+            await system.CrashAndRestartAsync(0);
+            kills++;
+            await FlagAsync(system, batchOfLateFlags); // flags arrive between crashes
+        }
+        await Eventually.ValueAsync(() => StatusAsync(system, "crash-20000"), s => (string?)s["state"] == "completed", TimeSpan.FromMinutes(14), "the batch to complete after the crashes");
+        await system.WaitUntilIdleAsync(TimeSpan.FromMinutes(12));
+
+        Assert.Equal(3, kills);
+        await AssertExactLedgerAsync(system, "crash-20000", lines, early.Union(late).ToHashSet());
+        await AssertNoPoisonAsync(system);
+    }
+
+    [Fact]
     public async Task Two_hosts_consuming_the_same_queues_end_with_exact_totals()
     {
         await using var system = await ProofSystem.StartAsync(2, "--Tariffs:Intake:ChunkSize=250");

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Json;
 using Tariffs.Application.Output;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
@@ -11,6 +14,7 @@ using Tariffs.Domain.Social;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Households;
 using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 
@@ -31,17 +35,48 @@ public sealed partial class HouseholdRecomputer(
     CatalogRepository catalogs,
     RejectionStore rejections,
     AdjustmentPublisher publisher,
+    QueueServiceClient queues,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
 
-    /// <summary>Recomputes the household's lines; returns the number of corrections written.</summary>
+    /// <summary>How long a recomputation waits before looking again for lines indexed but not priced yet.</summary>
+    public static readonly TimeSpan WaitForPricing = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many times it waits: 80 × 15 s covers a chunk held by a crashed host until its queue lease (10
+    /// minutes) expires and the chunk is delivered again.
+    /// </summary>
+    public const int MaxWaits = 80;
+
+    /// <summary>
+    /// Recomputes the household's lines; returns the number of corrections written. Lines indexed but not priced
+    /// yet (their chunk is being processed, or was held by a host that crashed) are looked at again later: the
+    /// message is put back with a delay, up to <see cref="MaxWaits"/> times, then the recomputation fails (and
+    /// ends in the poison queue, for a person to look at).
+    /// </summary>
     public async Task<int> RecomputeAsync(RecomputeMessage message, CancellationToken cancellationToken)
     {
         var written = 0;
+        var waiting = 0;
         var catalogCache = new Dictionary<CatalogKey, ServiceCatalog>();
         await foreach (var indexed in households.LinesOfAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
-            written += await RecomputeLineAsync(indexed, message.Cause, catalogCache, cancellationToken).ConfigureAwait(false);
+        {
+            try
+            {
+                written += await RecomputeLineAsync(indexed, message.Cause, catalogCache, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LineNotPricedYetException) when (message.Attempt < MaxWaits)
+            {
+                waiting++;
+            }
+        }
+        if (waiting > 0)
+        {
+            await queues.GetQueueClient(QueueNames.HouseholdRecompute).SendMessageAsync(
+                JsonSerializer.Serialize(message with { Attempt = message.Attempt + 1 }, TariffsJson.Options), WaitForPricing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            LogWaiting(logger, message.HouseholdId, waiting, message.Attempt + 1);
+        }
         LogRecomputed(logger, message.HouseholdId, message.Cause, written);
         return written;
     }
@@ -111,6 +146,9 @@ public sealed partial class HouseholdRecomputer(
         line.Unit,
         line.TariffCode,
         Domain.Money.Currency.TryFind(line.Currency, out var currency) ? currency.FromMinorUnits(line.BilledMinor) : 0m);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Household {HouseholdId}: {Lines} lines are not priced yet; looking again later (wait {Attempt})")]
+    private static partial void LogWaiting(ILogger logger, string householdId, int lines, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Household {HouseholdId}: correction of rule {RuleId} withheld: {Reason}")]
     private static partial void LogWithheld(ILogger logger, string householdId, string ruleId, string reason);
