@@ -3,6 +3,7 @@ using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Tariffs.Functions;
+using Tariffs.Functions.Hosting;
 using Tariffs.LocalHost.Configuration;
 using Tariffs.LocalHost.Http;
 using Tariffs.LocalHost.Queues;
@@ -60,6 +61,8 @@ public static class TariffsLocalHost
 
         var services = builder.Services;
         services.AddTariffsFunctions(builder.Configuration);
+        // The same OpenTelemetry set-up as the worker (console exporter with --Tariffs:Telemetry:Console=true).
+        services.AddTariffsTelemetry(builder.Configuration);
         services.AddFunctionClasses(functions);
         // IActionResult execution (ObjectResult formatting with the app's MVC JSON options).
         services.AddMvcCore();
