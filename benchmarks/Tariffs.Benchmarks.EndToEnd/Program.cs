@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Azure.Storage.Queues;
+using Tariffs.Benchmarks.EndToEnd;
+using Tariffs.Testing;
+
+// End-to-end benchmark on a private Azurite and local host; run through scripts/benchmark.sh, which runs the engine
+// benchmark first and passes its artifacts. Options: --lines N (100000), --memory-lines N (1000000; 0 skips),
+// --raw-entities N (20000), --eligible-every N (20: one household in 20 has a CSS flag), --engine-artifacts DIR,
+// --results DIR (benchmarks/results), --work DIR (temporary files and the host's log).
+var options = Options.Parse(args);
+var root = RepositoryRoot.Find();
+var started = DateTime.UtcNow;
+var timestamp = started.ToString("yyyy-MM-ddTHH-mm-ssZ", CultureInfo.InvariantCulture);
+var work = Directory.CreateDirectory(options.Get("work", Path.Combine(Path.GetTempPath(), $"tariffs-bench-{timestamp}"))).FullName;
+var resultsDirectory = Path.GetFullPath(options.Get("results", Path.Combine(root, "benchmarks", "results")));
+var lines = options.Int("lines", 100_000);
+var memoryLines = options.Int("memory-lines", 1_000_000);
+var rawEntities = options.Int("raw-entities", 20_000);
+var eligibleEvery = options.Int("eligible-every", 20);
+void Say(string text) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {text}");
+
+var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
+Say($"engine: {string.Join(", ", engine.Select(e => $"{e.Benchmark} {e.LinesPerSecond:N0} lines/s"))}");
+
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+try
+{
+    var connectionString = azurite.ConnectionString;
+    var raw = await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities);
+    Say($"raw insert: {raw:N0} entities/s");
+
+    await using var host = await HostProcess.StartAsync(connectionString, Path.Combine(work, "host.log"), []);
+    Say($"host {host.Id} up, log {host.LogPath}");
+    using (var catalog = new StringContent(File.ReadAllText(Path.Combine(root, "samples", "catalog-dunkerque-water.json"))))
+    {
+        catalog.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var published = await host.Client.PutAsync("api/catalog", catalog);
+        published.EnsureSuccessStatusCode();
+    }
+
+    var flags = new QueueClient(connectionString, "eligibility-flags", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    await flags.CreateIfNotExistsAsync();
+    var flagCount = 0;
+    await Parallel.ForEachAsync(SyntheticBatch.Flags(Math.Max(lines, memoryLines), eligibleEvery), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (flag, ct) =>
+    {
+        await flags.SendMessageAsync(flag, ct);
+        Interlocked.Increment(ref flagCount);
+    });
+    await WaitForQueuesAsync(connectionString, "eligibility-flags", "household-recompute");
+    Say($"{flagCount:N0} eligibility flags stored");
+
+    var batchFile = Path.Combine(work, "batch.json");
+    var batchId = $"bench-{lines}-{timestamp}";
+    SyntheticBatch.Write(batchFile, batchId, lines);
+    Say($"throughput batch: {lines:N0} lines, {new FileInfo(batchFile).Length / 1e6:N1} MB");
+    var throughput = await BatchRun.PostAsync(host, connectionString, batchFile, batchId, lines, countLedger: true, Say);
+    Say($"throughput: {throughput.LinesPerSecond:N0} lines/s ({throughput.LinesPerSecond / raw:N2} of raw), {throughput.TransactionsPerLine:N4} storage transactions/line");
+    File.Delete(batchFile);
+
+    BatchRun? memory = null;
+    double? peakMegabytes = null;
+    if (memoryLines > 0)
+    {
+        var memoryFile = Path.Combine(work, "memory-batch.json");
+        var memoryId = $"bench-{memoryLines}-{timestamp}";
+        SyntheticBatch.Write(memoryFile, memoryId, memoryLines);
+        Say($"memory batch: {memoryLines:N0} lines, {new FileInfo(memoryFile).Length / 1e6:N1} MB");
+        if (!host.ResetPeakWorkingSet())
+            Say("could not reset the peak working set: it includes the throughput batch");
+        memory = await BatchRun.ClaimCheckAsync(host, connectionString, memoryFile, memoryId, memoryLines, countLedger: true, Say);
+        peakMegabytes = host.PeakWorkingSetBytes() / 1e6;
+        Say($"memory batch: {memory.LinesPerSecond:N0} lines/s, peak working set {peakMegabytes:N0} MB");
+        File.Delete(memoryFile);
+    }
+
+    var results = new BenchmarkResults
+    {
+        StartedAt = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        Commit = Commit(root),
+        Machine = MachineInfo.Current(root),
+        Engine = engine,
+        RawInsertEntitiesPerSecond = raw,
+        RawInsertEntities = rawEntities,
+        EligiblePercent = 100.0 / eligibleEvery,
+        Throughput = throughput,
+        Memory = memory,
+        PeakWorkingSetMegabytes = peakMegabytes,
+    };
+    var previous = BenchmarkReport.ReadPrevious(resultsDirectory);
+    var markdown = BenchmarkReport.Write(resultsDirectory, timestamp, results, previous);
+    Console.WriteLine();
+    Console.WriteLine(File.ReadAllText(markdown));
+    Say($"written: {markdown} and {Path.Combine(resultsDirectory, "latest.json")}");
+}
+finally
+{
+    await azurite.DisposeAsync();
+}
+
+static async Task WaitForQueuesAsync(string connectionString, params string[] names)
+{
+    var empty = 0;
+    while (empty < 3)
+    {
+        var total = 0;
+        foreach (var name in names)
+        {
+            var queue = new QueueClient(connectionString, name);
+            if (await queue.ExistsAsync())
+                total += (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        }
+        empty = total == 0 ? empty + 1 : 0;
+        await Task.Delay(1000);
+    }
+}
+
+static string Commit(string root)
+{
+    try
+    {
+        string Git(string arguments)
+        {
+            var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
+            using var git = Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return output;
+        }
+        var commit = Git("rev-parse --short HEAD");
+        return Git("status --porcelain --untracked-files=no").Length > 0 ? commit + "+dirty" : commit;
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
+    }
+}
