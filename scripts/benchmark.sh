@@ -22,8 +22,8 @@ done
 
 bash scripts/azurite.sh install
 
-dotnet build functions/Tariffs.LocalHost -c Release -nologo -v q
-dotnet build benchmarks/Tariffs.Benchmarks.EndToEnd -c Release -nologo -v q
+dotnet build functions/Tariffs.LocalHost -c Release -nologo -v q -clp:ErrorsOnly
+dotnet build benchmarks/Tariffs.Benchmarks.EndToEnd -c Release -nologo -v q -clp:ErrorsOnly
 
 WORK="$(mktemp -d -t tariffs-bench-XXXXXX)"
 trap 'rm -rf "$WORK/engine" "$WORK"/*.json' EXIT

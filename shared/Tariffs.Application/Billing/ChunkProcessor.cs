@@ -19,8 +19,8 @@ namespace Tariffs.Application.Billing;
 /// <summary>
 /// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each
 /// line on its own, indexes the households' lines (before reading eligibility, so that a flag stored meanwhile
-/// finds them and corrects them), reads the eligibility of the chunk's households (one partition scan per
-/// program), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
+/// finds them and corrects them), reads the eligibility of the chunk's households (one query per
+/// program, on a cache of its partition), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
 /// reason for every bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a deterministic key: a chunk
 /// processed twice writes nothing new.
 /// </summary>
