@@ -68,7 +68,15 @@ public sealed record BatchRun(
         var lastReport = TimeSpan.Zero;
         while (true)
         {
-            status = JsonNode.Parse(await host.Client.GetStringAsync($"api/batches/{Uri.EscapeDataString(batchId)}"))!.AsObject();
+            using var response = await host.Client.GetAsync($"api/batches/{Uri.EscapeDataString(batchId)}");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // A claim-checked batch is known once its intake has read the header.
+                await Task.Delay(250);
+                continue;
+            }
+            response.EnsureSuccessStatusCode();
+            status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
             if ((string?)status["state"] == "completed")
                 break;
             if ((string?)status["state"] == "refused")

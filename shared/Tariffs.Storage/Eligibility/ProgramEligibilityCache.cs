@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 
@@ -33,6 +34,8 @@ public sealed class ProgramEligibilityCache(string programId)
     ];
 
     private readonly object gate = new();
+    private readonly SemaphoreSlim refreshing = new(1, 1);
+    private long lastRefreshStarted = long.MinValue;
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<EligibilityEntity>> byHousehold = new(StringComparer.Ordinal);
     private DateTimeOffset? since;
@@ -40,8 +43,32 @@ public sealed class ProgramEligibilityCache(string programId)
     /// <summary>The program whose partition this caches.</summary>
     public string ProgramId { get; } = programId;
 
-    /// <summary>Reads what was stored since the last refresh (everything, the first time).</summary>
+    /// <summary>
+    /// Makes the cache hold at least every row stored before this call: waits for a refresh that starts after the call
+    /// began, running it itself when none does. Concurrent callers share refreshes (one at a time per program), so a
+    /// burst of chunks costs a few queries, not one each, and the first full scan is made once.
+    /// </summary>
     public async Task RefreshAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var requested = Stopwatch.GetTimestamp();
+        await refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A refresh that started after this call began and has completed covers it.
+            if (Volatile.Read(ref lastRefreshStarted) > requested)
+                return;
+            var started = Stopwatch.GetTimestamp();
+            await ReadNewRowsAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref lastRefreshStarted, started);
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    /// <summary>Reads what was stored since the last refresh (everything, the first time).</summary>
+    private async Task ReadNewRowsAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
         DateTimeOffset? from;
         lock (gate)
