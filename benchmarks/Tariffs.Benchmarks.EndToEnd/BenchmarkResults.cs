@@ -16,7 +16,10 @@ public sealed record BenchmarkResults
     /// <summary>Engine benchmarks (BenchmarkDotNet, one core).</summary>
     [JsonPropertyName("engine")] public required IReadOnlyList<EngineResult> Engine { get; init; }
 
-    /// <summary>Entities per second stored by sequential 100-entity transactions on the same Azurite.</summary>
+    /// <summary>Entities per second stored by sequential 100-entity transactions on the same Azurite, before and after the throughput batch.</summary>
+    [JsonPropertyName("rawInsertRuns")] public IReadOnlyList<double> RawInsertRuns { get; init; } = [];
+
+    /// <summary>Mean of <see cref="RawInsertRuns"/>: the yardstick of the throughput ratio.</summary>
     [JsonPropertyName("rawInsertEntitiesPerSecond")] public required double RawInsertEntitiesPerSecond { get; init; }
 
     /// <summary>Entities inserted to measure <see cref="RawInsertEntitiesPerSecond"/>.</summary>

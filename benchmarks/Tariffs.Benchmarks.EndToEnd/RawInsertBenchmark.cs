@@ -10,15 +10,15 @@ namespace Tariffs.Benchmarks.EndToEnd;
 /// </summary>
 public static class RawInsertBenchmark
 {
-    /// <summary>Inserts <paramref name="entities"/> entities; returns entities per second.</summary>
-    public static async Task<double> EntitiesPerSecondAsync(string connectionString, int entities)
+    /// <summary>Inserts <paramref name="entities"/> entities into partition <paramref name="run"/>; returns entities per second.</summary>
+    public static async Task<double> EntitiesPerSecondAsync(string connectionString, int entities, string run)
     {
         var table = new TableClient(connectionString, "rawinsertbench");
         await table.CreateIfNotExistsAsync();
         // Warm the connection and Azurite's code paths (not timed).
-        await InsertAsync(table, "warm", 0, 200);
+        await InsertAsync(table, run + "-warm", 0, 200);
         var watch = Stopwatch.StartNew();
-        await InsertAsync(table, "timed", 0, entities);
+        await InsertAsync(table, run, 0, entities);
         return entities / watch.Elapsed.TotalSeconds;
     }
 
