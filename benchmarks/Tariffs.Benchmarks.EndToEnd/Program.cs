@@ -12,6 +12,7 @@ using Tariffs.Testing;
 var options = Options.Parse(args);
 var root = RepositoryRoot.Find();
 var started = DateTime.UtcNow;
+var commit = Commit(root);
 var timestamp = started.ToString("yyyy-MM-ddTHH-mm-ssZ", CultureInfo.InvariantCulture);
 var work = Directory.CreateDirectory(options.Get("work", Path.Combine(Path.GetTempPath(), $"tariffs-bench-{timestamp}"))).FullName;
 var resultsDirectory = Path.GetFullPath(options.Get("results", Path.Combine(root, "benchmarks", "results")));
@@ -81,7 +82,7 @@ try
     var results = new BenchmarkResults
     {
         StartedAt = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        Commit = Commit(root),
+        Commit = commit,
         Machine = MachineInfo.Current(root),
         Engine = engine,
         RawInsertEntitiesPerSecond = raw,
