@@ -41,24 +41,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public static async Task<LocalHostProcess> StartAsync(string connectionString, IEnumerable<string>? extraArguments = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var dll = HostAssemblyPath();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            dll,
-            $"--AzureWebJobsStorage={connectionString}",
-            $"--urls={baseAddress.ToString().TrimEnd('/')}",
-            $"--LocalHost:FunctionKey={FunctionKey}",
-            "--EquityReportSchedule=0 0 0 1 1 *",
-            "--WebhookReplaySchedule=0 0 0 1 1 *",
-        }.Concat(extraArguments ?? []))
-            start.ArgumentList.Add(arg);
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var start = LocalHostStartInfo.Create(configuration, connectionString, baseAddress, FunctionKey, extraArguments);
 
         var logPath = Path.Combine(AppContext.BaseDirectory, $"localhost-{Guid.NewGuid():N}.log");
         var log = new StreamWriter(logPath, append: false, Encoding.UTF8) { AutoFlush = true };
@@ -128,13 +112,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The local host did not answer /api/health within {timeout}:{Environment.NewLine}{Log()}");
-    }
-
-    /// <summary>The local host built beside this test assembly's configuration (Debug or Release).</summary>
-    private static string HostAssemblyPath()
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(RepositoryRoot.Find(), "functions", "Tariffs.LocalHost", "bin", configuration, "net10.0", "Tariffs.LocalHost.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the local host is missing.", path);
     }
 }

@@ -41,6 +41,30 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_flag_or_revocation_stored_after_a_read_is_found_by_the_next_read_of_the_same_store()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var households = new HashSet<string> { "hh-1", "hh-2" };
+        await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received, CancellationToken.None);
+
+        var first = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
+        await store.SaveWindowAsync("hh-2", Window(program, "flag-2"), "CPAM", "ref", Received, CancellationToken.None);
+        var revocation = new StoredRevocation(program, "rev-1", new LocalDate(2022, 4, 1), new LocalDate(2022, 3, 20), Received);
+        await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None);
+        var second = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
+        var third = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
+
+        Assert.Equal(["hh-1"], first.Keys);
+        foreach (var read in new[] { second, third })
+        {
+            Assert.Equal(Window(program, "flag-1"), Assert.Single(read["hh-1"].Windows));
+            Assert.Equal(revocation, Assert.Single(read["hh-1"].Revocations));
+            Assert.Equal(Window(program, "flag-2"), Assert.Single(read["hh-2"].Windows));
+        }
+    }
+
+    [Fact]
     public async Task Household_facts_come_back_with_unknown_facts_still_unknown()
     {
         var store = await NewStoreAsync();

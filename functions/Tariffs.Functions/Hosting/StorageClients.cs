@@ -5,6 +5,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Tariffs.Application.Telemetry;
 
 namespace Tariffs.Functions.Hosting;
 
@@ -12,7 +13,8 @@ namespace Tariffs.Functions.Hosting;
 /// Builds the storage clients from the same <c>AzureWebJobsStorage</c> setting the Functions host uses:
 /// a connection string locally (Azurite), or identity-based in Azure (<c>AzureWebJobsStorage__accountName</c>
 /// with <c>__credential</c> = managedidentity and <c>__clientId</c> of the user-assigned identity). Queue
-/// messages are Base64, as the queue trigger expects (host.json <c>messageEncoding</c>).
+/// messages are Base64, as the queue trigger expects (host.json <c>messageEncoding</c>). Every request the clients
+/// send is counted (<see cref="StorageTransactionPolicy"/>).
 /// </summary>
 public sealed class StorageClients
 {
@@ -25,6 +27,9 @@ public sealed class StorageClients
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var blobOptions = new BlobClientOptions();
+        tableOptions.AddPolicy(new StorageTransactionPolicy("table"), HttpPipelinePosition.PerRetry);
+        queueOptions.AddPolicy(new StorageTransactionPolicy("queue"), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(new StorageTransactionPolicy("blob"), HttpPipelinePosition.PerRetry);
         if (configuration.GetValue<double>(FaultInjectionPolicy.Setting) is > 0 and var probability)
         {
             foreach (ClientOptions options in new ClientOptions[] { tableOptions, queueOptions, blobOptions })

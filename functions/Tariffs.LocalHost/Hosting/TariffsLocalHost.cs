@@ -3,6 +3,8 @@ using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Tariffs.Functions;
+using OpenTelemetry.Trace;
+using Tariffs.Functions.Hosting;
 using Tariffs.LocalHost.Configuration;
 using Tariffs.LocalHost.Http;
 using Tariffs.LocalHost.Queues;
@@ -60,6 +62,9 @@ public static class TariffsLocalHost
 
         var services = builder.Services;
         services.AddTariffsFunctions(builder.Configuration);
+        // The same OpenTelemetry set-up as the worker (console exporter with --Tariffs:Telemetry:Console=true), plus
+        // ASP.NET Core's own request activities: a batch posted over HTTP is traced under its request.
+        services.AddTariffsTelemetry(builder.Configuration).WithTracing(t => t.AddSource("Microsoft.AspNetCore"));
         services.AddFunctionClasses(functions);
         // IActionResult execution (ObjectResult formatting with the app's MVC JSON options).
         services.AddMvcCore();

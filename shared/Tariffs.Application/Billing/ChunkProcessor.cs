@@ -5,6 +5,7 @@ using Tariffs.Application.Catalog;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Output;
+using Tariffs.Application.Telemetry;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
 using Tariffs.Storage.Batches;
@@ -18,8 +19,8 @@ namespace Tariffs.Application.Billing;
 /// <summary>
 /// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each
 /// line on its own, indexes the households' lines (before reading eligibility, so that a flag stored meanwhile
-/// finds them and corrects them), reads the eligibility of the chunk's households (one partition scan per
-/// program), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
+/// finds them and corrects them), reads the eligibility of the chunk's households (one query per
+/// program, on a cache of its partition), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
 /// reason for every bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a deterministic key: a chunk
 /// processed twice writes nothing new.
 /// </summary>
@@ -38,8 +39,10 @@ public sealed partial class ChunkProcessor(
     public const string Source = "billing-batches";
 
     /// <summary>Processes the lines held in <paramref name="content"/> (JSON values separated by commas).</summary>
-    public async Task<BatchOutcome> ProcessAsync(BatchHeader header, int chunk, int firstIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<BatchOutcome> ProcessAsync(BatchHeader header, int chunk, int firstIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken,
+        string? traceParent = null)
     {
+        using var activity = TariffsTelemetry.StartChunk(header.BatchId, chunk, traceParent);
         var catalog = await catalogs.FindAsync(header.Authority, header.Service, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No catalog for {header.Authority}/{header.Service}: intake checks this before a chunk is queued.");
 
@@ -97,6 +100,7 @@ public sealed partial class ChunkProcessor(
             CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
 
+        TariffsTelemetry.RecordChunk(header, outcomes.Count, refused.Count, adjustments, written);
         LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
         return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written, null);
     }

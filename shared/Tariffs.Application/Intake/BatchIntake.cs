@@ -8,6 +8,7 @@ using Tariffs.Application.Billing;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
+using Tariffs.Application.Telemetry;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
@@ -48,10 +49,13 @@ public sealed partial class BatchIntake(
         if (TryReadClaimCheck(body) is { } blobName)
             return await SplitAsync(blobName, messageId, cancellationToken).ConfigureAwait(false);
 
+        using var activity = TariffsTelemetry.StartIntake(messageId);
+
         var bytes = Encoding.UTF8.GetBytes(body);
         var (scan, header, refusal) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, cancellationToken).ConfigureAwait(false);
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
+        TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
         await SaveHeaderAsync(header, "", scan!, cancellationToken).ConfigureAwait(false);
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
@@ -67,12 +71,13 @@ public sealed partial class BatchIntake(
     public async Task<BatchOutcome> ProcessChunkAsync(ChunkMessage message, CancellationToken cancellationToken)
     {
         var content = await blobs.ReadRangeAsync(message.BlobName, message.Offset, message.Length, cancellationToken).ConfigureAwait(false);
-        return await chunks.ProcessAsync(message.Header, message.Chunk, message.FirstIndex, content, cancellationToken).ConfigureAwait(false);
+        return await chunks.ProcessAsync(message.Header, message.Chunk, message.FirstIndex, content, cancellationToken, message.TraceParent).ConfigureAwait(false);
     }
 
     /// <summary>Scans a stored batch and queues one message per chunk.</summary>
     private async Task<IntakeResult> SplitAsync(string blobName, string source, CancellationToken cancellationToken)
     {
+        using var activity = TariffsTelemetry.StartIntake(source);
         await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
         if (stream is null)
             return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{BatchBlobStore.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
@@ -80,12 +85,13 @@ public sealed partial class BatchIntake(
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
 
+        TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
         await SaveHeaderAsync(header, blobName, scan!, cancellationToken).ConfigureAwait(false);
         var queue = queues.GetQueueClient(QueueNames.BillingChunks);
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
             var r = scan.Chunks[c];
-            var message = new ChunkMessage(header.BatchId, header.Operator, header.Authority, header.Service, header.Currency, blobName, c, r.Offset, r.Length, r.FirstIndex, r.Count);
+            var message = new ChunkMessage(header.BatchId, header.Operator, header.Authority, header.Service, header.Currency, blobName, c, r.Offset, r.Length, r.FirstIndex, r.Count) { TraceParent = activity?.Id };
             await queue.SendMessageAsync(JsonSerializer.Serialize(message, TariffsJson.Options), cancellationToken).ConfigureAwait(false);
         }
         if (scan.Chunks.Count == 0)

@@ -17,6 +17,9 @@ public sealed record ChunkMessage(
     int FirstIndex,
     int Count)
 {
+    /// <summary>W3C <c>traceparent</c> of the batch's intake activity, when it was traced: the chunk's activity is its child.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The header the chunk belongs to.</summary>
     public BatchHeader Header => new(BatchId, Operator, Authority, Service, Currency);
 }

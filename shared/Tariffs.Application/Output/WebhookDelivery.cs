@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly.CircuitBreaker;
 using Tariffs.Application.Json;
+using Tariffs.Application.Telemetry;
 using Tariffs.Storage.Deliveries;
 
 namespace Tariffs.Application.Output;
@@ -39,6 +40,7 @@ public sealed partial class WebhookDelivery(
             LastError = error,
             FirstFailedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
+        TariffsTelemetry.RecordWebhookFailure(publication.Operator, kept: true);
         LogKept(logger, publication.DeliveryId, publication.Operator, error);
         return false;
     }
@@ -58,6 +60,7 @@ public sealed partial class WebhookDelivery(
                 delivered++;
                 continue;
             }
+            TariffsTelemetry.RecordWebhookFailure(delivery.Operator, kept: false);
             delivery.Attempts++;
             delivery.LastError = error;
             await deliveries.SaveFailedAsync(delivery, cancellationToken).ConfigureAwait(false);

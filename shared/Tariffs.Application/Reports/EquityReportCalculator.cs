@@ -32,7 +32,7 @@ public sealed partial class EquityReportCalculator(
         var settings = options.Value;
         var builder = new EquityReportBuilder(settings.ToRules());
         var lines = 0;
-        await foreach (var entry in ledger.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
         {
             var payments = entry.Adjustments.Where(a => a.Step == nameof(RuleStep.Payment)).Sum(a => a.AmountMinor);
             var social = entry.Adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var step) && step < RuleStep.Payment).ToList();

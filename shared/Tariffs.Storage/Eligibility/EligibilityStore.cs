@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using NodaTime;
@@ -6,10 +7,14 @@ using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Eligibility;
 
-/// <summary>Eligibility windows and revocations by program and household (table <c>eligibility</c>).</summary>
+/// <summary>
+/// Eligibility windows and revocations by program and household (table <c>eligibility</c>). Register one per process:
+/// it caches each program's partition for <see cref="ForHouseholdsAsync"/>.
+/// </summary>
 public sealed class EligibilityStore(TableServiceClient service)
 {
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
+    private readonly ConcurrentDictionary<string, ProgramEligibilityCache> caches = new(StringComparer.Ordinal);
 
     /// <summary>Stores a window; the same flag stored twice leaves one row and keeps its first reception time.</summary>
     public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
@@ -51,8 +56,10 @@ public sealed class EligibilityStore(TableServiceClient service)
         }], cancellationToken);
 
     /// <summary>
-    /// The eligibility of the given households for the given programs, by household; one partition scan
-    /// per program (a chunk's households are spread over the whole partition).
+    /// The eligibility of the given households for the given programs, by household. Each program's partition is
+    /// cached in the process and refreshed by every call with what was stored since the previous one (see
+    /// <see cref="ProgramEligibilityCache"/>): one query per program, which reads a few recent rows instead of the
+    /// whole partition once the cache is warm.
     /// </summary>
     public async Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(
         IEnumerable<string> programIds, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
@@ -60,10 +67,10 @@ public sealed class EligibilityStore(TableServiceClient service)
         var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
         foreach (var programId in programIds.Distinct())
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)}");
-            await foreach (var e in table.QueryAsync<EligibilityEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-                if (householdIds.Contains(e.HouseholdId))
-                    Add(found, programId, e);
+            var cache = caches.GetOrAdd(programId, id => new ProgramEligibilityCache(id));
+            await cache.RefreshAsync(table, RowKeys.Sanitise(programId), cancellationToken).ConfigureAwait(false);
+            foreach (var e in cache.RowsOf(householdIds))
+                Add(found, programId, e);
         }
         return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }

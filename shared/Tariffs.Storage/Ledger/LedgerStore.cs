@@ -108,11 +108,26 @@ public sealed class LedgerStore(TableServiceClient service)
     /// <summary>Every entry of the ledger, streamed in key order (batch, then line).</summary>
     public IAsyncEnumerable<LedgerEntry> ReadAllAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
 
-    private async IAsyncEnumerable<LedgerEntry> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every entry of the ledger in key order with only the columns the equity report reads (<see cref="ReportColumns"/>);
+    /// the others come back empty. Explanations and notes are most of a row's bytes, so this reads the ledger much faster.
+    /// </summary>
+    public IAsyncEnumerable<LedgerEntry> ReadAllForReportsAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken, ReportColumns);
+
+    /// <summary>The columns <see cref="ReadAllForReportsAsync"/> reads.</summary>
+    public static IReadOnlyList<string> ReportColumns { get; } =
+    [
+        "PartitionKey", "RowKey", nameof(LineEntity.Kind), nameof(LineEntity.Authority), nameof(LineEntity.Service), nameof(LineEntity.Area),
+        nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
+        nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
+        nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
+    ];
+
+    private async IAsyncEnumerable<LedgerEntry> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken, IEnumerable<string>? select = null)
     {
         LineEntity? line = null;
         var adjustments = new List<AdjustmentEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString(nameof(LineEntity.Kind)) == LedgerKinds.Adjustment)
             {

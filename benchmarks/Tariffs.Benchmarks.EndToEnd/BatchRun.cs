@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace Tariffs.Benchmarks.EndToEnd;
+
+/// <summary>
+/// One batch through the running host: submitted (POST /api/batches, or a claim-check message), GET /api/batches/{id}
+/// polled until completed, then POST /api/reports/equity/recompute; timed from the submission to the report's answer. Storage transactions
+/// are the host's counter after minus before; the host's peak working set (VmHWM) is read once the batch is completed,
+/// before the report. Ledger rows of the batch are counted after the clock stops.
+/// </summary>
+public sealed record BatchRun(
+    int Lines,
+    int Chunks,
+    double SecondsToCompleted,
+    double? SecondsToReport,
+    long StorageTransactions,
+    long LedgerLines,
+    long LedgerAdjustments,
+    int AdjustmentsReported,
+    double PeakWorkingSetMegabytes)
+{
+    /// <summary>Lines per second from submission to the report updated (to completed when the report was not recomputed).</summary>
+    public double LinesPerSecond => Lines / (SecondsToReport ?? SecondsToCompleted);
+
+    /// <summary>Storage transactions per billing line.</summary>
+    public double TransactionsPerLine => (double)StorageTransactions / Lines;
+
+    /// <summary>Runs one batch posted over HTTP: POST /api/batches with the file streamed.</summary>
+    public static Task<BatchRun> PostAsync(HostProcess host, string connectionString, string batchFile, string batchId, int lines, bool countLedger, Action<string> progress) =>
+        RunAsync(host, connectionString, batchId, lines, countLedger, recompute: true, progress, async () =>
+        {
+            await using var file = File.OpenRead(batchFile);
+            using var content = new StreamContent(file, 1 << 20);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var posted = await host.Client.PostAsync("api/batches", content);
+            if (posted.StatusCode != HttpStatusCode.Accepted)
+                throw new InvalidOperationException($"POST /api/batches answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        });
+
+    /// <summary>
+    /// Runs one batch sent by claim-check, as an operator sends a batch too large for an HTTP request: the document is
+    /// uploaded to container <c>batches</c> first (not timed), then the clock starts as the claim-check message is queued.
+    /// </summary>
+    public static async Task<BatchRun> ClaimCheckAsync(HostProcess host, string connectionString, string batchFile, string batchId, int lines, bool countLedger, bool recompute,
+        Action<string> progress)
+    {
+        var blobName = $"incoming/{batchId}.json";
+        var blob = new BlobContainerClient(connectionString, "batches").GetBlobClient(blobName);
+        await blob.UploadAsync(batchFile, overwrite: true);
+        progress("uploaded");
+        var queue = new QueueClient(connectionString, "billing-batches", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        return await RunAsync(host, connectionString, batchId, lines, countLedger, recompute, progress,
+            () => queue.SendMessageAsync(JsonSerializer.Serialize(new { claimCheck = new { blobName } })));
+    }
+
+    private static async Task<BatchRun> RunAsync(HostProcess host, string connectionString, string batchId, int lines, bool countLedger, bool recompute, Action<string> progress,
+        Func<Task> submit)
+    {
+        var before = await host.StorageTransactionsAsync();
+        var watch = Stopwatch.StartNew();
+        await submit();
+        progress($"submitted after {watch.Elapsed.TotalSeconds:F1} s");
+
+        JsonObject status;
+        var lastReport = TimeSpan.Zero;
+        while (true)
+        {
+            using var response = await host.Client.GetAsync($"api/batches/{Uri.EscapeDataString(batchId)}");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // A claim-checked batch is known once its intake has read the header.
+                await Task.Delay(250);
+                continue;
+            }
+            response.EnsureSuccessStatusCode();
+            status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            if ((string?)status["state"] == "completed")
+                break;
+            if ((string?)status["state"] == "refused")
+                throw new InvalidOperationException($"The batch was refused: {status}");
+            if (watch.Elapsed - lastReport > TimeSpan.FromSeconds(30))
+            {
+                lastReport = watch.Elapsed;
+                progress($"{watch.Elapsed.TotalSeconds:F0} s: {status["chunksDone"]}/{status["chunksTotal"]} chunks");
+            }
+            await Task.Delay(250);
+        }
+        var completed = watch.Elapsed;
+        var peak = host.PeakWorkingSetBytes();
+        if (recompute)
+        {
+            using var recomputed = await host.Client.PostAsync("api/reports/equity/recompute", null);
+            if (!recomputed.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Recompute answered {(int)recomputed.StatusCode}");
+        }
+        var reported = watch.Elapsed;
+        var after = await host.StorageTransactionsAsync();
+
+        long ledgerLines = 0, ledgerAdjustments = 0;
+        if (countLedger)
+        {
+            var ledger = new TableClient(connectionString, "ledger");
+            await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), select: ["Kind"]))
+            {
+                if (row.GetString("Kind") == "adjustment")
+                    ledgerAdjustments++;
+                else
+                    ledgerLines++;
+            }
+        }
+        return new BatchRun(lines, (int)status["chunksTotal"]!, completed.TotalSeconds, recompute ? reported.TotalSeconds : null, after - before, ledgerLines, ledgerAdjustments,
+            (int)status["adjustmentsWritten"]!, peak / 1e6);
+    }
+}

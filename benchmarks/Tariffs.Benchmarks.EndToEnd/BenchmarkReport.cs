@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Tariffs.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Writes a run's results: <c>&lt;UTC timestamp&gt;.md</c> (figures against their targets, machine, comparison with
+/// the previous run) and <c>latest.json</c> (read back by the next run to compare).
+/// </summary>
+public static class BenchmarkReport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Reads the previous run's <c>latest.json</c>, or null.</summary>
+    public static BenchmarkResults? ReadPrevious(string directory)
+    {
+        var path = Path.Combine(directory, "latest.json");
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<BenchmarkResults>(File.ReadAllText(path), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes both files; returns the Markdown file's path.</summary>
+    public static string Write(string directory, string timestamp, BenchmarkResults results, BenchmarkResults? previous)
+    {
+        Directory.CreateDirectory(directory);
+        var markdown = Path.Combine(directory, $"{timestamp}.md");
+        File.WriteAllText(markdown, Markdown(results, previous));
+        File.WriteAllText(Path.Combine(directory, "latest.json"), JsonSerializer.Serialize(results, Json) + "\n");
+        return markdown;
+    }
+
+    /// <summary>The Markdown of a run.</summary>
+    public static string Markdown(BenchmarkResults r, BenchmarkResults? p)
+    {
+        var s = new StringBuilder();
+        s.AppendLine(Inv($"# Benchmark run {r.StartedAt}"));
+        s.AppendLine();
+        s.AppendLine(Inv($"Commit `{r.Commit}`. Machine: {r.Machine.Cores} cores, {r.Machine.Cpu}; {r.Machine.Os}; {r.Machine.DotNet}; Azurite {r.Machine.Azurite} (in memory)."));
+        if (p is not null)
+            s.AppendLine(Inv($"Compared with the previous run {p.StartedAt} (commit `{p.Commit}`, {p.Machine.Cores} cores, {p.Machine.Cpu})."));
+        s.AppendLine();
+        s.AppendLine("| figure | target | this run | met | previous run | change |");
+        s.AppendLine("|---|---|---:|---|---:|---:|");
+        foreach (var e in r.Engine)
+        {
+            var before = p?.Engine.FirstOrDefault(x => x.Benchmark == e.Benchmark);
+            Row(s, $"engine lines/s on one core, {e.Benchmark}", "≥ 1,000,000", e.LinesPerSecond, e.LinesPerSecond >= 1_000_000, before?.LinesPerSecond, "N0");
+        }
+        var t = r.Throughput;
+        Row(s, Inv($"end to end lines/s, {t.Lines:N0}-line batch, POST → completed → report recomputed"), "", t.LinesPerSecond, null, p?.Throughput.LinesPerSecond, "N0");
+        Row(s, Inv($"raw insert entities/s (sequential 100-entity transactions, {r.RawInsertEntities:N0} entities; mean of {string.Join(" and ", r.RawInsertRuns.Select(x => x.ToString("N0", CultureInfo.InvariantCulture)))}, before and after the batch)"), "", r.RawInsertEntitiesPerSecond, null, p?.RawInsertEntitiesPerSecond, "N0");
+        Row(s, "end to end ÷ raw insert", "≥ 0.5", r.ThroughputRatio, r.ThroughputRatio >= 0.5, p?.ThroughputRatio, "N2");
+        Row(s, "storage transactions per billing line", "≤ 0.05", t.TransactionsPerLine, t.TransactionsPerLine <= 0.05, p?.Throughput.TransactionsPerLine, "N4");
+        if (r.Memory is { } m && r.PeakWorkingSetMegabytes is { } peak)
+        {
+            Row(s, Inv($"peak working set of the host, {m.Lines:N0}-line batch (MB)"), "< 500", peak, peak < 500, p?.PeakWorkingSetMegabytes, "N0");
+            Row(s, Inv($"end to end lines/s, {m.Lines:N0}-line batch (claim-check → completed)"), "", m.LinesPerSecond, null, p?.Memory?.LinesPerSecond, "N0");
+            Row(s, Inv($"storage transactions per billing line, {m.Lines:N0}-line batch"), "≤ 0.05", m.TransactionsPerLine, m.TransactionsPerLine <= 0.05, p?.Memory?.TransactionsPerLine, "N4");
+        }
+        s.AppendLine();
+        s.AppendLine("## Batches");
+        s.AppendLine();
+        s.AppendLine("| lines | chunks | s to completed | s to report | storage transactions | ledger lines | ledger adjustments | adjustments (status) |");
+        s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var b in new[] { r.Throughput, r.Memory }.OfType<BatchRun>())
+            s.AppendLine(Inv($"| {b.Lines:N0} | {b.Chunks:N0} | {b.SecondsToCompleted:N1} | {(b.SecondsToReport is { } report ? report.ToString("N1", CultureInfo.InvariantCulture) : "not recomputed")} | {b.StorageTransactions:N0} | {(b.LedgerLines > 0 ? b.LedgerLines.ToString("N0", CultureInfo.InvariantCulture) : "not counted")} | {(b.LedgerLines > 0 ? b.LedgerAdjustments.ToString("N0", CultureInfo.InvariantCulture) : "")} | {b.AdjustmentsReported:N0} |"));
+        s.AppendLine();
+        s.AppendLine(Inv($"Batches: the sample Dunkerque catalog, one yearly line per household, {r.EligiblePercent:0.#}% of households with a CSS flag. ")
+            + "Storage transactions are the requests of the app's storage clients (an entity group transaction counts one), counted by "
+            + "`StorageTransactionPolicy` from the POST to the report, read from the host's console metric exporter; the queue trigger's own "
+            + "polling (WebJobs' clients, the Functions host's in Azure) is not in them. Peak working set is VmHWM of the host process, reset "
+            + "before the memory batch and read when it is completed (the memory batch is sent by claim-check, as a batch too large for an "
+            + "HTTP request is, and its report is not recomputed: that reads the whole ledger and is not the batch's cost).");
+        return s.ToString();
+    }
+
+    private static void Row(StringBuilder s, string figure, string target, double value, bool? met, double? previous, string format)
+    {
+        var change = previous is { } b && b != 0 ? ((value - b) / b).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "";
+        s.AppendLine(Inv($"| {figure} | {target} | {value.ToString(format, CultureInfo.InvariantCulture)} | {(met is null ? "" : met.Value ? "yes" : "**no**")} | {previous?.ToString(format, CultureInfo.InvariantCulture) ?? ""} | {change} |"));
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Tariffs.Benchmarks.EndToEnd;
+using Tariffs.Storage.Eligibility;
+using Tariffs.Testing;
+
+// End-to-end benchmark on a private Azurite and local host; run through scripts/benchmark.sh, which runs the engine
+// benchmark first and passes its artifacts. Options: --lines N (100000), --memory-lines N (1000000; 0 skips),
+// --raw-entities N (20000), --eligible-every N (20: one household in 20 is eligible for the CSS program), --engine-artifacts DIR,
+// --results DIR (benchmarks/results), --work DIR (temporary files and the host's log).
+var options = Options.Parse(args);
+var root = RepositoryRoot.Find();
+var started = DateTime.UtcNow;
+var commit = Commit(root);
+var timestamp = started.ToString("yyyy-MM-ddTHH-mm-ssZ", CultureInfo.InvariantCulture);
+var work = Directory.CreateDirectory(options.Get("work", Path.Combine(Path.GetTempPath(), $"tariffs-bench-{timestamp}"))).FullName;
+var resultsDirectory = Path.GetFullPath(options.Get("results", Path.Combine(root, "benchmarks", "results")));
+var lines = options.Int("lines", 100_000);
+var memoryLines = options.Int("memory-lines", 1_000_000);
+var rawEntities = options.Int("raw-entities", 20_000);
+var eligibleEvery = options.Int("eligible-every", 20);
+void Say(string text) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {text}");
+
+var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
+Say($"engine: {string.Join(", ", engine.Select(e => $"{e.Benchmark} {e.LinesPerSecond:N0} lines/s"))}");
+
+var azurite = new AzuriteFixture();
+await azurite.InitializeAsync();
+try
+{
+    var connectionString = azurite.ConnectionString;
+    var rawBefore = await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities, "before");
+    Say($"raw insert: {rawBefore:N0} entities/s");
+
+    await using var host = await HostProcess.StartAsync(connectionString, Path.Combine(work, "host.log"), []);
+    Say($"host {host.Id} up, log {host.LogPath}");
+    using (var catalog = new StringContent(File.ReadAllText(Path.Combine(root, "samples", "catalog-dunkerque-water.json"))))
+    {
+        catalog.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var published = await host.Client.PutAsync("api/catalog", catalog);
+        published.EnsureSuccessStatusCode();
+    }
+
+    var eligible = await SyntheticBatch.SeedEligibilityAsync(connectionString, Math.Max(lines, memoryLines), eligibleEvery);
+    Say($"{eligible:N0} eligibility windows stored");
+    // Eligibility is decided long before billing: let the windows age past the margin the eligibility cache re-reads.
+    var seeded = Stopwatch.StartNew();
+
+    var batchFile = Path.Combine(work, "batch.json");
+    var batchId = $"bench-{lines}-{timestamp}";
+    SyntheticBatch.Write(batchFile, batchId, lines);
+    Say($"throughput batch: {lines:N0} lines, {new FileInfo(batchFile).Length / 1e6:N1} MB");
+    if (ProgramEligibilityCache.Margin + TimeSpan.FromSeconds(5) - seeded.Elapsed is { Ticks: > 0 } wait)
+        await Task.Delay(wait);
+    var throughput = await BatchRun.PostAsync(host, connectionString, batchFile, batchId, lines, countLedger: true, Say);
+    // The machine is shared: measure the yardstick again right after, and compare with the mean of both.
+    var rawAfter = await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities, "after");
+    var raw = (rawBefore + rawAfter) / 2;
+    Say($"raw insert after: {rawAfter:N0} entities/s");
+    Say($"throughput: {throughput.LinesPerSecond:N0} lines/s ({throughput.LinesPerSecond / raw:N2} of raw), {throughput.TransactionsPerLine:N4} storage transactions/line");
+    File.Delete(batchFile);
+
+    BatchRun? memory = null;
+    double? peakMegabytes = null;
+    if (memoryLines > 0)
+    {
+        var memoryFile = Path.Combine(work, "memory-batch.json");
+        var memoryId = $"bench-{memoryLines}-{timestamp}";
+        SyntheticBatch.Write(memoryFile, memoryId, memoryLines);
+        Say($"memory batch: {memoryLines:N0} lines, {new FileInfo(memoryFile).Length / 1e6:N1} MB");
+        if (!host.ResetPeakWorkingSet())
+            Say("could not reset the peak working set: it includes the throughput batch");
+        // Completed is what is measured here: the report's recompute and a count of a million ledger rows read the
+        // whole table, which on Azurite takes many minutes and is not the batch's cost (the status gives the counts).
+        memory = await BatchRun.ClaimCheckAsync(host, connectionString, memoryFile, memoryId, memoryLines, countLedger: false, recompute: false, Say);
+        peakMegabytes = memory.PeakWorkingSetMegabytes;
+        Say($"memory batch: {memory.LinesPerSecond:N0} lines/s, peak working set {peakMegabytes:N0} MB");
+        File.Delete(memoryFile);
+    }
+
+    var results = new BenchmarkResults
+    {
+        StartedAt = started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        Commit = commit,
+        Machine = MachineInfo.Current(root),
+        Engine = engine,
+        RawInsertEntitiesPerSecond = raw,
+        RawInsertRuns = [rawBefore, rawAfter],
+        RawInsertEntities = rawEntities,
+        EligiblePercent = 100.0 / eligibleEvery,
+        Throughput = throughput,
+        Memory = memory,
+        PeakWorkingSetMegabytes = peakMegabytes,
+    };
+    var previous = BenchmarkReport.ReadPrevious(resultsDirectory);
+    var markdown = BenchmarkReport.Write(resultsDirectory, timestamp, results, previous);
+    Console.WriteLine();
+    Console.WriteLine(File.ReadAllText(markdown));
+    Say($"written: {markdown} and {Path.Combine(resultsDirectory, "latest.json")}");
+}
+finally
+{
+    await azurite.DisposeAsync();
+}
+
+static string Commit(string root)
+{
+    try
+    {
+        string Git(string arguments)
+        {
+            var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
+            using var git = Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return output;
+        }
+        var commit = Git("rev-parse --short HEAD");
+        return Git("status --porcelain --untracked-files=no").Length > 0 ? commit + "+dirty" : commit;
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
+    }
+}
