@@ -1,8 +1,8 @@
 namespace Tariffs.Application.Billing;
 
 /// <summary>
-/// What happened to one batch message: lines received, priced and rejected (priced + rejected = received),
-/// rows newly written to the ledger (zero on a redelivery), and whether the whole batch was refused.
+/// What happened to one chunk of a batch: lines received, priced and rejected (priced + rejected = received),
+/// and rows newly written to the ledger (zero on a redelivery).
 /// </summary>
 public sealed record BatchOutcome(
     string? BatchId,
@@ -10,9 +10,4 @@ public sealed record BatchOutcome(
     int LinesPriced,
     int LinesRejected,
     int AdjustmentsProduced,
-    int LedgerRowsWritten,
-    string? BatchRejection)
-{
-    /// <summary>A batch refused as a whole (unreadable, no id, no catalog) with its reason.</summary>
-    public static BatchOutcome Refused(string? batchId, int lines, string reason) => new(batchId, lines, 0, lines, 0, 0, reason);
-}
+    int LedgerRowsWritten);

@@ -102,7 +102,7 @@ public sealed partial class ChunkProcessor(
 
         TariffsTelemetry.RecordChunk(header, outcomes.Count, refused.Count, adjustments, written);
         LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
-        return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written, null);
+        return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written);
     }
 
     /// <summary>Each household's latest known annual income (from the facts sent with its flags), for affordability.</summary>

@@ -33,6 +33,20 @@ public sealed class ValidationErrors
         return value;
     }
 
+    /// <summary>Reads a JSON document, or records why it cannot be read (the path and the reader's first sentence) and returns null.</summary>
+    public T? Read<T>(string json, string what) where T : class
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(json, Json.TariffsJson.Options);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            Add(e.Path ?? "$", $"not a readable {what}: {e.Message.Split(". ")[0]}.");
+            return null;
+        }
+    }
+
     /// <summary>One line with every error, separated by "; ".</summary>
     public override string ToString() => string.Join("; ", errors);
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Tariffs.Application.Contracts;
-using Tariffs.Application.Json;
 using Tariffs.Application.Households;
 using Tariffs.Domain.Universal.Standards;
 using Tariffs.Storage.Events;
@@ -19,15 +17,7 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents, Hou
     public async Task<(CompensationDecision? Decision, IReadOnlyList<string> Errors)> CompensateAsync(string json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        IncidentMessage? m = null;
-        try
-        {
-            m = JsonSerializer.Deserialize<IncidentMessage>(json, TariffsJson.Options);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(e.Path ?? "$", $"not a readable incident: {e.Message.Split(". ")[0]}.");
-        }
+        var m = errors.Read<IncidentMessage>(json, "incident");
         var schemeId = errors.Required(m?.Scheme, "$.scheme");
         var incidentId = errors.Required(m?.IncidentId, "$.incidentId");
         var service = errors.Required(m?.Service, "$.service");

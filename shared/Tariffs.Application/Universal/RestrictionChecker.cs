@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
-using Tariffs.Application.Json;
 using Tariffs.Domain.Universal.Restrictions;
 using Tariffs.Application.Households;
 using Tariffs.Storage.Eligibility;
@@ -29,15 +27,7 @@ public sealed partial class RestrictionChecker(
     public async Task<(RestrictionDecision? Decision, IReadOnlyList<string> Errors)> CheckAsync(string json, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        RestrictionCheckMessage? m = null;
-        try
-        {
-            m = JsonSerializer.Deserialize<RestrictionCheckMessage>(json, TariffsJson.Options);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(e.Path ?? "$", $"not a readable restriction request: {e.Message.Split(". ")[0]}.");
-        }
+        var m = errors.Read<RestrictionCheckMessage>(json, "restriction request");
         var jurisdiction = errors.Required(m?.Jurisdiction, "$.jurisdiction");
         var household = errors.Required(m?.HouseholdId, "$.householdId");
         var service = errors.Required(m?.Service, "$.service");

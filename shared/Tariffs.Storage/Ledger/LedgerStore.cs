@@ -105,9 +105,6 @@ public sealed class LedgerStore(TableServiceClient service)
     public IAsyncEnumerable<LedgerEntry> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}"), cancellationToken);
 
-    /// <summary>Every entry of the ledger, streamed in key order (batch, then line).</summary>
-    public IAsyncEnumerable<LedgerEntry> ReadAllAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
-
     /// <summary>
     /// Every entry of the ledger in key order with only the columns the equity report reads (<see cref="ReportColumns"/>);
     /// the others come back empty. Explanations and notes are most of a row's bytes, so this reads the ledger much faster.
