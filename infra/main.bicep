@@ -68,7 +68,6 @@ var tableNames = [
   'rejections'
   'reports'
   'batches'
-  'households'
   'deliveries'
   'events'
 ]

@@ -13,7 +13,6 @@ using Tariffs.Application.Universal;
 using Tariffs.Storage;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Deliveries;
-using Tariffs.Storage.Households;
 using Tariffs.Storage.Catalog;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Events;
@@ -43,7 +42,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton<BatchBlobStore>();
         services.AddSingleton<BatchStore>();
-        services.AddSingleton<HouseholdIndex>();
+        services.AddSingleton<RecomputeQueue>();
         services.AddSingleton<ChunkProcessor>();
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<EligibilityFlagHandler>();

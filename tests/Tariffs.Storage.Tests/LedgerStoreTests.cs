@@ -23,9 +23,9 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         return new LedgerStore(service);
     }
 
-    private static LineOutcome Outcome(int lineNumber, decimal adjustment)
+    private static LineOutcome Outcome(int lineNumber, decimal adjustment, string? household = null)
     {
-        var line = new BillingLine(lineNumber, $"hh-{lineNumber}", "acc", "A", true, 4, Year, 120m, "m3", "DOM", 137.60m);
+        var line = new BillingLine(lineNumber, household ?? $"hh-{lineNumber}", "acc", "A", true, 4, Year, 120m, "m3", "DOM", 137.60m);
         var legal = new LegalReference("Délibération 2022");
         var adjustments = adjustment == 0m
             ? Array.Empty<Adjustment>()
@@ -35,7 +35,7 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Lines_and_adjustments_read_back_in_line_order_in_minor_units()
+    public async Task Lines_and_adjustments_read_back_in_minor_units()
     {
         var ledger = await NewLedgerAsync();
         var batch = "batch-" + Guid.NewGuid().ToString("N");
@@ -45,7 +45,9 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var entries = new List<LedgerEntry>();
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             entries.Add(entry);
-        Assert.Equal([1, 2, 10], entries.Select(e => int.Parse(e.Line.RowKey)));
+        entries = entries.OrderBy(e => e.Line.LineNumber).ToList();
+        Assert.Equal([1, 2, 10], entries.Select(e => e.Line.LineNumber));
+        Assert.All(entries, e => Assert.Equal(batch, e.BatchId));
         Assert.Equal(13760, entries[0].Line.StandardBillMinor);
         Assert.Equal(1600000, entries[0].Line.AnnualIncomeMinor);
         Assert.Null(entries[1].Line.AnnualIncomeMinor); // unknown stays unknown, never 0
@@ -63,12 +65,54 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var batch = "batch-" + Guid.NewGuid().ToString("N");
         var outcomes = Enumerable.Range(1, 150).Select(i => Outcome(i, i % 3 == 0 ? -44.00m : 0m)).ToList();
 
-        Assert.Equal(200, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None));
-        Assert.Equal(0, await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None));
+        var first = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
+        var again = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
+
+        Assert.Equal((200, 0), (first.RowsInserted, first.AlreadyStored.Count));
+        Assert.Equal((0, 150), (again.RowsInserted, again.AlreadyStored.Count));
 
         var adjustments = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             adjustments += entry.Adjustments.Count;
         Assert.Equal(50, adjustments);
+    }
+
+    [Fact]
+    public async Task A_chunk_delivered_again_after_a_partial_write_stores_the_rest_and_reports_what_was_there()
+    {
+        var ledger = await NewLedgerAsync();
+        var batch = "batch-" + Guid.NewGuid().ToString("N");
+        var outcomes = Enumerable.Range(1, 300).Select(i => Outcome(i, i % 2 == 0 ? -44.00m : 0m)).ToList();
+        var written = outcomes.Where(o => o.Line.LineNumber % 3 == 0).ToList(); // 100 lines, 50 of them with an adjustment
+
+        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, written, new Dictionary<string, decimal>(), CancellationToken.None);
+        var rest = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
+
+        Assert.Equal(200 + 100, rest.RowsInserted); // 200 lines, 100 of them with an adjustment
+        Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), rest.AlreadyStored.Select(l => l.LineNumber).Order());
+        var lines = 0;
+        await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
+            lines++;
+        Assert.Equal(300, lines);
+    }
+
+    [Fact]
+    public async Task A_households_lines_of_every_batch_read_back_in_batch_and_line_order_and_no_one_elses()
+    {
+        var ledger = await NewLedgerAsync();
+        var household = "hh-" + Guid.NewGuid().ToString("N");
+        // Same prefix, or the same id once '|' is taken out of keys: other households, never mixed in.
+        string[] others = [household + "0", household + "|x", household[..^1]];
+        await ledger.AppendAsync("2022-b", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch,
+            [Outcome(7, -44.00m, household), Outcome(1, 0m, others[0]), Outcome(2, 0m, others[1]), Outcome(3, 0m, others[2])], new Dictionary<string, decimal>(), CancellationToken.None);
+        await ledger.AppendAsync("2022-a", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch,
+            [Outcome(9, 0m, household), Outcome(3, -12.00m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
+
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in ledger.ReadHouseholdAsync(household, CancellationToken.None))
+            entries.Add(entry);
+
+        Assert.Equal(["2022-a#3", "2022-a#9", "2022-b#7"], entries.Select(e => $"{e.BatchId}#{e.Line.LineNumber}"));
+        Assert.Equal([-1200L, -4400L], entries.SelectMany(e => e.Adjustments).Select(a => a.AmountMinor));
     }
 }

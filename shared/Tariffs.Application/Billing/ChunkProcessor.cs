@@ -10,28 +10,33 @@ using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Households;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Billing;
 
 /// <summary>
-/// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each
-/// line on its own, indexes the households' lines (before reading eligibility, so that a flag stored meanwhile
-/// finds them and corrects them), reads the eligibility of the chunk's households (one query per
-/// program, on a cache of its partition), prices every good line, appends lines and adjustments to the ledger, stores a rejection with its
-/// reason for every bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a deterministic key: a chunk
-/// processed twice writes nothing new.
+/// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each line on
+/// its own, reads the eligibility of the chunk's households (one query per program, on a cache of its partition),
+/// prices every good line, appends lines and adjustments to the ledger, stores a rejection with its reason for every
+/// bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a
+/// deterministic key: a chunk processed twice writes nothing new.
 /// </summary>
+/// <remarks>
+/// A flag stored while the chunk is priced is never lost: once its lines are in the ledger, the chunk reads the
+/// eligibility of its households again and queues a recomputation of each household whose eligibility grew in
+/// between (eligibility rows are insert-only). A flag stored after that second read finds the lines in the ledger when
+/// its own recomputation runs. Lines found in the ledger already (the chunk delivered again) were priced with what was
+/// known then: their households with any eligibility are recomputed too.
+/// </remarks>
 public sealed partial class ChunkProcessor(
     CatalogRepository catalogs,
     EligibilityStore eligibility,
-    HouseholdIndex households,
     LedgerStore ledger,
     RejectionStore rejections,
     BatchStore batches,
     AdjustmentPublisher publisher,
+    RecomputeQueue recomputations,
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
@@ -63,9 +68,9 @@ public sealed partial class ChunkProcessor(
             }
         }
 
-        await households.AddAsync(valid.Select(l => new IndexedLine(l.HouseholdId, header.BatchId, l.LineNumber)), cancellationToken).ConfigureAwait(false);
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var stored = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
+        var programIds = catalog.Programs.Select(p => p.Id).ToList();
+        var stored = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         var pricedAt = clock.GetCurrentInstant();
 
         var outcomes = new List<LineOutcome>(valid.Count);
@@ -83,8 +88,12 @@ public sealed partial class ChunkProcessor(
         }
 
         var incomes = KnownIncomes(stored);
-        var written = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, incomes, cancellationToken)
+        var append = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, incomes, cancellationToken)
             .ConfigureAwait(false);
+        var written = append.RowsInserted;
+        var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
+        foreach (var household in ToRecompute(stored, now, append.AlreadyStored))
+            await recomputations.EnqueueAsync(household, $"eligibility received while batch {header.BatchId} was priced", cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
@@ -103,6 +112,22 @@ public sealed partial class ChunkProcessor(
         TariffsTelemetry.RecordChunk(header, outcomes.Count, refused.Count, adjustments, written);
         LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
         return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written);
+    }
+
+    /// <summary>
+    /// Households whose lines may have been priced with less eligibility than is stored now: those whose eligibility
+    /// grew since it was read for pricing, and those with any eligibility among the lines stored before this delivery.
+    /// </summary>
+    private static SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LineEntity> alreadyStored)
+    {
+        var households = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (household, eligibility) in now)
+            if (!before.TryGetValue(household, out var was) || was.Count != eligibility.Count)
+                households.Add(household);
+        foreach (var line in alreadyStored)
+            if (now.ContainsKey(line.HouseholdId))
+                households.Add(line.HouseholdId);
+        return households;
     }
 
     /// <summary>Each household's latest known annual income (from the facts sent with its flags), for affordability.</summary>

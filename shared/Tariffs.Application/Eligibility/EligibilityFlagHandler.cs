@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
@@ -8,7 +7,6 @@ using Tariffs.Application.Json;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Eligibility;
@@ -23,7 +21,7 @@ public sealed partial class EligibilityFlagHandler(
     CatalogRepository catalogs,
     EligibilityStore store,
     RejectionStore rejections,
-    QueueServiceClient queues,
+    RecomputeQueue recomputations,
     IClock clock,
     ILogger<EligibilityFlagHandler> logger)
 {
@@ -86,9 +84,7 @@ public sealed partial class EligibilityFlagHandler(
             return reason;
         }
 
-        var cause = $"eligibility {id}";
-        await queues.GetQueueClient(QueueNames.HouseholdRecompute)
-            .SendMessageAsync(JsonSerializer.Serialize(new RecomputeMessage(household!, cause), TariffsJson.Options), cancellationToken).ConfigureAwait(false);
+        await recomputations.EnqueueAsync(household!, $"eligibility {id}", cancellationToken).ConfigureAwait(false);
         LogStored(logger, id!);
         return null;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
@@ -12,10 +11,7 @@ using Tariffs.Domain.Corrections;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Social;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Households;
 using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Queues;
-using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Eligibility;
@@ -29,89 +25,60 @@ namespace Tariffs.Application.Eligibility;
 /// transaction; if another recomputation wrote first, the line is read again and recomputed.
 /// </summary>
 public sealed partial class HouseholdRecomputer(
-    HouseholdIndex households,
     LedgerStore ledger,
     EligibilityStore eligibility,
     CatalogRepository catalogs,
-    RejectionStore rejections,
     AdjustmentPublisher publisher,
-    QueueServiceClient queues,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
 
-    /// <summary>How long a recomputation waits before looking again for lines indexed but not priced yet.</summary>
-    public static readonly TimeSpan WaitForPricing = TimeSpan.FromSeconds(15);
-
     /// <summary>
-    /// How many times it waits: 80 × 15 s covers a chunk held by a crashed host until its queue lease (10
-    /// minutes) expires and the chunk is delivered again.
-    /// </summary>
-    public const int MaxWaits = 80;
-
-    /// <summary>
-    /// Recomputes the household's lines; returns the number of corrections written. Lines indexed but not priced
-    /// yet (their chunk is being processed, or was held by a host that crashed) are looked at again later: the
-    /// message is put back with a delay, up to <see cref="MaxWaits"/> times, then the recomputation fails (and
-    /// ends in the poison queue, for a person to look at).
+    /// Recomputes the household's lines stored in the ledger; returns the number of corrections written. Lines being
+    /// priced right now are not there yet: their chunk checks the eligibility again once they are stored, and queues
+    /// a recomputation when it grew meanwhile.
     /// </summary>
     public async Task<int> RecomputeAsync(RecomputeMessage message, CancellationToken cancellationToken)
     {
         var written = 0;
-        var waiting = 0;
-        var catalogCache = new Dictionary<CatalogKey, ServiceCatalog>();
-        await foreach (var indexed in households.LinesOfAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
+        var priced = new Dictionary<CatalogKey, (ServiceCatalog Catalog, HouseholdEligibility Eligibility)>();
+        await foreach (var entry in ledger.ReadHouseholdAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
         {
-            try
+            var line = entry.Line;
+            var key = new CatalogKey(line.Authority, line.Service);
+            if (!priced.TryGetValue(key, out var with))
             {
-                written += await RecomputeLineAsync(indexed, message.Cause, catalogCache, cancellationToken).ConfigureAwait(false);
+                var catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The catalog {key} of a priced line is no longer published.");
+                priced[key] = with = (catalog, await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false));
             }
-            catch (LineNotPricedYetException) when (message.Attempt < MaxWaits)
-            {
-                waiting++;
-            }
-        }
-        if (waiting > 0)
-        {
-            await queues.GetQueueClient(QueueNames.HouseholdRecompute).SendMessageAsync(
-                JsonSerializer.Serialize(message with { Attempt = message.Attempt + 1 }, TariffsJson.Options), WaitForPricing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            LogWaiting(logger, message.HouseholdId, waiting, message.Attempt + 1);
+            written += await RecomputeLineAsync(entry, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
         }
         LogRecomputed(logger, message.HouseholdId, message.Cause, written);
         return written;
     }
 
-    private async Task<int> RecomputeLineAsync(IndexedLine indexed, string cause, Dictionary<CatalogKey, ServiceCatalog> catalogCache, CancellationToken cancellationToken)
+    private async Task<int> RecomputeLineAsync(LedgerEntry entry, ServiceCatalog catalog, HouseholdEligibility stored, string cause, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttemptsPerLine; attempt++)
         {
-            // Indexed before it is priced: a line not in the ledger yet is being priced right now. Failing
-            // makes the queue deliver this message again later, when the line is there.
-            var entry = await ledger.ReadLineAsync(indexed.BatchId, indexed.LineNumber, cancellationToken).ConfigureAwait(false);
-            if (entry is null)
-            {
-                if (await rejections.ExistsAsync(indexed.BatchId, RejectionStore.LineKey(indexed.LineNumber), cancellationToken).ConfigureAwait(false))
-                    return 0; // the engine refused the line: nothing billed to correct
-                throw new LineNotPricedYetException(indexed);
-            }
             var line = entry.Line;
-            var key = new CatalogKey(line.Authority, line.Service);
-            if (!catalogCache.TryGetValue(key, out var catalog))
-                catalogCache[key] = catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"The catalog {key} of a priced line is no longer published.");
-
-            var stored = await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false);
             var windows = EligibilityAsOf.Windows(stored, catalog, Instant.FromDateTimeOffset(line.PricedAt));
             var outcome = TariffEngine.Price(ToBillingLine(line), catalog, windows);
             var corrections = Corrections(outcome, entry.Adjustments, catalog, cause);
-            if (!await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
-                continue;
-            await publisher.PublishAsync(line.Operator, line.Authority, line.Service, line.PartitionKey,
-                $"{line.PartitionKey}|{line.RowKey}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
-                Publications.Corrections(line, corrections), cancellationToken).ConfigureAwait(false);
-            return corrections.Count;
+            if (await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
+            {
+                if (corrections.Count > 0)
+                    await publisher.PublishAsync(line.Operator, line.Authority, line.Service, line.BatchId,
+                        $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
+                        Publications.Corrections(line, corrections), cancellationToken).ConfigureAwait(false);
+                return corrections.Count;
+            }
+            // Another recomputation appended corrections first: start again from what is stored now.
+            entry = await ledger.ReadLineAsync(line, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} disappeared from the ledger.");
         }
-        throw new InvalidOperationException($"Line {indexed.LineNumber} of batch {indexed.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
+        throw new InvalidOperationException($"Line {entry.Line.LineNumber} of batch {entry.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
     }
 
     /// <summary>
@@ -135,7 +102,7 @@ public sealed partial class HouseholdRecomputer(
 
     /// <summary>The billing line as it was priced, from its ledger row.</summary>
     private static BillingLine ToBillingLine(LineEntity line) => new(
-        int.Parse(line.RowKey, CultureInfo.InvariantCulture),
+        line.LineNumber,
         line.HouseholdId,
         line.AccountId,
         line.Area,
@@ -147,16 +114,9 @@ public sealed partial class HouseholdRecomputer(
         line.TariffCode,
         Domain.Money.Currency.TryFind(line.Currency, out var currency) ? currency.FromMinorUnits(line.BilledMinor) : 0m);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Household {HouseholdId}: {Lines} lines are not priced yet; looking again later (wait {Attempt})")]
-    private static partial void LogWaiting(ILogger logger, string householdId, int lines, int attempt);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Household {HouseholdId}: correction of rule {RuleId} withheld: {Reason}")]
     private static partial void LogWithheld(ILogger logger, string householdId, string ruleId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Household {HouseholdId} recomputed after {Cause}: {Corrections} corrections written")]
     private static partial void LogRecomputed(ILogger logger, string householdId, string cause, int corrections);
 }
-
-/// <summary>A household's line is indexed but not in the ledger yet: retry the recomputation later.</summary>
-public sealed class LineNotPricedYetException(IndexedLine line)
-    : Exception($"Line {line.LineNumber} of batch {line.BatchId} is indexed but not priced yet; the recomputation will be retried.");

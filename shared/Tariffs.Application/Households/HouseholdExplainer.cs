@@ -1,21 +1,19 @@
 using System.Text.Json;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
-using Tariffs.Storage.Households;
 using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Households;
 
-/// <summary>Assembles a household's explanation from the household index and the ledger (authorised callers only).</summary>
-public sealed class HouseholdExplainer(HouseholdIndex households, LedgerStore ledger)
+/// <summary>Assembles a household's explanation from its lines in the ledger (authorised callers only).</summary>
+public sealed class HouseholdExplainer(LedgerStore ledger)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)
     {
         var lines = new List<ExplainedLine>();
-        await foreach (var indexed in households.LinesOfAsync(householdId, cancellationToken).ConfigureAwait(false))
-            if (await ledger.ReadLineAsync(indexed.BatchId, indexed.LineNumber, cancellationToken).ConfigureAwait(false) is { } entry)
-                lines.Add(Explain(entry));
+        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
+            lines.Add(Explain(entry));
         return new HouseholdExplanation(householdId, lines);
     }
 
@@ -25,7 +23,7 @@ public sealed class HouseholdExplainer(HouseholdIndex households, LedgerStore le
         var currency = Currency.TryFind(line.Currency, out var c) ? c : Currency.Eur;
         var social = entry.Adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var s) && s < RuleStep.Payment).Sum(a => a.AmountMinor);
         return new ExplainedLine(
-            entry.BatchId, int.Parse(line.RowKey, System.Globalization.CultureInfo.InvariantCulture), line.Authority, line.Service, line.Area,
+            entry.BatchId, line.LineNumber, line.Authority, line.Service, line.Area,
             line.PeriodFrom, line.PeriodTo, line.Quantity, line.Unit, line.TariffCode, line.Currency,
             currency.FromMinorUnits(line.BilledMinor), currency.FromMinorUnits(line.StandardBillMinor),
             currency.FromMinorUnits(line.StandardBillMinor + social), currency.FromMinorUnits(line.OverchargeMinor), line.Notes,

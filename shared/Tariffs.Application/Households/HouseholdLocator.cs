@@ -1,20 +1,17 @@
-using Tariffs.Storage.Households;
 using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Households;
 
 /// <summary>Where a household is billed: the authority and area of its latest billed line of a service (or of any service).</summary>
-public sealed class HouseholdLocator(HouseholdIndex households, LedgerStore ledger)
+public sealed class HouseholdLocator(LedgerStore ledger)
 {
     /// <summary>The authority and area, or null when the household has no billed line.</summary>
     public async Task<(string Authority, string Area)?> LocateAsync(string householdId, string service, CancellationToken cancellationToken)
     {
         LineEntity? any = null;
         LineEntity? sameService = null;
-        await foreach (var indexed in households.LinesOfAsync(householdId, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
         {
-            if (await ledger.ReadLineAsync(indexed.BatchId, indexed.LineNumber, cancellationToken).ConfigureAwait(false) is not { } entry)
-                continue;
             var line = entry.Line;
             if (any is null || string.CompareOrdinal(line.PeriodTo, any.PeriodTo) > 0)
                 any = line;

@@ -16,12 +16,11 @@ public static class Publications
     public static IReadOnlyList<PublishedAdjustment> Corrections(LineEntity line, IEnumerable<LedgerCorrection> corrections)
     {
         var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
-        var lineNumber = int.Parse(line.RowKey, System.Globalization.CultureInfo.InvariantCulture);
-        return corrections.Select(x => Published(line.PartitionKey, lineNumber, line.HouseholdId, line.AccountId, currency, x.Adjustment, x.Number, x.Note)).ToList();
+        return corrections.Select(x => Published(line.BatchId, line.LineNumber, line.HouseholdId, line.AccountId, currency, x.Adjustment, x.Number, x.Note)).ToList();
     }
 
     private static PublishedAdjustment Published(string batchId, int lineNumber, string household, string account, Domain.Money.Currency currency, Adjustment a, int correction, string? note) => new(
-        $"{batchId}|{LedgerStore.AdjustmentKey(lineNumber, a.RuleId, correction)}",
+        $"{batchId}|{RowKeys.Line(lineNumber)}|{a.RuleId}|{correction:D4}",
         lineNumber,
         household,
         account,

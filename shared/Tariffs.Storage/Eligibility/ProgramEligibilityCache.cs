@@ -14,8 +14,8 @@ namespace Tariffs.Storage.Eligibility;
 /// Why nothing is missed: a row committed before a refresh starts is returned by it, or has a Timestamp older than
 /// that refresh's lower bound, in which case it was committed before an earlier refresh's first answer (with the
 /// margin to spare for the one-second precision of the <c>Date</c> header and commit reordering) and is cached
-/// already. A chunk refreshes after writing its household index, so a flag stored before that refresh is seen, and a
-/// flag stored after it finds the chunk's lines in the index. Memory grows with the program's eligible households
+/// already. A chunk refreshes again once its lines are in the ledger, so a flag stored before that refresh is seen
+/// (and the household recomputed), and a flag stored after it finds the lines in the ledger. Memory grows with the program's eligible households
 /// (the columns the engine needs only), not with batch size.
 /// </remarks>
 public sealed class ProgramEligibilityCache(string programId)

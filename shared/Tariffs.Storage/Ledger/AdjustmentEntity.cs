@@ -3,13 +3,14 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// One append-only adjustment in the ledger: PartitionKey = batch id, RowKey = line (10 digits) | rule id |
-/// correction (4 digits, 0000 for the original), so it sorts right after its line. Amount in minor units, negative when it lowers the bill. The
+/// One append-only adjustment in the ledger: PartitionKey = its line's, RowKey = line key | rule id | correction
+/// (4 digits, 0000 for the original), so it sorts right after its line. Amount in minor units, negative when it lowers the bill. The
 /// explanation is the JSON of the segment terms that produced it.
 /// </summary>
 public sealed class AdjustmentEntity : StorageEntity
 {
     public string Kind { get; set; } = LedgerKinds.Adjustment;
+    public string BatchId { get; set; } = "";
     public int LineNumber { get; set; }
     public string HouseholdId { get; set; } = "";
     public string RuleId { get; set; } = "";

@@ -1,4 +1,8 @@
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>A stored line with every adjustment stored for it, in key order.</summary>
-public sealed record LedgerEntry(string BatchId, LineEntity Line, IReadOnlyList<AdjustmentEntity> Adjustments);
+public sealed record LedgerEntry(LineEntity Line, IReadOnlyList<AdjustmentEntity> Adjustments)
+{
+    /// <summary>The batch the line came in.</summary>
+    public string BatchId => Line.BatchId;
+}

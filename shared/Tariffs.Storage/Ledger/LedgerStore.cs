@@ -8,44 +8,61 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// The ledger (table <c>ledger</c>): priced lines and their adjustments under the batch id, written in
-/// entity group transactions of up to 100 rows where the first write of a key wins, so redelivery never
-/// doubles anything and nothing stored is ever edited.
+/// The ledger (table <c>ledger</c>): priced lines and their adjustments, written in entity group transactions of
+/// up to 100 rows where the first write of a key wins, so redelivery never doubles anything and nothing stored is
+/// ever edited. Rows are keyed by household: PartitionKey = one of <see cref="Partitions"/> buckets of the household
+/// id (<see cref="PartitionOf"/>), RowKey = household | batch | line (<see cref="LineKey"/>), so a household's lines
+/// are one range query (what a late eligibility flag recomputes, what an explanation shows) and a chunk of 2,000
+/// lines costs about two transactions per bucket.
 /// </summary>
 public sealed class LedgerStore(TableServiceClient service)
 {
+    /// <summary>
+    /// Number of partitions the ledger spreads households over: few enough that a chunk costs few transactions,
+    /// enough that their combined per-partition throughput targets (2,000 entities/s each) exceed an account's.
+    /// </summary>
+    public const int Partitions = 16;
+
+    /// <summary>At most this many comparisons in one query filter (Table storage allows 15).</summary>
+    private const int KeysPerFilter = 14;
+
     private readonly TableClient table = service.GetTableClient(TableNames.Ledger);
 
     /// <summary>
-    /// Appends priced lines with their original adjustments (correction 0); returns rows inserted. A line and
-    /// its adjustments always share one transaction, and a line already stored is skipped whole, so a line's
-    /// originals are written once, together, whatever corrections were appended to it since.
+    /// Appends priced lines with their original adjustments (correction 0). A line and its adjustments always share
+    /// one transaction, and a line already stored is skipped whole, so a line's originals are written once, together,
+    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already
+    /// (a redelivered chunk: they were priced then, perhaps with less eligibility known than now).
     /// </summary>
-    public async Task<int> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
+    public async Task<LedgerAppend> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
         IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
-        var transaction = new List<List<ITableEntity>>();
-        var size = 0;
-        foreach (var outcome in outcomes.OrderBy(o => o.Line.LineNumber))
+        var skipped = new List<LineEntity>();
+        var lines = outcomes.Select(o => Rows(batchId, @operator, authority, service, pricedAt, o, knownIncomes).ToList());
+        foreach (var partition in lines.GroupBy(l => l[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var rows = Rows(batchId, @operator, authority, service, pricedAt, outcome, knownIncomes).ToList();
-            if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
+            var transaction = new List<List<ITableEntity>>();
+            var size = 0;
+            foreach (var rows in partition.OrderBy(l => l[0].RowKey, StringComparer.Ordinal))
             {
-                inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
-                transaction = [];
-                size = 0;
+                if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
+                {
+                    inserted += await InsertLinesAsync(transaction, skipped, cancellationToken).ConfigureAwait(false);
+                    transaction = [];
+                    size = 0;
+                }
+                transaction.Add(rows);
+                size += rows.Count;
             }
-            transaction.Add(rows);
-            size += rows.Count;
+            if (transaction.Count > 0)
+                inserted += await InsertLinesAsync(transaction, skipped, cancellationToken).ConfigureAwait(false);
         }
-        if (transaction.Count > 0)
-            inserted += await InsertLinesAsync(transaction, cancellationToken).ConfigureAwait(false);
-        return inserted;
+        return new LedgerAppend(inserted, skipped);
     }
 
-    /// <summary>Inserts whole lines in one transaction; on a conflict, retries with the lines not stored yet.</summary>
-    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, CancellationToken cancellationToken)
+    /// <summary>Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet.</summary>
+    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LineEntity> skipped, CancellationToken cancellationToken)
     {
         try
         {
@@ -55,16 +72,28 @@ public sealed class LedgerStore(TableServiceClient service)
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            var partition = lines[0][0].PartitionKey;
-            var first = lines[0][0].RowKey;
-            var last = lines[^1][0].RowKey + "}";
-            var stored = new HashSet<string>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {last} and Kind eq {LedgerKinds.Line}");
+            var stored = await StoredKeysAsync(lines[0][0].PartitionKey, lines.Select(l => l[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
+            skipped.AddRange(lines.Where(l => stored.Contains(l[0].RowKey)).Select(l => (LineEntity)l[0]));
+            var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
+            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Which of the row keys exist in the partition: point comparisons, a few keys per query, because the lines of a
+    /// transaction are spread over the whole partition (a range from the first to the last would read most of it).
+    /// </summary>
+    private async Task<HashSet<string>> StoredKeysAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in rowKeys.Chunk(KeysPerFilter))
+        {
+            var keys = string.Join(" or ", group.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
+            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({keys})";
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
                 stored.Add(row.RowKey);
-            var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
-            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, cancellationToken).ConfigureAwait(false);
         }
+        return stored;
     }
 
     /// <summary>
@@ -77,9 +106,8 @@ public sealed class LedgerStore(TableServiceClient service)
         if (corrections.Count == 0)
             return true;
         var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
-        var lineNumber = int.Parse(line.RowKey, CultureInfo.InvariantCulture);
         var actions = corrections.Select(x => new TableTransactionAction(TableTransactionActionType.Add,
-            AdjustmentRow(line.PartitionKey, lineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)));
+            AdjustmentRow(line.PartitionKey, line.RowKey, line.BatchId, line.LineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)));
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -91,19 +119,31 @@ public sealed class LedgerStore(TableServiceClient service)
         }
     }
 
-    /// <summary>One stored line and its adjustments, or null when the line is not in the ledger (yet).</summary>
-    public async Task<LedgerEntry?> ReadLineAsync(string batchId, int lineNumber, CancellationToken cancellationToken)
+    /// <summary>One stored line and its adjustments as they are now, or null when it is not in the ledger.</summary>
+    public async Task<LedgerEntry?> ReadLineAsync(LineEntity line, CancellationToken cancellationToken)
     {
-        var key = RowKeys.Line(lineNumber);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)} and RowKey ge {key} and RowKey lt {key + "}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {line.PartitionKey} and RowKey ge {line.RowKey} and RowKey lt {line.RowKey + "}"}");
         await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
             return entry;
         return null;
     }
 
-    /// <summary>Every entry of a batch, in line order.</summary>
+    /// <summary>Every stored line of one household (of every batch) with its adjustments, in batch and line order.</summary>
+    public async IAsyncEnumerable<LedgerEntry> ReadHouseholdAsync(string householdId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prefix = Part(householdId) + "|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
+            if (entry.Line.HouseholdId == householdId) // another id may differ only by characters keys cannot hold
+                yield return entry;
+    }
+
+    /// <summary>
+    /// Every entry of a batch, in household order: a scan of the ledger filtered on the batch id (rows are keyed by
+    /// household), for tests and diagnostics — operators receive a batch's adjustments as they are written.
+    /// </summary>
     public IAsyncEnumerable<LedgerEntry> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
-        ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}"), cancellationToken);
+        ReadAsync(TableClient.CreateQueryFilter($"BatchId eq {batchId}"), cancellationToken);
 
     /// <summary>
     /// Every entry of the ledger in key order with only the columns the equity report reads (<see cref="ReportColumns"/>);
@@ -132,24 +172,26 @@ public sealed class LedgerStore(TableServiceClient service)
                 continue;
             }
             if (line is not null)
-                yield return new LedgerEntry(line.PartitionKey, line, adjustments);
+                yield return new LedgerEntry(line, adjustments);
             line = ToLine(row);
             adjustments = [];
         }
         if (line is not null)
-            yield return new LedgerEntry(line.PartitionKey, line, adjustments);
+            yield return new LedgerEntry(line, adjustments);
     }
 
     private static IEnumerable<ITableEntity> Rows(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome,
         IReadOnlyDictionary<string, decimal> knownIncomes)
     {
         var line = outcome.Line;
-        var partition = RowKeys.Sanitise(batchId);
-        var lineKey = RowKeys.Line(line.LineNumber);
+        var partition = PartitionOf(line.HouseholdId);
+        var lineKey = LineKey(line.HouseholdId, batchId, line.LineNumber);
         yield return new LineEntity
         {
             PartitionKey = partition,
             RowKey = lineKey,
+            BatchId = batchId,
+            LineNumber = line.LineNumber,
             Operator = @operator,
             Authority = authority,
             Service = service,
@@ -173,13 +215,15 @@ public sealed class LedgerStore(TableServiceClient service)
             AnnualIncomeMinor = knownIncomes.TryGetValue(line.HouseholdId, out var income) ? outcome.Currency.ToMinorUnits(income) : null,
         };
         foreach (var adjustment in outcome.Overcharge?.Refund is { } refund ? outcome.Adjustments.Append(refund) : outcome.Adjustments)
-            yield return AdjustmentRow(partition, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
+            yield return AdjustmentRow(partition, lineKey, batchId, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
     }
 
-    private static AdjustmentEntity AdjustmentRow(string partition, int lineNumber, string householdId, Domain.Money.Currency currency, Adjustment adjustment, int correction, string note) => new()
+    private static AdjustmentEntity AdjustmentRow(string partition, string lineKey, string batchId, int lineNumber, string householdId, Domain.Money.Currency currency,
+        Adjustment adjustment, int correction, string note) => new()
     {
         PartitionKey = partition,
-        RowKey = AdjustmentKey(lineNumber, adjustment.RuleId, correction),
+        RowKey = AdjustmentKey(lineKey, adjustment.RuleId, correction),
+        BatchId = batchId,
         LineNumber = lineNumber,
         HouseholdId = householdId,
         RuleId = adjustment.RuleId,
@@ -196,9 +240,27 @@ public sealed class LedgerStore(TableServiceClient service)
         Note = note,
     };
 
-    /// <summary>RowKey of an adjustment: line | rule | correction number.</summary>
-    public static string AdjustmentKey(int lineNumber, string ruleId, int correction) =>
-        RowKeys.Join(RowKeys.Line(lineNumber), ruleId, correction.ToString("D4", CultureInfo.InvariantCulture));
+    /// <summary>The partition of a household's rows: FNV-1a of its id, modulo <see cref="Partitions"/>, as two hex digits.</summary>
+    public static string PartitionOf(string householdId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in householdId)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return (hash % Partitions).ToString("x2", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>RowKey of a line: household | batch | line number (10 digits), each part without the characters keys cannot hold nor '|'.</summary>
+    public static string LineKey(string householdId, string batchId, int lineNumber) => string.Join('|', Part(householdId), Part(batchId), RowKeys.Line(lineNumber));
+
+    /// <summary>RowKey of an adjustment: its line's key | rule | correction number (4 digits, 0000 for the original), so it sorts right after its line.</summary>
+    public static string AdjustmentKey(string lineKey, string ruleId, int correction) =>
+        string.Join('|', lineKey, Part(ruleId), correction.ToString("D4", CultureInfo.InvariantCulture));
+
+    /// <summary>A key part: what <see cref="RowKeys.Sanitise"/> keeps, with '|' replaced too so that the parts of a key stay apart.</summary>
+    private static string Part(string value) => RowKeys.Sanitise(value).Replace('|', '_');
 
     private static string Explain(Adjustment adjustment) => JsonSerializer.Serialize(adjustment.Segments.Select(s => new
     {
@@ -214,6 +276,8 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        BatchId = row.GetString(nameof(LineEntity.BatchId)) ?? "",
+        LineNumber = row.GetInt32(nameof(LineEntity.LineNumber)) ?? 0,
         Operator = row.GetString(nameof(LineEntity.Operator)) ?? "",
         Authority = row.GetString(nameof(LineEntity.Authority)) ?? "",
         Service = row.GetString(nameof(LineEntity.Service)) ?? "",
@@ -241,6 +305,7 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        BatchId = row.GetString(nameof(AdjustmentEntity.BatchId)) ?? "",
         LineNumber = row.GetInt32(nameof(AdjustmentEntity.LineNumber)) ?? 0,
         HouseholdId = row.GetString(nameof(AdjustmentEntity.HouseholdId)) ?? "",
         RuleId = row.GetString(nameof(AdjustmentEntity.RuleId)) ?? "",

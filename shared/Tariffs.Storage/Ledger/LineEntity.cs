@@ -3,13 +3,15 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// A priced billing line in the ledger: PartitionKey = batch id, RowKey = line number (10 digits), so its
-/// adjustments (RowKey = line | …) sort right after it. Holds the line's facts (to recompute it when
-/// eligibility arrives late) and its standard bill in minor units.
+/// A priced billing line in the ledger: PartitionKey = the household's bucket, RowKey = household | batch | line
+/// (see <see cref="LedgerStore"/>), so its adjustments (RowKey = line key | …) sort right after it. Holds the line's
+/// facts (to recompute it when eligibility arrives late) and its standard bill in minor units.
 /// </summary>
 public sealed class LineEntity : StorageEntity
 {
     public string Kind { get; set; } = LedgerKinds.Line;
+    public string BatchId { get; set; } = "";
+    public int LineNumber { get; set; }
     public string Operator { get; set; } = "";
     public string Authority { get; set; } = "";
     public string Service { get; set; } = "";

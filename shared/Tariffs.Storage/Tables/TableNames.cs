@@ -12,9 +12,6 @@ public static class TableNames
     /// <summary>Received batches and their processed chunks.</summary>
     public const string Batches = "batches";
 
-    /// <summary>Index of each household's ledger lines, for late eligibility.</summary>
-    public const string Households = "households";
-
     /// <summary>Webhook deliveries that failed, kept for replay.</summary>
     public const string Deliveries = "deliveries";
 
@@ -22,5 +19,5 @@ public static class TableNames
     public const string Events = "events";
 
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Households, Deliveries, Events];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events];
 }
