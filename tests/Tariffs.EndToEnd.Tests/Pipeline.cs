@@ -31,12 +31,13 @@ public static class Pipeline
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>The ledger entries of a batch, in line order.</summary>
     public static async Task<List<LedgerEntry>> LedgerAsync(this ITariffsService host, string batchId)
     {
         var entries = new List<LedgerEntry>();
         await foreach (var entry in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
             entries.Add(entry);
-        return entries;
+        return entries.OrderBy(e => e.Line.LineNumber).ToList();
     }
 
     public static async Task<List<RejectionEntity>> RejectionsAsync(this ITariffsService host, string partition)

@@ -37,9 +37,9 @@ public sealed class ProofTests
     private static async Task AssertExactLedgerAsync(ITariffsService system, string batchId, int lines, ISet<int> css)
     {
         var ledger = await system.LedgerAsync(batchId);
-        Assert.Equal(Enumerable.Range(1, lines), ledger.Select(e => int.Parse(e.Line.RowKey)));
+        Assert.Equal(Enumerable.Range(1, lines), ledger.Select(e => e.Line.LineNumber));
         var wrong = ledger
-            .Select(e => (Line: int.Parse(e.Line.RowKey), Sum: e.Adjustments.Sum(a => a.AmountMinor)))
+            .Select(e => (Line: e.Line.LineNumber, Sum: e.Adjustments.Sum(a => a.AmountMinor)))
             .Where(x => x.Sum != (css.Contains(x.Line) ? PerCssHousehold : 0))
             .ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} lines have a wrong total, e.g. line {wrong.FirstOrDefault().Line}: {wrong.FirstOrDefault().Sum}");
