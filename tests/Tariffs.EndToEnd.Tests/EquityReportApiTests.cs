@@ -32,11 +32,12 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.Equal(0.1048m, (decimal)n["p109SocialCostPerM3"]!); // 176.00 ÷ 1,680 = 0.10476…
         Assert.Equal(0m, (decimal)n["compensationTotal"]!);
         Assert.Null(n["affordabilityShareBefore"]);
-        Assert.Null(n["d102PriceOf120M3"]);
+        Assert.Equal(137.60m, (decimal)n["d102PriceOf120M3"]!); // 80 × 0.89 + 40 × 1.66 at the version of 1 January 2022
 
         var total = cells[("2022", "*")];
         Assert.Equal(29, (int)total["householdsBilled"]!);
         Assert.Equal(3990.40m, (decimal)total["standardTotal"]!); // 29 × 137.60
+        Assert.Equal(137.60m, (decimal)total["d102PriceOf120M3"]!);
 
         // S has 3 households (primary); M is hidden too, or S = total − N − M.
         foreach (var area in new[] { "S", "M" })
@@ -44,6 +45,7 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
             Assert.True((bool)cells[("2022", area)]["suppressed"]!);
             Assert.Null(cells[("2022", area)]["householdsBilled"]);
             Assert.Null(cells[("2022", area)]["standardTotal"]);
+            Assert.Null(cells[("2022", area)]["d102PriceOf120M3"]);
             Assert.Null(cells[("2022", area)]["suppression"]);
         }
     }
@@ -59,6 +61,7 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         var june = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022-06&service=water"));
 
         Assert.Equal(14, (int)december[("2022-12", "N")]["householdsBilled"]!);
+        Assert.Null(december[("2022-12", "N")]["d102PriceOf120M3"]); // a month: D102.0 is a yearly indicator
         Assert.Equal("month", (string)december[("2022-12", "N")]["periodKind"]!);
         Assert.Equal(-176.00m, (decimal)quarter[("2022-Q4", "N")]["socialAdjustmentsTotal"]!);
         Assert.Empty(june); // every 2022 line ends on 31 December
@@ -95,7 +98,7 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.Equal("1926.40", Column("standardTotal"));
         Assert.Equal("-176.00", Column("socialAdjustmentsTotal"));
         Assert.Equal("0.1048", Column("p109SocialCostPerM3"));
-        Assert.Equal("", Column("d102PriceOf120M3"));
+        Assert.Equal("137.60", Column("d102PriceOf120M3"));
         Assert.Equal("", lines[^1]); // every record ends with CRLF
     }
 

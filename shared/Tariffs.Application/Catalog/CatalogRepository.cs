@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Azure;
 using Tariffs.Domain.Catalog;
 using Tariffs.Storage.Catalog;
 
@@ -5,36 +7,63 @@ namespace Tariffs.Application.Catalog;
 
 /// <summary>
 /// Published catalogs: validates a document before storing it (a bad document never replaces a good one) and
-/// reads the catalog of an authority and service back, parsed.
+/// reads catalogs back, parsed. Parsed documents are kept by blob name with the ETag they were read at; every read
+/// first asks storage for the current ETags (one request) and downloads and parses only documents that are new or
+/// changed, so a catalog published by any process is seen by the next read of every process, and a document is
+/// downloaded again only after it changes. A catalog published here is kept as it is stored. One instance per
+/// process (a singleton): the cache is the instance's.
 /// </summary>
 public sealed class CatalogRepository(CatalogDocumentStore documents)
 {
+    private readonly ConcurrentDictionary<string, Parsed> parsed = new(StringComparer.Ordinal);
+
     /// <summary>Validates and stores a document; returns the problems when it is refused.</summary>
     public async Task<CatalogReadResult> PublishAsync(string json, CancellationToken cancellationToken)
     {
         var result = CatalogDocumentReader.Read(json);
         if (result.Catalog is { } catalog)
-            await documents.SaveAsync(catalog.Authority, catalog.Service, json, cancellationToken).ConfigureAwait(false);
+        {
+            var stored = await documents.SaveAsync(catalog.Authority, catalog.Service, json, cancellationToken).ConfigureAwait(false);
+            parsed[stored.Name] = new Parsed(stored.ETag, result);
+        }
         return result;
     }
 
     /// <summary>The catalog of an authority and service, or null when none is published.</summary>
     public async Task<ServiceCatalog?> FindAsync(string authority, string service, CancellationToken cancellationToken)
     {
-        var json = await documents.FindAsync(authority, service, cancellationToken).ConfigureAwait(false);
-        if (json is null)
+        if (await documents.FindAsync(authority, service, cancellationToken).ConfigureAwait(false) is not { } blob
+            || await ReadAsync(blob, cancellationToken).ConfigureAwait(false) is not { } result)
             return null;
-        var result = CatalogDocumentReader.Read(json);
         return result.Catalog ?? throw new InvalidOperationException($"The stored catalog {authority}/{service} is invalid: {string.Join("; ", result.Errors)}");
     }
 
-    /// <summary>Every published catalog.</summary>
+    /// <summary>Every published catalog (a stored document that does not read is left out).</summary>
     public async Task<IReadOnlyList<ServiceCatalog>> AllAsync(CancellationToken cancellationToken)
     {
-        var catalogs = new List<ServiceCatalog>();
-        await foreach (var json in documents.AllAsync(cancellationToken).ConfigureAwait(false))
-            if (CatalogDocumentReader.Read(json).Catalog is { } catalog)
+        var blobs = await documents.ListAsync(cancellationToken).ConfigureAwait(false);
+        var catalogs = new List<ServiceCatalog>(blobs.Count);
+        foreach (var blob in blobs)
+            if ((await ReadAsync(blob, cancellationToken).ConfigureAwait(false))?.Catalog is { } catalog)
                 catalogs.Add(catalog);
+        var listed = blobs.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in parsed)
+            if (!listed.Contains(entry.Key))
+                parsed.TryRemove(entry);
         return catalogs;
     }
+
+    /// <summary>The document of a blob as it is now: kept when its ETag is unchanged, else downloaded; null when it was deleted meanwhile.</summary>
+    private async Task<CatalogReadResult?> ReadAsync(CatalogBlob blob, CancellationToken cancellationToken)
+    {
+        if (parsed.TryGetValue(blob.Name, out var kept) && kept.ETag == blob.ETag)
+            return kept.Result;
+        if (await documents.DownloadAsync(blob.Name, cancellationToken).ConfigureAwait(false) is not { } downloaded)
+            return null;
+        var result = CatalogDocumentReader.Read(downloaded.Json);
+        parsed[blob.Name] = new Parsed(downloaded.ETag, result);
+        return result;
+    }
+
+    private sealed record Parsed(ETag ETag, CatalogReadResult Result);
 }

@@ -1,22 +1,28 @@
 using System.Globalization;
+using Tariffs.Application.Catalog;
+using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Reports;
 
 namespace Tariffs.Application.Reports;
 
-/// <summary>Reads stored report cells for publication; in the public view suppressed cells are published without figures.</summary>
-public sealed class EquityReportQuery(ReportStore reports)
+/// <summary>
+/// Reads stored report cells for publication; in the public view suppressed cells are published without figures.
+/// D102.0 is priced from the catalog published when the report is read (<see cref="SispeaD102"/>).
+/// </summary>
+public sealed class EquityReportQuery(ReportStore reports, CatalogRepository catalogs)
 {
     /// <summary>Cells matching the optional filters (period "2022", "2022-Q1" or "2022-01"; service; area, "*" = totals), in key order.</summary>
     public async Task<IReadOnlyList<EquityReportRow>> GetAsync(string? period, string? service, string? area, EquityReportView view, CancellationToken cancellationToken)
     {
         var rows = new List<EquityReportRow>();
+        var found = new Dictionary<CatalogKey, ServiceCatalog?>();
         await foreach (var cell in reports.QueryAsync(service, period, cancellationToken).ConfigureAwait(false))
         {
             if (area is not null && cell.Area != area)
                 continue;
-            rows.Add(ToRow(cell, view));
+            rows.Add(ToRow(cell, view, await D102Async(cell, found, cancellationToken).ConfigureAwait(false)));
         }
         return rows
             .OrderBy(r => r.Service, StringComparer.Ordinal)
@@ -26,7 +32,18 @@ public sealed class EquityReportQuery(ReportStore reports)
             .ToList();
     }
 
-    private static EquityReportRow ToRow(EquityCellEntity entity, EquityReportView view)
+    /// <summary>D102.0 of the cell, reading each authority's catalog once per query.</summary>
+    private async Task<decimal?> D102Async(EquityCellEntity cell, Dictionary<CatalogKey, ServiceCatalog?> found, CancellationToken cancellationToken)
+    {
+        if (!ReportPeriod.TryParse(cell.Period, out var period) || !SispeaD102.Covers(cell.Service, period.Value))
+            return null;
+        var key = new CatalogKey(cell.Authority, cell.Service);
+        if (!found.TryGetValue(key, out var catalog))
+            found[key] = catalog = await catalogs.FindAsync(cell.Authority, cell.Service, cancellationToken).ConfigureAwait(false);
+        return catalog is null ? null : SispeaD102.Price(catalog, period.Value.Year);
+    }
+
+    private static EquityReportRow ToRow(EquityCellEntity entity, EquityReportView view, decimal? d102)
     {
         var currency = Currency.TryFind(entity.Currency, out var found) ? found : Currency.Eur;
         var cell = ToCell(entity);
@@ -45,7 +62,7 @@ public sealed class EquityReportQuery(ReportStore reports)
             Average(cell.AverageBillBeforeMinor), Average(cell.AverageBillAfterMinor),
             hide ? null : cell.QuantityBilled,
             hide || cell.SocialCostPerCubicMetreMinor is not { } p109 ? null : Math.Round(p109 / MinorPerMajor(currency), 4, MidpointRounding.AwayFromZero),
-            D102PriceOf120M3: null,
+            d102 is { } price ? Amount(currency.ToMinorUnits(price)) : null,
             Count(cell.HouseholdsWithKnownIncome), Share(cell.AffordabilityShareBefore), Share(cell.AffordabilityShareAfter),
             Count(cell.OverchargeFindings), Amount(cell.OverchargeTotalMinor), Count(cell.BlockedRestrictions),
             view == EquityReportView.Unsuppressed ? entity.Suppression : null,

@@ -1,42 +1,40 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Tariffs.Storage.Catalog;
 
 /// <summary>
 /// Catalog documents as published by authorities (blob container <c>catalog</c>, one blob per authority and
 /// service: <c>{authority}/{service}.json</c>). The store keeps the text; parsing and validation are the
-/// application's.
+/// application's. Each blob's ETag changes whenever its document is replaced, so a reader can tell from a listing
+/// which documents it must download again.
 /// </summary>
 public sealed class CatalogDocumentStore(BlobServiceClient service)
 {
     /// <summary>The blob container holding catalog documents.</summary>
     public const string ContainerName = "catalog";
 
+    /// <summary>Names of universal-service documents start with this prefix; they are not catalogs.</summary>
+    public const string UniversalPrefix = "universal/";
+
     private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
 
-    /// <summary>Stores (replaces) the document of an authority and service.</summary>
-    public Task SaveAsync(string authority, string service, string json, CancellationToken cancellationToken) =>
-        SaveNamedAsync(BlobName(authority, service), json, cancellationToken);
-
-    /// <summary>The document of an authority and service, or null when none is published.</summary>
-    public Task<string?> FindAsync(string authority, string service, CancellationToken cancellationToken) =>
-        FindNamedAsync(BlobName(authority, service), cancellationToken);
-
-    /// <summary>Stores (replaces) another published document (restriction rules, a standards scheme) under a name.</summary>
-    public async Task SaveNamedAsync(string blobName, string json, CancellationToken cancellationToken)
+    /// <summary>Stores (replaces) the document of an authority and service; returns its blob name and new ETag.</summary>
+    public async Task<CatalogBlob> SaveAsync(string authority, string service, string json, CancellationToken cancellationToken)
     {
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken).ConfigureAwait(false);
+        var name = BlobName(authority, service);
+        return new CatalogBlob(name, await UploadAsync(name, json, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>A published document by name, or null.</summary>
-    public async Task<string?> FindNamedAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>The blob name and ETag of the document of an authority and service (one request), or null when none is published.</summary>
+    public async Task<CatalogBlob?> FindAsync(string authority, string service, CancellationToken cancellationToken)
     {
+        var name = BlobName(authority, service);
         try
         {
-            var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToString();
+            var properties = await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new CatalogBlob(name, properties.Value.ETag);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -44,21 +42,57 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
         }
     }
 
-    /// <summary>Names of universal-service documents start with this prefix; they are not catalogs.</summary>
-    public const string UniversalPrefix = "universal/";
-
-    /// <summary>The text of every stored catalog document.</summary>
-    public async IAsyncEnumerable<string> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The blob name and ETag of every stored catalog document, in name order (one listing request per 5,000 blobs).</summary>
+    public async Task<IReadOnlyList<CatalogBlob>> ListAsync(CancellationToken cancellationToken)
     {
-        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
-            yield break;
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        var blobs = new List<CatalogBlob>();
+        try
         {
-            if (blob.Name.StartsWith(UniversalPrefix, StringComparison.Ordinal))
-                continue;
-            var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            yield return content.Value.Content.ToString();
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
+                if (!blob.Name.StartsWith(UniversalPrefix, StringComparison.Ordinal))
+                    blobs.Add(new CatalogBlob(blob.Name, Quoted(blob.Properties.ETag!.Value)));
         }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The container does not exist yet: nothing is published.
+        }
+        return blobs;
+    }
+
+    /// <summary>The text of a stored document with the ETag of that text, or null when the blob does not exist.</summary>
+    public async Task<(string Json, ETag ETag)?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return (content.Value.Content.ToString(), content.Value.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores (replaces) another published document (restriction rules, a standards scheme) under a name.</summary>
+    public Task SaveNamedAsync(string blobName, string json, CancellationToken cancellationToken) =>
+        UploadAsync(blobName, json, cancellationToken);
+
+    /// <summary>A published document by name, or null.</summary>
+    public async Task<string?> FindNamedAsync(string blobName, CancellationToken cancellationToken) =>
+        (await DownloadAsync(blobName, cancellationToken).ConfigureAwait(false))?.Json;
+
+    private async Task<ETag> UploadAsync(string blobName, string json, CancellationToken cancellationToken)
+    {
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var uploaded = await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return uploaded.Value.ETag;
+    }
+
+    /// <summary>A listing gives an ETag without the quotes the <c>ETag</c> header has; quoted, it equals the header's.</summary>
+    private static ETag Quoted(ETag etag)
+    {
+        var text = etag.ToString();
+        return text.StartsWith('"') ? etag : new ETag($"\"{text}\"");
     }
 
     private static string BlobName(string authority, string service) =>

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Tariffs.Application.Catalog.UniversalService;
 using Tariffs.Testing;
 
 namespace Tariffs.Application.Tests.Contracts;
 
-/// <summary>The samples the run command loads are valid against the published JSON Schemas.</summary>
+/// <summary>The samples are valid against the published JSON Schemas, and a schema refuses what its reader refuses.</summary>
 public class SampleSchemaTests
 {
     private static readonly string Root = RepositoryRoot.Find();
@@ -14,12 +15,25 @@ public class SampleSchemaTests
 
     private static JsonNode Sample(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "samples", name)))!;
 
+    private static EvaluationResults Evaluate(JsonSchema schema, JsonNode? instance) =>
+        schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+
     private static void AssertValid(JsonSchema schema, JsonNode? instance)
     {
-        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var result = Evaluate(schema, instance);
         var problems = result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
         Assert.True(result.IsValid, string.Join(Environment.NewLine, problems));
     }
+
+    /// <summary>The instance fails the schema with an error at <paramref name="location"/> (a JSON Pointer).</summary>
+    private static void AssertInvalidAt(JsonSchema schema, JsonNode? instance, string location)
+    {
+        var result = Evaluate(schema, instance);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Details, d => d.HasErrors && d.InstanceLocation.ToString() == location);
+    }
+
+    private static string[] SampleFiles(string pattern) => Directory.GetFiles(Path.Combine(Root, "samples", "catalogs"), pattern);
 
     [Fact]
     public void Sample_catalog_is_valid() => AssertValid(Schema("tariff-catalog.schema.json"), Sample("catalog-dunkerque-water.json"));
@@ -38,6 +52,50 @@ public class SampleSchemaTests
             var read = Tariffs.Application.Catalog.CatalogDocumentReader.Read(File.ReadAllText(file));
             Assert.True(read.Catalog is not null, $"{Path.GetFileName(file)}: {string.Join("; ", read.Errors)}");
         }
+    }
+
+    [Fact]
+    public void Every_sample_of_restriction_rules_is_valid_against_the_schema_and_reads()
+    {
+        var schema = Schema("restriction-rules.schema.json");
+        var files = SampleFiles("restrictions-*.json");
+        Assert.Equal(2, files.Length);
+        foreach (var file in files)
+        {
+            AssertValid(schema, JsonNode.Parse(File.ReadAllText(file)));
+            var (rules, errors) = UniversalServiceReader.ReadRestrictions(File.ReadAllText(file));
+            Assert.True(rules is not null, $"{Path.GetFileName(file)}: {string.Join("; ", errors)}");
+        }
+    }
+
+    [Fact]
+    public void Every_sample_standards_scheme_is_valid_against_the_schema_and_reads()
+    {
+        var schema = Schema("guaranteed-standards.schema.json");
+        var file = Assert.Single(SampleFiles("standards-*.json"));
+        AssertValid(schema, JsonNode.Parse(File.ReadAllText(file)));
+        var (scheme, errors) = UniversalServiceReader.ReadStandards(File.ReadAllText(file));
+        Assert.True(scheme is not null, string.Join("; ", errors));
+    }
+
+    [Fact]
+    public void Schema_and_reader_refuse_a_limited_verdict_without_its_limit()
+    {
+        var document = Sample("catalogs/restrictions-france.json");
+        document["versions"]![0]!["rules"]![3]!.AsObject().Remove("limit"); // fr-energy-truce-reduction: allowedWithLimit
+
+        AssertInvalidAt(Schema("restriction-rules.schema.json"), document, "/versions/0/rules/3");
+        Assert.Contains("$.versions[0].rules[3].limit: required when the verdict is allowedWithLimit", UniversalServiceReader.ReadRestrictions(document.ToJsonString()).Errors);
+    }
+
+    [Fact]
+    public void Schema_and_reader_refuse_a_further_amount_without_its_period()
+    {
+        var document = Sample("catalogs/standards-england-water.json");
+        document["versions"]![0]!["standards"]![0]!.AsObject().Remove("furtherPeriodHours"); // supplyInterruption: £50 per further 24 hours
+
+        AssertInvalidAt(Schema("guaranteed-standards.schema.json"), document, "/versions/0/standards/0");
+        Assert.Contains("$.versions[0].standards[0].furtherPeriodHours: furtherAmount and furtherPeriodHours go together", UniversalServiceReader.ReadStandards(document.ToJsonString()).Errors);
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+using Tariffs.Testing;
+
+namespace Tariffs.Application.Tests;
+
+[CollectionDefinition(AzuriteCollection.Name)]
+public sealed class AzuriteTestCollection : AzuriteCollection;
