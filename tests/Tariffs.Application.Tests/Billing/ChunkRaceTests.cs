@@ -24,7 +24,8 @@ namespace Tariffs.Application.Tests.Billing;
 /// ledger — is not lost: the chunk queues the household's recomputation, which corrects the line. The flag is stored
 /// by a storage pipeline policy just before the chunk's first ledger transaction leaves, the worst moment.
 /// </summary>
-public sealed class ChunkRaceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class ChunkRaceTests(AzuriteFixture azurite)
 {
     private const string Cause = "eligibility received while batch";
 
