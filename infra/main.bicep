@@ -25,6 +25,14 @@ param equityReportSchedule string = '0 0 2 * * *'
 @description('dotnet-isolated runtime version on Flex Consumption.')
 param functionsRuntimeVersion string = '10.0'
 
+// The Entra ID app registration of the API: its app roles, by value, are the Tariffs roles (regulator, operator,
+// social-services, public); infra/README.md says how to create it.
+@description('Application (client) id of the Microsoft Entra ID app registration of the API. Empty: App Service authentication stays off and the app trusts no caller identity, so every role-checked route answers 401.')
+param apiClientId string = ''
+
+@description('Directory (tenant) id of that app registration; defaults to the deployment\'s tenant.')
+param apiTenantId string = tenant().tenantId
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var allTags = union(tags, { 'azd-env-name': environmentName })
 
@@ -133,6 +141,8 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     runtimeVersion: functionsRuntimeVersion
+    authClientId: apiClientId
+    authTenantId: apiTenantId
     appSettings: {
       EquityReportSchedule: equityReportSchedule
       WebhookReplaySchedule: '0 */5 * * * *'

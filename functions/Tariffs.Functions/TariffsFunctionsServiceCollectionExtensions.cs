@@ -18,6 +18,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddTariffsApplication(configuration);
+        services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
         services.AddSingleton<RoleAuthorizer>();
         services.AddHostedService<StorageInitializationService>();
         services.Configure<JsonOptions>(o => TariffsJson.Apply(o.JsonSerializerOptions));

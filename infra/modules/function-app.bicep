@@ -32,6 +32,12 @@ param deploymentContainerUrl string
 @description('Application Insights connection string (instrumentation key and endpoints; no secret).')
 param applicationInsightsConnectionString string
 
+@description('Application (client) id of the Microsoft Entra ID app registration of the API; empty leaves App Service authentication off.')
+param authClientId string
+
+@description('Directory (tenant) id of that app registration.')
+param authTenantId string
+
 @description('Additional application settings (non-secret values only).')
 param appSettings { *: string } = {}
 
@@ -51,6 +57,13 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+// App Service authentication ("Easy Auth") with Microsoft Entra ID, on when a client id is given. While it is on,
+// the platform validates the caller's bearer token and passes its claims to the app in X-MS-CLIENT-PRINCIPAL;
+// "external requests aren't allowed to set these headers, so they're present only if set by App Service"
+// (learn.microsoft.com/azure/app-service/configure-authentication-user-identities). RoleAuthorizer reads the roles
+// from that header, so the app trusts it only when this is on (Tariffs__Authorization__TrustPrincipalHeader).
+var authenticationEnabled = !empty(authClientId)
+
 var baseSettings = {
   // Identity-based host storage: blob (leases, timers), queues (triggers) and tables.
   AzureWebJobsStorage__accountName: storageAccountName
@@ -59,6 +72,7 @@ var baseSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   // Entra ID authentication for telemetry ingestion (the component disables local auth).
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  Tariffs__Authorization__TrustPrincipalHeader: authenticationEnabled ? 'true' : 'false'
 }
 
 // FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are not set: on Flex Consumption
@@ -121,6 +135,48 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       runtime: {
         name: 'dotnet-isolated'
         version: runtimeVersion
+      }
+    }
+  }
+}
+
+resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: authenticationEnabled
+    }
+    // Anonymous requests reach the app: the public report, dashboard, OpenAPI document and health routes need no
+    // identity, and the role-checked routes answer 401 themselves when the header carries no principal. Easy Auth
+    // checks the token (issuer, audience, signature, lifetime), not the roles: RoleAuthorizer does.
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: authenticationEnabled
+      ? {
+          azureActiveDirectory: {
+            enabled: true
+            registration: {
+              clientId: authClientId
+              // Tenant-specific issuer: a multi-tenant one would skip the issuer check.
+              openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+            }
+            validation: {
+              // The client id is always an allowed audience (v2 access tokens carry it); the Application ID URI is
+              // the audience of v1 access tokens.
+              allowedAudiences: [
+                'api://${authClientId}'
+              ]
+            }
+          }
+        }
+      : {}
+    // An API called with bearer tokens: no sign-in sessions, nothing to store.
+    login: {
+      tokenStore: {
+        enabled: false
       }
     }
   }

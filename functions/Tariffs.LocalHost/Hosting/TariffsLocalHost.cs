@@ -3,6 +3,7 @@ using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Tariffs.Functions;
+using Tariffs.Functions.Authorization;
 using OpenTelemetry.Trace;
 using Tariffs.Functions.Hosting;
 using Tariffs.LocalHost.Configuration;
@@ -62,6 +63,8 @@ public static class TariffsLocalHost
 
         var services = builder.Services;
         services.AddTariffsFunctions(builder.Configuration);
+        // FunctionKeyAuthorization removes a client-sent principal header and writes its own: the functions may read it.
+        services.Configure<RoleAuthorizationOptions>(o => o.TrustPrincipalHeader = true);
         // The same OpenTelemetry set-up as the worker (console exporter with --Tariffs:Telemetry:Console=true), plus
         // ASP.NET Core's own request activities: a batch posted over HTTP is traced under its request.
         services.AddTariffsTelemetry(builder.Configuration).WithTracing(t => t.AddSource("Microsoft.AspNetCore"));
