@@ -50,6 +50,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<AdjustmentPublisher>();
+        services.AddSingleton<PublicationOutbox>();
         services.AddSingleton<WebhookCircuitBreaker>();
         services.AddHttpClient<WebhookSender>().AddWebhookPolicies();
         services.AddTransient<WebhookDelivery>();

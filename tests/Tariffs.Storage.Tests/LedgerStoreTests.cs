@@ -89,7 +89,8 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var rest = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
 
         Assert.Equal(200 + 100, rest.RowsInserted); // 200 lines, 100 of them with an adjustment
-        Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), rest.AlreadyStored.Select(l => l.LineNumber).Order());
+        Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), rest.AlreadyStored.Select(e => e.Line.LineNumber).Order());
+        Assert.Equal(50, rest.AlreadyStored.Sum(e => e.Adjustments.Count)); // read back as stored, with their adjustments
         var lines = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             lines++;
@@ -114,5 +115,45 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(["2022-a#3", "2022-a#9", "2022-b#7"], entries.Select(e => $"{e.BatchId}#{e.Line.LineNumber}"));
         Assert.Equal([-1200L, -4400L], entries.SelectMany(e => e.Adjustments).Select(a => a.AmountMinor));
+    }
+
+    [Fact]
+    public async Task Corrections_and_their_outbox_row_are_stored_together_and_the_row_is_pending_until_completed()
+    {
+        var ledger = await NewLedgerAsync();
+        var household = "hh-" + Guid.NewGuid().ToString("N");
+        await ledger.AppendAsync("2022-c", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(4, 0m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
+        var line = (await ReadHouseholdAsync(ledger, household)).Single().Line;
+        var correction = new LedgerCorrection(Outcome(4, -44.00m, household).Adjustments[0], 1, "flag f-1: stored total 0.00 EUR, recomputed -44.00 EUR");
+
+        var outbox = await ledger.TryAppendCorrectionsAsync(line, [correction], "{\"payload\":1}", CancellationToken.None);
+        var again = await ledger.TryAppendCorrectionsAsync(line, [correction], "{\"payload\":2}", CancellationToken.None);
+
+        Assert.NotNull(outbox);
+        Assert.Null(again); // the same correction key: nothing written, not even a second outbox row
+        var entry = Assert.Single(await ReadHouseholdAsync(ledger, household)); // the outbox row is not an adjustment
+        Assert.Equal([-4400L], entry.Adjustments.Select(a => a.AmountMinor));
+        Assert.Contains(await PendingAsync(ledger), o => o.RowKey == outbox.RowKey && o.Payload == "{\"payload\":1}");
+        Assert.DoesNotContain(await PendingAsync(ledger, DateTimeOffset.UtcNow.AddMinutes(-10)), o => o.RowKey == outbox.RowKey); // too recent
+
+        await ledger.CompletePublicationAsync(outbox, CancellationToken.None);
+        await ledger.CompletePublicationAsync(outbox, CancellationToken.None);
+        Assert.DoesNotContain(await PendingAsync(ledger), o => o.RowKey == outbox.RowKey);
+    }
+
+    private static async Task<List<LedgerEntry>> ReadHouseholdAsync(LedgerStore ledger, string household)
+    {
+        var entries = new List<LedgerEntry>();
+        await foreach (var entry in ledger.ReadHouseholdAsync(household, CancellationToken.None))
+            entries.Add(entry);
+        return entries;
+    }
+
+    private static async Task<List<OutboxEntity>> PendingAsync(LedgerStore ledger, DateTimeOffset? before = null)
+    {
+        var rows = new List<OutboxEntity>();
+        await foreach (var row in ledger.PendingPublicationsAsync(before ?? DateTimeOffset.UtcNow.AddMinutes(10), CancellationToken.None))
+            rows.Add(row);
+        return rows;
     }
 }

@@ -97,8 +97,8 @@ public sealed partial class ChunkProcessor(
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
-        await publisher.PublishAsync(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
-            Publications.Originals(header.BatchId, outcomes), cancellationToken).ConfigureAwait(false);
+        await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
+            Publications.Originals(header.BatchId, outcomes, append.AlreadyStored)), cancellationToken).ConfigureAwait(false);
         await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
         {
             Chunk = chunk,
@@ -118,15 +118,15 @@ public sealed partial class ChunkProcessor(
     /// Households whose lines may have been priced with less eligibility than is stored now: those whose eligibility
     /// grew since it was read for pricing, and those with any eligibility among the lines stored before this delivery.
     /// </summary>
-    private static SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LineEntity> alreadyStored)
+    private static SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> alreadyStored)
     {
         var households = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (household, eligibility) in now)
             if (!before.TryGetValue(household, out var was) || was.Count != eligibility.Count)
                 households.Add(household);
-        foreach (var line in alreadyStored)
-            if (now.ContainsKey(line.HouseholdId))
-                households.Add(line.HouseholdId);
+        foreach (var entry in alreadyStored)
+            if (now.ContainsKey(entry.Line.HouseholdId))
+                households.Add(entry.Line.HouseholdId);
         return households;
     }
 

@@ -28,7 +28,7 @@ public sealed partial class HouseholdRecomputer(
     LedgerStore ledger,
     EligibilityStore eligibility,
     CatalogRepository catalogs,
-    AdjustmentPublisher publisher,
+    PublicationOutbox outbox,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
@@ -66,12 +66,14 @@ public sealed partial class HouseholdRecomputer(
             var windows = EligibilityAsOf.Windows(stored, catalog, Instant.FromDateTimeOffset(line.PricedAt));
             var outcome = TariffEngine.Price(ToBillingLine(line), catalog, windows);
             var corrections = Corrections(outcome, entry.Adjustments, catalog, cause);
-            if (await ledger.TryAppendCorrectionsAsync(line, corrections, cancellationToken).ConfigureAwait(false))
+            if (corrections.Count == 0)
+                return 0;
+            var publication = new Publication(line.Operator, line.Authority, line.Service, line.BatchId,
+                $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
+                Publications.Corrections(line, corrections));
+            if (await ledger.TryAppendCorrectionsAsync(line, corrections, PublicationOutbox.Payload(publication), cancellationToken).ConfigureAwait(false) is { } pending)
             {
-                if (corrections.Count > 0)
-                    await publisher.PublishAsync(line.Operator, line.Authority, line.Service, line.BatchId,
-                        $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
-                        Publications.Corrections(line, corrections), cancellationToken).ConfigureAwait(false);
+                await outbox.SendAsync(pending, cancellationToken).ConfigureAwait(false);
                 return corrections.Count;
             }
             // Another recomputation appended corrections first: start again from what is stored now.

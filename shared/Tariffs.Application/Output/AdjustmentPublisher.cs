@@ -17,18 +17,18 @@ public sealed class AdjustmentPublisher(QueueServiceClient queues, IOptions<Webh
 {
     private const int MaxPartBytes = 40_000;
 
-    /// <summary>Publishes; <paramref name="source"/> names what produced them (batch and chunk, or a recomputation).</summary>
-    public async Task PublishAsync(string @operator, string authority, string service, string batchId, string source,
-        IReadOnlyList<PublishedAdjustment> adjustments, CancellationToken cancellationToken)
+    /// <summary>Publishes the adjustments of a publication (nothing when it has none).</summary>
+    public async Task PublishAsync(Publication publication, CancellationToken cancellationToken)
     {
-        if (adjustments.Count == 0)
+        if (publication.Adjustments.Count == 0)
             return;
-        var hasWebhook = webhooks.Value.Operators.ContainsKey(@operator);
+        var hasWebhook = webhooks.Value.Operators.ContainsKey(publication.Operator);
         var part = 0;
-        foreach (var slice in Parts(adjustments))
+        foreach (var slice in Parts(publication.Adjustments))
         {
-            var publication = new AdjustmentPublication(string.Create(CultureInfo.InvariantCulture, $"{source}|{part++}"), @operator, authority, service, batchId, slice);
-            var json = JsonSerializer.Serialize(publication, TariffsJson.Options);
+            var message = new AdjustmentPublication(string.Create(CultureInfo.InvariantCulture, $"{publication.Source}|{part++}"),
+                publication.Operator, publication.Authority, publication.Service, publication.BatchId, slice);
+            var json = JsonSerializer.Serialize(message, TariffsJson.Options);
             await queues.GetQueueClient(QueueNames.AdjustmentsOut).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
             if (hasWebhook)
                 await queues.GetQueueClient(QueueNames.WebhookDeliveries).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed record LineOutcome(
     /// <summary>The overcharge found by the uniform-tariff rule, or null.</summary>
     public OverchargeFinding? Overcharge { get; init; }
 
+    /// <summary>Everything posted for the line: <see cref="Adjustments"/>, then the overcharge refund when there is one.</summary>
+    public IEnumerable<Adjustment> Posted => Overcharge?.Refund is { } refund ? Adjustments.Append(refund) : Adjustments;
+
     /// <summary>The bill after price replacements, discounts, caps and credits.</summary>
     public decimal SocialBill
     {

@@ -5,4 +5,5 @@ public static class LedgerKinds
 {
     public const string Line = "line";
     public const string Adjustment = "adjustment";
+    public const string Outbox = "outbox";
 }

@@ -23,6 +23,9 @@ public sealed class LedgerStore(TableServiceClient service)
     /// </summary>
     public const int Partitions = 16;
 
+    /// <summary>Start of the RowKey of outbox rows: a line key never starts with '|' (its household part is not empty).</summary>
+    private const string OutboxPrefix = "|outbox|";
+
     /// <summary>At most this many comparisons in one query filter (Table storage allows 15).</summary>
     private const int KeysPerFilter = 14;
 
@@ -31,14 +34,14 @@ public sealed class LedgerStore(TableServiceClient service)
     /// <summary>
     /// Appends priced lines with their original adjustments (correction 0). A line and its adjustments always share
     /// one transaction, and a line already stored is skipped whole, so a line's originals are written once, together,
-    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already
-    /// (a redelivered chunk: they were priced then, perhaps with less eligibility known than now).
+    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already, as
+    /// stored (a redelivered chunk: they were priced then, perhaps with less eligibility known than now).
     /// </summary>
     public async Task<LedgerAppend> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
         IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
-        var skipped = new List<LineEntity>();
+        var skipped = new List<LedgerEntry>();
         var lines = outcomes.Select(o => Rows(batchId, @operator, authority, service, pricedAt, o, knownIncomes).ToList());
         foreach (var partition in lines.GroupBy(l => l[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -62,7 +65,7 @@ public sealed class LedgerStore(TableServiceClient service)
     }
 
     /// <summary>Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet.</summary>
-    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LineEntity> skipped, CancellationToken cancellationToken)
+    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LedgerEntry> skipped, CancellationToken cancellationToken)
     {
         try
         {
@@ -73,7 +76,9 @@ public sealed class LedgerStore(TableServiceClient service)
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             var stored = await StoredKeysAsync(lines[0][0].PartitionKey, lines.Select(l => l[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
-            skipped.AddRange(lines.Where(l => stored.Contains(l[0].RowKey)).Select(l => (LineEntity)l[0]));
+            foreach (var line in lines.Where(l => stored.Contains(l[0].RowKey)))
+                skipped.Add(await ReadLineAsync((LineEntity)line[0], cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Line {line[0].RowKey} was stored, then was not."));
             var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
             return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, cancellationToken).ConfigureAwait(false);
         }
@@ -97,25 +102,60 @@ public sealed class LedgerStore(TableServiceClient service)
     }
 
     /// <summary>
-    /// Appends corrective adjustments of one line in one entity group transaction, all or nothing. Returns
-    /// false, writing nothing, when one of their keys exists already (another recomputation got there first:
-    /// read the line again and recompute).
+    /// Appends corrective adjustments of one line and the outbox row of their publication (<paramref name="publication"/>)
+    /// in one entity group transaction, all or nothing. Returns the outbox row, to be deleted with
+    /// <see cref="CompletePublicationAsync"/> once the publication is sent; null, writing nothing, when one of the keys
+    /// exists already (another recomputation got there first: read the line again and recompute).
     /// </summary>
-    public async Task<bool> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<LedgerCorrection> corrections, CancellationToken cancellationToken)
+    public async Task<OutboxEntity?> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<LedgerCorrection> corrections, string publication, CancellationToken cancellationToken)
     {
         if (corrections.Count == 0)
-            return true;
+            throw new ArgumentException("Nothing to append.", nameof(corrections));
         var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
-        var actions = corrections.Select(x => new TableTransactionAction(TableTransactionActionType.Add,
-            AdjustmentRow(line.PartitionKey, line.RowKey, line.BatchId, line.LineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)));
+        var rows = corrections.Select(x => AdjustmentRow(line.PartitionKey, line.RowKey, line.BatchId, line.LineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)).ToList();
+        var outbox = new OutboxEntity
+        {
+            PartitionKey = line.PartitionKey,
+            // Any one of the corrections' keys identifies the append (each is new, or the whole append fails).
+            RowKey = OutboxPrefix + rows[0].RowKey,
+            Payload = publication,
+        };
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
+            await table.SubmitTransactionAsync(rows.Append<ITableEntity>(outbox).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
+                .ConfigureAwait(false);
+            return outbox;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>Deletes an outbox row once its publication is sent (deleting it twice is harmless).</summary>
+    public async Task CompletePublicationAsync(OutboxEntity outbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(outbox.PartitionKey, outbox.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Outbox rows written before <paramref name="before"/> and still there: publications whose sender stopped between
+    /// storing the corrections and sending them. One range query per partition.
+    /// </summary>
+    public async IAsyncEnumerable<OutboxEntity> PendingPublicationsAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var partition = 0; partition < Partitions; partition++)
+        {
+            var key = partition.ToString("x2", CultureInfo.InvariantCulture);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix[..^1] + "}"} and Timestamp lt {before}");
+            await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                yield return row;
         }
     }
 
@@ -166,7 +206,10 @@ public sealed class LedgerStore(TableServiceClient service)
         var adjustments = new List<AdjustmentEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetString(nameof(LineEntity.Kind)) == LedgerKinds.Adjustment)
+            var kind = row.GetString(nameof(LineEntity.Kind));
+            if (kind == LedgerKinds.Outbox)
+                continue;
+            if (kind == LedgerKinds.Adjustment)
             {
                 adjustments.Add(ToAdjustment(row));
                 continue;
@@ -214,7 +257,7 @@ public sealed class LedgerStore(TableServiceClient service)
             Notes = string.Join("; ", outcome.Notes.Select(n => n.Text)),
             AnnualIncomeMinor = knownIncomes.TryGetValue(line.HouseholdId, out var income) ? outcome.Currency.ToMinorUnits(income) : null,
         };
-        foreach (var adjustment in outcome.Overcharge?.Refund is { } refund ? outcome.Adjustments.Append(refund) : outcome.Adjustments)
+        foreach (var adjustment in outcome.Posted)
             yield return AdjustmentRow(partition, lineKey, batchId, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
     }
 

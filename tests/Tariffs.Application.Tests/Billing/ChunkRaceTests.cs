@@ -44,42 +44,52 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         }
     }
 
-    private ServiceProvider Services(HttpPipelinePolicy? tablePolicy = null)
+    private ServiceProvider Services(HttpPipelinePolicy? tablePolicy = null) => Services(azurite, tablePolicy);
+
+    /// <summary>The application on Azurite, with an optional policy on the table or queue client.</summary>
+    internal static ServiceProvider Services(AzuriteFixture azurite, HttpPipelinePolicy? tablePolicy = null, HttpPipelinePolicy? queuePolicy = null)
     {
         var tableOptions = new TableClientOptions();
         if (tablePolicy is not null)
             tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (queuePolicy is not null)
+            queueOptions.AddPolicy(queuePolicy, HttpPipelinePosition.PerCall);
         return new ServiceCollection()
             .AddLogging()
             .AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions))
-            .AddSingleton(new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }))
+            .AddSingleton(new QueueServiceClient(azurite.ConnectionString, queueOptions))
             .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
             .AddTariffsApplication(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
     }
 
-    private async Task<(ServiceProvider Plain, BatchHeader Header)> ArrangeAsync()
+    private Task<(ServiceProvider Plain, BatchHeader Header)> ArrangeAsync() => ArrangeAsync(azurite);
+
+    /// <summary>Storage created, the recomputation and output queues empty, the Dunkerque catalog published; a new batch header.</summary>
+    internal static async Task<(ServiceProvider Plain, BatchHeader Header)> ArrangeAsync(AzuriteFixture azurite)
     {
-        var plain = Services();
+        var plain = Services(azurite);
         await plain.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
-        await plain.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.HouseholdRecompute).ClearMessagesAsync();
+        foreach (var queue in new[] { QueueNames.HouseholdRecompute, QueueNames.AdjustmentsOut })
+            await plain.GetRequiredService<QueueServiceClient>().GetQueueClient(queue).ClearMessagesAsync();
         var catalog = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "samples", "catalogs", "dunkerque-water.json"));
         Assert.Empty((await plain.GetRequiredService<CatalogRepository>().PublishAsync(catalog, CancellationToken.None)).Errors);
         return (plain, new BatchHeader("race-" + Guid.NewGuid().ToString("N"), "eau-du-dunkerquois", "dunkerque", "water", "EUR"));
     }
 
     /// <summary>Three yearly lines of 4 persons and 120 m³ (PRODUCT.md worked example 1: 137.60 €, −44.00 € with CSS).</summary>
-    private static ReadOnlyMemory<byte> Lines(string batchId) => Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""
+    internal static ReadOnlyMemory<byte> Lines(string batchId) => Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""
         {"lineNumber":{{i}},"householdId":"{{batchId}}-hh-{{i}}","accountId":"acc-{{i}}","area":"59183-A","mainResidence":true,"persons":4,
          "period":{"from":"2022-01-01","to":"2022-12-31"},"consumption":{"quantity":120,"unit":"m3"},"tariffCode":"DOM","billedAmount":137.60}
         """)));
 
-    private static string Flag(string household) => $$"""
+    internal static string Flag(string household) => $$"""
         {"flagId":"css-{{household}}","householdId":"{{household}}","program":"dunkerque-css","window":{"from":"2022-01-01"},
          "decisionDate":"2021-12-15","sourceAgency":"CPAM (test)","evidenceReference":"CSS-{{household}}"}
         """;
 
-    private static async Task<List<RecomputeMessage>> RecomputationsAsync(ServiceProvider services)
+    internal static async Task<List<RecomputeMessage>> RecomputationsAsync(ServiceProvider services)
     {
         var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.HouseholdRecompute);
         var found = new List<RecomputeMessage>();
@@ -88,7 +98,7 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         return found;
     }
 
-    private static async Task<List<LedgerEntry>> HouseholdAsync(ServiceProvider services, string household)
+    internal static async Task<List<LedgerEntry>> HouseholdAsync(ServiceProvider services, string household)
     {
         var entries = new List<LedgerEntry>();
         await foreach (var entry in services.GetRequiredService<LedgerStore>().ReadHouseholdAsync(household, CancellationToken.None))
@@ -136,6 +146,7 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         var (plain, header) = await ArrangeAsync();
         var processor = plain.GetRequiredService<ChunkProcessor>();
         await processor.ProcessAsync(header, 1, 0, Lines(header.BatchId), CancellationToken.None);
+        await plain.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.AdjustmentsOut).ClearMessagesAsync();
         // A flag whose own recomputation message was lost (say the host crashed before the chunk re-read eligibility).
         Assert.Null(await plain.GetRequiredService<EligibilityFlagHandler>().HandleAsync(Flag(header.BatchId + "-hh-3"), "m-1", CancellationToken.None));
         await plain.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.HouseholdRecompute).ClearMessagesAsync();
@@ -143,5 +154,8 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         await processor.ProcessAsync(header, 1, 0, Lines(header.BatchId), CancellationToken.None);
 
         Assert.Equal([header.BatchId + "-hh-3"], (await RecomputationsAsync(plain)).Select(m => m.HouseholdId));
+        // What the operator receives again for the chunk is what the ledger holds (no adjustment), not a new pricing
+        // with the flag (−44.00 as an original): the flag reaches the operator as a correction, once.
+        Assert.Equal(0, (await plain.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.AdjustmentsOut).GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 }
