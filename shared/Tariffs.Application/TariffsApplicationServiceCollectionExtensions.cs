@@ -43,6 +43,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<BatchBlobStore>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<RecomputeQueue>();
+        services.AddSingleton<LineCorrector>();
         services.AddSingleton<ChunkProcessor>();
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<EligibilityFlagHandler>();

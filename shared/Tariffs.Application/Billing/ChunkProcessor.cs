@@ -7,6 +7,7 @@ using Tariffs.Application.Intake;
 using Tariffs.Application.Output;
 using Tariffs.Application.Telemetry;
 using Tariffs.Domain.Billing;
+using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Eligibility;
@@ -27,7 +28,7 @@ namespace Tariffs.Application.Billing;
 /// eligibility of its households again and queues a recomputation of each household whose eligibility grew in
 /// between (eligibility rows are insert-only). A flag stored after that second read finds the lines in the ledger when
 /// its own recomputation runs. Lines found in the ledger already (the chunk delivered again) were priced with what was
-/// known then: their households with any eligibility are recomputed too.
+/// known then: those the eligibility stored now would correct are recomputed too.
 /// </remarks>
 public sealed partial class ChunkProcessor(
     CatalogRepository catalogs,
@@ -37,6 +38,7 @@ public sealed partial class ChunkProcessor(
     BatchStore batches,
     AdjustmentPublisher publisher,
     RecomputeQueue recomputations,
+    LineCorrector corrector,
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
@@ -92,8 +94,9 @@ public sealed partial class ChunkProcessor(
             .ConfigureAwait(false);
         var written = append.RowsInserted;
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
-        foreach (var household in ToRecompute(stored, now, append.AlreadyStored))
-            await recomputations.EnqueueAsync(household, $"eligibility received while batch {header.BatchId} was priced", cancellationToken).ConfigureAwait(false);
+        var cause = $"eligibility received while batch {header.BatchId} was priced";
+        foreach (var household in ToRecompute(stored, now, append.AlreadyStored, catalog, cause))
+            await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
@@ -115,17 +118,18 @@ public sealed partial class ChunkProcessor(
     }
 
     /// <summary>
-    /// Households whose lines may have been priced with less eligibility than is stored now: those whose eligibility
-    /// grew since it was read for pricing, and those with any eligibility among the lines stored before this delivery.
+    /// Households whose lines may be owed corrections: those whose eligibility grew since it was read for pricing, and
+    /// those of lines an earlier delivery stored that the eligibility stored now would correct.
     /// </summary>
-    private static SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> alreadyStored)
+    private SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> alreadyStored,
+        ServiceCatalog catalog, string cause)
     {
         var households = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (household, eligibility) in now)
             if (!before.TryGetValue(household, out var was) || was.Count != eligibility.Count)
                 households.Add(household);
         foreach (var entry in alreadyStored)
-            if (now.ContainsKey(entry.Line.HouseholdId))
+            if (now.TryGetValue(entry.Line.HouseholdId, out var eligibility) && corrector.Corrections(entry, catalog, eligibility, cause).Count > 0)
                 households.Add(entry.Line.HouseholdId);
         return households;
     }
