@@ -94,14 +94,18 @@ public sealed partial class ChunkProcessor(
             .ConfigureAwait(false);
         var written = append.RowsInserted;
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
+        // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
+        var storedBefore = append.AlreadyStored.Any(l => now.ContainsKey(l.HouseholdId))
+            ? await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)), cancellationToken).ConfigureAwait(false)
+            : [];
         var cause = $"eligibility received while batch {header.BatchId} was priced";
-        foreach (var household in ToRecompute(stored, now, append.AlreadyStored, catalog, cause))
+        foreach (var household in ToRecompute(stored, now, storedBefore, catalog, cause))
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var adjustments = outcomes.Sum(o => o.Adjustments.Count);
         await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
-            Publications.Originals(header.BatchId, outcomes, append.AlreadyStored)), cancellationToken).ConfigureAwait(false);
+            Publications.Originals(header.BatchId, outcomes, storedBefore)), cancellationToken).ConfigureAwait(false);
         await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
         {
             Chunk = chunk,
@@ -121,14 +125,14 @@ public sealed partial class ChunkProcessor(
     /// Households whose lines may be owed corrections: those whose eligibility grew since it was read for pricing, and
     /// those of lines an earlier delivery stored that the eligibility stored now would correct.
     /// </summary>
-    private SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> alreadyStored,
+    private SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> storedBefore,
         ServiceCatalog catalog, string cause)
     {
         var households = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (household, eligibility) in now)
             if (!before.TryGetValue(household, out var was) || was.Count != eligibility.Count)
                 households.Add(household);
-        foreach (var entry in alreadyStored)
+        foreach (var entry in storedBefore)
             if (now.TryGetValue(entry.Line.HouseholdId, out var eligibility) && corrector.Corrections(entry, catalog, eligibility, cause).Count > 0)
                 households.Add(entry.Line.HouseholdId);
         return households;

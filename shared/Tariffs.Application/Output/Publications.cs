@@ -8,13 +8,13 @@ namespace Tariffs.Application.Output;
 public static class Publications
 {
     /// <summary>
-    /// The original adjustments (correction 0) of a chunk's lines as the ledger holds them: as priced now for the lines
-    /// just stored, as stored then for the lines an earlier delivery stored (so a delivery id always carries the same
-    /// amounts, whatever eligibility arrived in between).
+    /// The original adjustments (correction 0) of a chunk's lines as the ledger holds them: as priced now, except the
+    /// lines in <paramref name="storedBefore"/> (stored by an earlier delivery, when eligibility may have been less),
+    /// published as stored — so a delivery id always carries the same amounts, whatever arrived in between.
     /// </summary>
-    public static IReadOnlyList<PublishedAdjustment> Originals(string batchId, IEnumerable<LineOutcome> outcomes, IReadOnlyList<LedgerEntry> alreadyStored)
+    public static IReadOnlyList<PublishedAdjustment> Originals(string batchId, IEnumerable<LineOutcome> outcomes, IReadOnlyList<LedgerEntry> storedBefore)
     {
-        var stored = alreadyStored.ToDictionary(e => e.Line.LineNumber);
+        var stored = storedBefore.ToDictionary(e => e.Line.LineNumber);
         return outcomes.SelectMany(o => stored.TryGetValue(o.Line.LineNumber, out var entry)
                 ? entry.Adjustments.Where(a => a.Correction == 0).Select(a => Published(entry.Line, a))
                 : o.Posted.Select(a => Published(batchId, o.Line.LineNumber, o.Line.HouseholdId, o.Line.AccountId, o.Currency, a, 0, null)))

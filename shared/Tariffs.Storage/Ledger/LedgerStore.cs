@@ -26,22 +26,23 @@ public sealed class LedgerStore(TableServiceClient service)
     /// <summary>Start of the RowKey of outbox rows: a line key never starts with '|' (its household part is not empty).</summary>
     private const string OutboxPrefix = "|outbox|";
 
-    /// <summary>At most this many comparisons in one query filter (Table storage allows 15).</summary>
-    private const int KeysPerFilter = 14;
+    /// <summary>At most this many key comparisons in one query filter besides the partition's (Table storage allows 15 in all).</summary>
+    private const int ComparisonsPerFilter = 14;
 
     private readonly TableClient table = service.GetTableClient(TableNames.Ledger);
 
     /// <summary>
     /// Appends priced lines with their original adjustments (correction 0). A line and its adjustments always share
     /// one transaction, and a line already stored is skipped whole, so a line's originals are written once, together,
-    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already, as
-    /// stored (a redelivered chunk: they were priced then, perhaps with less eligibility known than now).
+    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already (a
+    /// redelivered chunk: they were priced then, perhaps with less eligibility known than now; <see cref="ReadLinesAsync"/>
+    /// reads what is stored for them).
     /// </summary>
     public async Task<LedgerAppend> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
         IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
-        var skipped = new List<LedgerEntry>();
+        var skipped = new List<LineEntity>();
         var lines = outcomes.Select(o => Rows(batchId, @operator, authority, service, pricedAt, o, knownIncomes).ToList());
         foreach (var partition in lines.GroupBy(l => l[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -65,7 +66,7 @@ public sealed class LedgerStore(TableServiceClient service)
     }
 
     /// <summary>Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet.</summary>
-    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LedgerEntry> skipped, CancellationToken cancellationToken)
+    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LineEntity> skipped, CancellationToken cancellationToken)
     {
         try
         {
@@ -76,9 +77,7 @@ public sealed class LedgerStore(TableServiceClient service)
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             var stored = await StoredKeysAsync(lines[0][0].PartitionKey, lines.Select(l => l[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var line in lines.Where(l => stored.Contains(l[0].RowKey)))
-                skipped.Add(await ReadLineAsync((LineEntity)line[0], cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Line {line[0].RowKey} was stored, then was not."));
+            skipped.AddRange(lines.Where(l => stored.Contains(l[0].RowKey)).Select(l => (LineEntity)l[0]));
             var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
             return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, cancellationToken).ConfigureAwait(false);
         }
@@ -91,7 +90,7 @@ public sealed class LedgerStore(TableServiceClient service)
     private async Task<HashSet<string>> StoredKeysAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in rowKeys.Chunk(KeysPerFilter))
+        foreach (var group in rowKeys.Chunk(ComparisonsPerFilter))
         {
             var keys = string.Join(" or ", group.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
             var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({keys})";
@@ -166,6 +165,23 @@ public sealed class LedgerStore(TableServiceClient service)
         await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
             return entry;
         return null;
+    }
+
+    /// <summary>
+    /// Several stored lines with their adjustments, as stored now (lines not stored are left out): a query per seven
+    /// lines of a partition, each line being the range of its key and its adjustments' keys.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ReadLinesAsync(IEnumerable<LineEntity> lines, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>();
+        foreach (var partition in lines.GroupBy(l => l.PartitionKey))
+            foreach (var group in partition.Chunk(ComparisonsPerFilter / 2))
+            {
+                var ranges = string.Join(" or ", group.Select(l => TableClient.CreateQueryFilter($"(RowKey ge {l.RowKey} and RowKey lt {l.RowKey + "}"})")));
+                await foreach (var entry in ReadAsync($"{TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")} and ({ranges})", cancellationToken).ConfigureAwait(false))
+                    entries.Add(entry);
+            }
+        return entries;
     }
 
     /// <summary>Every stored line of one household (of every batch) with its adjustments, in batch and line order.</summary>
