@@ -107,7 +107,7 @@ public sealed record BatchRun(
         if (countLedger)
         {
             var ledger = new TableClient(connectionString, "ledger");
-            await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {batchId}"), select: ["Kind"]))
+            await foreach (var row in ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"BatchId eq {batchId}"), select: ["Kind"]))
             {
                 if (row.GetString("Kind") == "adjustment")
                     ledgerAdjustments++;

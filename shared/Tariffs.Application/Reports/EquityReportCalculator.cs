@@ -12,7 +12,7 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Application.Reports;
 
 /// <summary>
-/// Recomputes the whole equity report from the ledger, streamed in key order (one line and its adjustments at a
+/// Recomputes the whole equity report from the ledger, streamed (one line and its adjustments at a
 /// time), and replaces the stored cells. Payments are kept apart from bill adjustments. Every run — the timer's
 /// or on demand — recomputes every period, so a late line or a correction lands in its period whenever it
 /// arrives; the authority's time zone only decides which periods are still running (their cells are marked
