@@ -10,6 +10,7 @@ public sealed class MalformedInputTests(LocalHostFixture host)
     [Theory]
     [InlineData("POST", "api/batches", "{\"batchId\": \"b\", \"lines\": [", "not a readable billing batch")]
     [InlineData("POST", "api/batches", "{\"authority\": \"dunkerque\", \"service\": \"water\", \"currency\": \"EUR\", \"lines\": []}", "$.batchId: required")]
+    [InlineData("POST", "api/batches", "{\"batchId\": \"b-repeat\", \"operator\": \"o\", \"authority\": \"dunkerque\", \"service\": \"water\", \"currency\": \"EUR\", \"createdAt\": \"2023-01-05T08:00:00Z\", \"lines\": [{\"lineNumber\": 7}, {\"lineNumber\": 8}, {\"lineNumber\": 7}]}", "$.lines: line numbers must be unique in a batch (each keys its adjustments); repeated: 7 (1 line in all)")]
     [InlineData("POST", "api/eligibility", "{\"flagId\": ", "not a readable eligibility flag")]
     [InlineData("POST", "api/eligibility", "{\"flagId\": \"f-bad-window\", \"householdId\": \"h\", \"program\": \"dunkerque-css\", \"window\": {\"from\": \"2022-06-30\", \"to\": \"2022-06-01\"}, \"decisionDate\": \"2022-06-01\"}", "$.window: ends (2022-06-01) before it starts (2022-06-30)")]
     [InlineData("POST", "api/eligibility", "{\"flagId\": \"f-no-program\", \"householdId\": \"h\", \"program\": \"nowhere\", \"window\": {\"from\": \"2022-01-01\"}, \"decisionDate\": \"2022-01-01\"}", "$.program: no published catalog defines program 'nowhere'")]

@@ -8,13 +8,13 @@ namespace Tariffs.Application.Billing;
 
 /// <summary>
 /// Checks one raw line of a batch on its own: readable JSON of the right types, every required field,
-/// a line number unique in the batch, at least one person, consumption not negative, a period that does
+/// a line number of 1 or more, at least one person, consumption not negative, a period that does
 /// not end before it starts. A refused line says which field and why.
 /// </summary>
 public static class BillingLineValidator
 {
     /// <summary>The line, or the reasons it is refused.</summary>
-    public static LineValidation Validate(JsonElement raw, int index, ISet<int> seenLineNumbers)
+    public static LineValidation Validate(JsonElement raw, int index)
     {
         var path = $"$.lines[{index}]";
         BillingLineMessage? m;
@@ -32,9 +32,7 @@ public static class BillingLineValidator
         var errors = new ValidationErrors();
         var number = errors.Required(m.LineNumber, $"{path}.lineNumber");
         if (number is < 1)
-            errors.Add($"{path}.lineNumber", "must be 1 or more");
-        else if (number is { } n && !seenLineNumbers.Add(n))
-            errors.Add($"{path}.lineNumber", $"line {n} appears twice in the batch");
+            errors.Add($"{path}.lineNumber", "must be 1 or more"); // a number repeated in the batch refuses the batch (BatchScanner)
         var household = errors.Required(m.HouseholdId, $"{path}.householdId");
         var area = errors.Required(m.Area, $"{path}.area");
         var persons = errors.Required(m.Persons, $"{path}.persons");

@@ -55,14 +55,13 @@ public sealed partial class ChunkProcessor(
 
         var refused = new List<Rejection>();
         var valid = new List<BillingLine>();
-        var seen = new HashSet<int>();
         var received = 0;
         using (var document = JsonDocument.Parse(Wrap(content)))
         {
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 var index = firstIndex + received++;
-                var validation = BillingLineValidator.Validate(element, index, seen);
+                var validation = BillingLineValidator.Validate(element, index);
                 if (validation.Line is { } line)
                     valid.Add(line);
                 else

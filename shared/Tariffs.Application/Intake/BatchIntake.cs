@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -118,6 +119,9 @@ public sealed partial class BatchIntake(
         var errors = new ValidationErrors();
         var header = BatchHeader.From(scan.Header, scan.HasLines, errors);
         var batchId = scan.Header.GetValueOrDefault("batchId");
+        if (scan.RepeatedLineCount > 0)
+            errors.Add("$.lines", string.Create(CultureInfo.InvariantCulture,
+                $"line numbers must be unique in a batch (each keys its adjustments); repeated: {string.Join(", ", scan.RepeatedLineNumbers)}{(scan.RepeatedLineCount > scan.RepeatedLineNumbers.Count ? ", …" : "")} ({scan.RepeatedLineCount:N0} {(scan.RepeatedLineCount == 1 ? "line" : "lines")} in all)"));
         if (header is not null)
         {
             var catalog = await catalogs.FindAsync(header.Authority, header.Service, cancellationToken).ConfigureAwait(false);

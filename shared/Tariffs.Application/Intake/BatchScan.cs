@@ -5,7 +5,14 @@ namespace Tariffs.Application.Intake;
 /// authority, service, currency, …), the byte range of every element of its <c>lines</c> array, grouped
 /// into chunks, and the line count. Ranges are absolute offsets in the document.
 /// </summary>
-public sealed record BatchScan(IReadOnlyDictionary<string, string> Header, IReadOnlyList<ByteRange> Chunks, int LineCount, bool HasLines);
+public sealed record BatchScan(IReadOnlyDictionary<string, string> Header, IReadOnlyList<ByteRange> Chunks, int LineCount, bool HasLines)
+{
+    /// <summary>The first ten line numbers found again after their first line, in order.</summary>
+    public IReadOnlyList<int> RepeatedLineNumbers { get; init; } = [];
+
+    /// <summary>How many lines repeat the number of an earlier line.</summary>
+    public int RepeatedLineCount { get; init; }
+}
 
 /// <summary>
 /// A contiguous run of line elements: bytes [<see cref="Offset"/>, <see cref="Offset"/> + <see cref="Length"/>)

@@ -7,7 +7,8 @@ namespace Tariffs.Application.Intake;
 /// Scans a billing batch document of any size from a stream with a bounded buffer: it checks that the whole
 /// document is well-formed JSON, keeps the top-level string properties, and records the byte ranges of the
 /// elements of the top-level <c>lines</c> array in chunks of at most <c>chunkSize</c> lines — without holding
-/// the document in memory. A malformed document throws <see cref="JsonException"/> with the byte offset.
+/// the document in memory. It also reads each line's top-level <c>lineNumber</c>, to report numbers that repeat
+/// (they key every adjustment). A malformed document throws <see cref="JsonException"/> with the byte offset.
 /// </summary>
 public static class BatchScanner
 {
@@ -71,6 +72,9 @@ public static class BatchScanner
         private int lineCount;
         private long chunkStart = -1, chunkEnd;
         private int chunkFirst, chunkCount;
+        private readonly LineNumberSet lineNumbers = new();
+        private readonly List<int> repeated = [];
+        private int repeatedCount;
 
         /// <summary>Reads as many whole tokens as the span holds; returns the bytes consumed.</summary>
         public int Scan(ReadOnlySpan<byte> span, long spanOffset, bool final, ref JsonReaderState state)
@@ -108,7 +112,7 @@ public static class BatchScanner
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == 2 && inLines:
                     case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == 1:
-                        var elementStart = spanOffset + reader.TokenStartIndex;
+                        var elementIndex = (int)reader.TokenStartIndex;
                         if (!reader.TrySkip())
                         {
                             // The element is not all in the buffer: come back to it with more data.
@@ -116,7 +120,10 @@ public static class BatchScanner
                             return consumedBefore;
                         }
                         if (reader.CurrentDepth == 2 || inLines)
-                            AddLine(elementStart, spanOffset + reader.BytesConsumed);
+                        {
+                            AddLine(spanOffset + elementIndex, spanOffset + reader.BytesConsumed);
+                            CountLineNumber(span[elementIndex..(int)reader.BytesConsumed]);
+                        }
                         break;
                     case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
                         when reader.CurrentDepth == 2 && inLines:
@@ -146,6 +153,26 @@ public static class BatchScanner
                 CloseChunk();
         }
 
+        /// <summary>Notes the line's top-level <c>lineNumber</c> when it is a number of 1 or more (the validator refuses the others).</summary>
+        private void CountLineNumber(ReadOnlySpan<byte> element)
+        {
+            var reader = new Utf8JsonReader(element);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                return;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isLineNumber = reader.ValueTextEquals("lineNumber"u8);
+                reader.Read();
+                if (isLineNumber && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) && number >= 1)
+                {
+                    if (!lineNumbers.Add(number) && repeatedCount++ < 10)
+                        repeated.Add(number);
+                    return;
+                }
+                reader.Skip();
+            }
+        }
+
         private void CloseChunk()
         {
             if (chunkStart < 0)
@@ -154,6 +181,6 @@ public static class BatchScanner
             chunkStart = -1;
         }
 
-        public BatchScan Result() => new(header, chunks, lineCount, sawLines);
+        public BatchScan Result() => new(header, chunks, lineCount, sawLines) { RepeatedLineNumbers = repeated, RepeatedLineCount = repeatedCount };
     }
 }

@@ -81,4 +81,30 @@ public class BatchScannerTests
     {
         await Assert.ThrowsAnyAsync<JsonException>(() => BatchScanner.ScanAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Reports_line_numbers_that_repeat_across_chunks_and_buffer_refills()
+    {
+        // Numbers 1..5000, then 17, 4999 and 17 again; nested "lineNumber"s and other properties are not the line's.
+        var lines = Enumerable.Range(1, 5_000).Append(17).Append(4_999).Append(17)
+            .Select(n => $$"""{"facts": {"lineNumber": 1}, "note": "{{new string('x', n % 50)}}", "lineNumber": {{n}}}""");
+        var bytes = Encoding.UTF8.GetBytes($$"""{"batchId": "b-1", "lines": [{{string.Join(",", lines)}}]}""");
+
+        var scan = await BatchScanner.ScanAsync(new TricklingStream(bytes, 7, 997), 2_000, CancellationToken.None);
+
+        Assert.Equal(5_003, scan.LineCount);
+        Assert.Equal([17, 4_999, 17], scan.RepeatedLineNumbers);
+        Assert.Equal(3, scan.RepeatedLineCount);
+    }
+
+    [Fact]
+    public async Task Unique_line_numbers_however_large_are_not_reported()
+    {
+        var bytes = Encoding.UTF8.GetBytes($$"""{"lines": [{"lineNumber": 1}, {"lineNumber": 2147483647}, {"lineNumber": 65536}, {"lineNumber": 65537}, {"lineNumber": "1"}, {"lineNumber": 0}, {}, 5]}""");
+
+        var scan = await BatchScanner.ScanAsync(new MemoryStream(bytes), 3, CancellationToken.None);
+
+        Assert.Equal(8, scan.LineCount);
+        Assert.Equal(0, scan.RepeatedLineCount);
+    }
 }
