@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -56,8 +57,13 @@ public sealed partial class ChunkProcessor(
         var refused = new List<Rejection>();
         var valid = new List<BillingLine>();
         var received = 0;
-        using (var document = JsonDocument.Parse(Wrap(content)))
+        var array = ArrayPool<byte>.Shared.Rent(content.Length + 2); // the lines as a JSON array, in a pooled buffer
+        array[0] = (byte)'[';
+        content.Span.CopyTo(array.AsSpan(1));
+        array[content.Length + 1] = (byte)']';
+        try
         {
+            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2));
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 var index = firstIndex + received++;
@@ -67,6 +73,10 @@ public sealed partial class ChunkProcessor(
                 else
                     refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, element.GetRawText()));
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(array); // the document, disposed first, reads it; the lines are copies
         }
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
@@ -150,15 +160,6 @@ public sealed partial class ChunkProcessor(
         Source,
         reason,
         excerpt);
-
-    private static byte[] Wrap(ReadOnlyMemory<byte> content)
-    {
-        var array = new byte[content.Length + 2];
-        array[0] = (byte)'[';
-        content.Span.CopyTo(array.AsSpan(1));
-        array[^1] = (byte)']';
-        return array;
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {Chunk}: {Received} lines received, {Priced} priced, {Rejected} rejected, {Adjustments} adjustments, {Written} ledger rows written")]
     private static partial void LogChunk(ILogger logger, string batchId, int chunk, int received, int priced, int rejected, int adjustments, int written);

@@ -38,11 +38,14 @@ public sealed class BatchBlobStore(BlobServiceClient service)
         }
     }
 
-    /// <summary>Reads bytes [offset, offset + length) of a stored document.</summary>
+    /// <summary>Reads bytes [offset, offset + length) of a stored document, streamed into one array of that length.</summary>
     public async Task<byte[]> ReadRangeAsync(string blobName, long offset, int length, CancellationToken cancellationToken)
     {
         var response = await container.GetBlobClient(blobName)
-            .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken).ConfigureAwait(false);
-        return response.Value.Content.ToArray();
+            .DownloadStreamingAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken).ConfigureAwait(false);
+        var content = new byte[length];
+        await using var stream = response.Value.Content;
+        await stream.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+        return content;
     }
 }
