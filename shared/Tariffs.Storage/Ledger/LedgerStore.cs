@@ -20,8 +20,9 @@ public sealed class LedgerStore(TableServiceClient service)
 {
     /// <summary>
     /// Number of partitions the ledger spreads households over: few enough that a chunk's transactions are nearly full
-    /// (with 16, a chunk took 32 transactions instead of 24 and the end-to-end benchmark ran 10–25% slower), enough that their combined per-partition throughput targets (2,000 entities/s each: 16,000/s) come near an
-    /// account's (20,000/s).
+    /// (with 16, a chunk took 32 transactions instead of 24 and the end-to-end benchmark ran 10–25% slower), enough
+    /// that their combined per-partition throughput targets (2,000 entities/s each: 16,000/s) come near an account's
+    /// (20,000/s).
     /// </summary>
     public const int Partitions = 8;
 
