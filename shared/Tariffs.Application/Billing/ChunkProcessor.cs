@@ -104,9 +104,7 @@ public sealed partial class ChunkProcessor(
         var written = append.RowsInserted;
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
-        var storedBefore = append.AlreadyStored.Any(l => now.ContainsKey(l.HouseholdId))
-            ? await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)), cancellationToken).ConfigureAwait(false)
-            : [];
+        var storedBefore = await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)), cancellationToken).ConfigureAwait(false);
         var cause = $"eligibility received while batch {header.BatchId} was priced";
         foreach (var household in ToRecompute(stored, now, storedBefore, catalog, cause))
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);

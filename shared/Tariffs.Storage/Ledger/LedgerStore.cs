@@ -29,6 +29,9 @@ public sealed class LedgerStore(TableServiceClient service)
     /// <summary>Start of the RowKey of outbox rows: a line key never starts with '|' (its household part is not empty).</summary>
     private const string OutboxPrefix = "|outbox|";
 
+    /// <summary>Partitions the equity report reads at once.</summary>
+    private const int ReportReaders = 4;
+
     /// <summary>At most this many key comparisons in one query filter besides the partition's (Table storage allows 15 in all).</summary>
     private const int ComparisonsPerFilter = 14;
 
@@ -93,15 +96,19 @@ public sealed class LedgerStore(TableServiceClient service)
     private async Task<HashSet<string>> StoredKeysAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in rowKeys.Chunk(ComparisonsPerFilter))
-        {
-            var keys = string.Join(" or ", group.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
-            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({keys})";
+        foreach (var filter in Filters(partition, rowKeys, 1, k => TableClient.CreateQueryFilter($"RowKey eq {k}")))
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
                 stored.Add(row.RowKey);
-        }
         return stored;
     }
+
+    /// <summary>
+    /// Filters of one partition OR-ing the conditions of a few items each, so that each holds at most 15 comparisons
+    /// (Table storage's limit): the partition's, then <paramref name="comparisonsPerItem"/> per item.
+    /// </summary>
+    private static IEnumerable<string> Filters<T>(string partition, IEnumerable<T> items, int comparisonsPerItem, Func<T, string> condition) =>
+        items.Chunk(ComparisonsPerFilter / comparisonsPerItem).Select(group =>
+            $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({string.Join(" or ", group.Select(condition))})");
 
     /// <summary>
     /// Appends corrective adjustments of one line and the outbox row of their publication (<paramref name="publication"/>)
@@ -178,12 +185,9 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         var entries = new List<LedgerEntry>();
         foreach (var partition in lines.GroupBy(l => l.PartitionKey))
-            foreach (var group in partition.Chunk(ComparisonsPerFilter / 2))
-            {
-                var ranges = string.Join(" or ", group.Select(l => TableClient.CreateQueryFilter($"(RowKey ge {l.RowKey} and RowKey lt {l.RowKey + "}"})")));
-                await foreach (var entry in ReadAsync($"{TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")} and ({ranges})", cancellationToken).ConfigureAwait(false))
+            foreach (var filter in Filters(partition.Key, partition, 2, l => TableClient.CreateQueryFilter($"(RowKey ge {l.RowKey} and RowKey lt {l.RowKey + "}"})")))
+                await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
                     entries.Add(entry);
-            }
         return entries;
     }
 
@@ -206,11 +210,11 @@ public sealed class LedgerStore(TableServiceClient service)
 
     /// <summary>
     /// Every entry of the ledger with only the columns the equity report reads (<see cref="ReportColumns"/>; the others
-    /// come back empty), partitions read side by side (<paramref name="parallelism"/> at a time) so that parsing one
+    /// come back empty), partitions read side by side (<see cref="ReportReaders"/> at a time) so that parsing one
     /// page overlaps fetching the next: entries come in no particular order across partitions. Explanations and notes
     /// are most of a row's bytes, so this reads the ledger much faster than whole rows.
     /// </summary>
-    public async IAsyncEnumerable<LedgerEntry> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken, int parallelism = 4)
+    public async IAsyncEnumerable<LedgerEntry> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<LedgerEntry>(new BoundedChannelOptions(4_096) { SingleReader = true });
@@ -218,7 +222,7 @@ public sealed class LedgerStore(TableServiceClient service)
         {
             try
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, Partitions), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token },
+                await Parallel.ForEachAsync(Enumerable.Range(0, Partitions), new ParallelOptions { MaxDegreeOfParallelism = ReportReaders, CancellationToken = stop.Token },
                     async (partition, token) =>
                     {
                         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.ToString("x2", CultureInfo.InvariantCulture)}");
