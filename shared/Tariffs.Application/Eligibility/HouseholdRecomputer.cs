@@ -12,7 +12,9 @@ namespace Tariffs.Application.Eligibility;
 /// Recomputes every billed line of a household after its eligibility changed, and appends the corrections
 /// <see cref="LineCorrector"/> finds (never an edit), so the final sum of a line does not depend on whether a grant
 /// arrived before or after it was billed. Corrections of one line are written in one transaction with the outbox row
-/// of their publication; if another recomputation wrote first, the line is read again and recomputed.
+/// of their publication; if another recomputation wrote first, the line and the household's eligibility are read
+/// again and the line recomputed: the recomputation that wrote first may have seen more eligibility than this one,
+/// and correcting its line with what this one read would undo that (flags posted back to back raced this way).
 /// </summary>
 public sealed partial class HouseholdRecomputer(
     LedgerStore ledger,
@@ -68,6 +70,7 @@ public sealed partial class HouseholdRecomputer(
             // Another recomputation appended corrections first: start again from what is stored now.
             entry = await ledger.ReadLineAsync(line, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} disappeared from the ledger.");
+            stored = await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false);
         }
         throw new InvalidOperationException($"Line {entry.Line.LineNumber} of batch {entry.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
     }

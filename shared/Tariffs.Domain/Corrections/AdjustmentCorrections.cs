@@ -7,10 +7,13 @@ namespace Tariffs.Domain.Corrections;
 /// <summary>
 /// Corrections for a line already billed, Kill Bill style: given the adjustments posted for the line and the
 /// line's outcome recomputed with today's eligibility and catalog, one corrective item per rule whose total
-/// differs — recomputed − Σ posted — linked to the line, never an edit. A difference in the household's
-/// favour (a lower bill, a larger payment: a late grant's catch-up) is always posted. A difference against
-/// it (a revocation, a lower credit) is posted only when the rule's program claws back; otherwise it is
-/// withheld, so that without claw-back a revocation takes nothing back from lines already billed. Pure.
+/// differs — recomputed − Σ posted — linked to the line, never an edit. The guard is on the line as a whole:
+/// when the recomputation does not raise the line's social bill (Σ of the bill steps' differences ≤ 0) and does not
+/// lower its payments, every difference is posted, knock-ons on other programs' rules included (a cap that has less
+/// to cap once a late discount applies), so a late grant brings the line exactly to where it would be had the grant
+/// come first. When the line as a whole moves against the household (a revocation, a lower credit), a difference
+/// against it is posted only when its rule's program claws back; the others are withheld, so that without claw-back
+/// nothing is taken back from a line already billed, and a grant never makes a line's social bill higher. Pure.
 /// </summary>
 public static class AdjustmentCorrections
 {
@@ -21,46 +24,62 @@ public static class AdjustmentCorrections
         ArgumentNullException.ThrowIfNull(recomputed);
         ArgumentNullException.ThrowIfNull(catalog);
 
+        var differences = Differences(posted, recomputed).ToList();
+        var billChange = differences.Where(d => d.Step < RuleStep.Payment).Sum(d => d.Difference);
+        var paymentChange = differences.Where(d => d.Step == RuleStep.Payment).Sum(d => d.Difference);
+        var lineAgainstHousehold = billChange > 0m || paymentChange < 0m;
+
         var corrections = new List<Correction>();
         var withheld = new List<WithheldCorrection>();
+        foreach (var d in differences)
+        {
+            var against = d.Step == RuleStep.Payment ? d.Difference < 0m : d.Difference > 0m;
+            var clawBack = catalog.Programs.FirstOrDefault(p => p.Id == d.ProgramId)?.ClawBack ?? false;
+            if (against && lineAgainstHousehold && !clawBack)
+                withheld.Add(new WithheldCorrection(d.RuleId, d.ProgramId, d.Difference,
+                    $"program '{d.ProgramId}' does not claw back: {d.Difference} against the household is not posted"));
+            else
+                corrections.Add(ToCorrection(d, recomputed));
+        }
+        return new CorrectionResult(corrections, withheld);
+    }
+
+    /// <summary>Every rule whose recomputed total differs from what was posted for it, in order of application.</summary>
+    private static IEnumerable<RuleDifference> Differences(IReadOnlyList<PostedAdjustment> posted, LineOutcome recomputed)
+    {
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var now in recomputed.Adjustments)
         {
             done.Add(now.RuleId);
             var (sum, count) = Posted(posted, now.RuleId);
-            Correct(now.RuleId, now.ProgramId, now.Step, sum, count, now.Amount, now, recomputed, catalog, corrections, withheld);
+            if (now.Amount != sum)
+                yield return new RuleDifference(now.RuleId, now.ProgramId, now.Step, sum, count, now.Amount, now, null);
         }
         foreach (var item in posted)
         {
             if (!done.Add(item.RuleId))
                 continue;
             var (sum, count) = Posted(posted, item.RuleId);
-            Correct(item.RuleId, item.ProgramId, item.Step, sum, count, 0m, null, recomputed, catalog, corrections, withheld, item);
+            if (sum != 0m)
+                yield return new RuleDifference(item.RuleId, item.ProgramId, item.Step, sum, count, 0m, null, item);
         }
-        return new CorrectionResult(corrections, withheld);
     }
 
-    private static void Correct(string ruleId, string programId, RuleStep step, decimal alreadyPosted, int count, decimal now,
-        Adjustment? current, LineOutcome recomputed, ServiceCatalog catalog, List<Correction> corrections, List<WithheldCorrection> withheld,
-        PostedAdjustment? removed = null)
+    private static Correction ToCorrection(RuleDifference d, LineOutcome recomputed)
     {
-        var difference = now - alreadyPosted;
-        if (difference == 0m)
-            return;
-        var favourable = step == RuleStep.Payment ? difference > 0m : difference < 0m;
-        var clawBack = catalog.Programs.FirstOrDefault(p => p.Id == programId)?.ClawBack ?? false;
-        if (!favourable && !clawBack)
-        {
-            withheld.Add(new WithheldCorrection(ruleId, programId, difference,
-                $"program '{programId}' does not claw back: {difference} against the household is not posted"));
-            return;
-        }
-        var covers = current?.Covers ?? recomputed.Line.Period;
-        var version = current?.RuleVersions ?? removed?.RuleVersions ?? "";
-        var legal = current?.Segments[0].Legal ?? new LegalReference(removed?.LegalReferences is { Length: > 0 } l ? l : "recomputation of the line");
+        var covers = d.Current?.Covers ?? recomputed.Line.Period;
+        var version = d.Current?.RuleVersions ?? d.Removed?.RuleVersions ?? "";
+        var legal = d.Current?.Segments[0].Legal ?? new LegalReference(d.Removed?.LegalReferences is { Length: > 0 } l ? l : "recomputation of the line");
         var term = new AdjustmentSegment(covers, version, legal,
-            new Explanation("recomputed {recomputed} − already posted {posted}", now, alreadyPosted), difference);
-        corrections.Add(new Correction(new Adjustment(ruleId, programId, step, difference, covers, [term]), count, alreadyPosted, now));
+            new Explanation("recomputed {recomputed} − already posted {posted}", d.Now, d.AlreadyPosted), d.Difference);
+        return new Correction(new Adjustment(d.RuleId, d.ProgramId, d.Step, d.Difference, covers, [term]), d.Count, d.AlreadyPosted, d.Now);
+    }
+
+    /// <summary>One rule's change: what was posted for it (and in how many items), what it gives now, and why.</summary>
+    private sealed record RuleDifference(string RuleId, string ProgramId, RuleStep Step, decimal AlreadyPosted, int Count, decimal Now,
+        Adjustment? Current, PostedAdjustment? Removed)
+    {
+        public decimal Difference => Now - AlreadyPosted;
     }
 
     private static (decimal Sum, int Count) Posted(IReadOnlyList<PostedAdjustment> posted, string ruleId)
