@@ -34,10 +34,6 @@ public sealed class Timeline<T>
         return found;
     }
 
-    /// <summary>Dates inside the interval (after its start) on which a new version takes effect.</summary>
-    public IEnumerable<LocalDate> ChangesWithin(DateInterval interval) =>
-        versions.Select(v => v.EffectiveFrom).Where(d => d > interval.Start && d <= interval.End);
-
     /// <summary>
     /// Adds to <paramref name="cuts"/> (created on first use) the dates inside the interval on which a new
     /// version takes effect; allocates nothing when there is none.

@@ -16,24 +16,6 @@ public static class DateIntervals
         return start <= end ? new DateInterval(start, end) : null;
     }
 
-    /// <summary>
-    /// Splits an interval at the given dates; each cut date starts a new piece. Cuts outside
-    /// (start, end] are ignored. The pieces are contiguous, ordered and cover the interval exactly.
-    /// </summary>
-    public static IReadOnlyList<DateInterval> SplitAt(this DateInterval interval, IEnumerable<LocalDate> cuts)
-    {
-        var ordered = cuts.Where(c => c > interval.Start && c <= interval.End).Distinct().Order().ToList();
-        var pieces = new List<DateInterval>(ordered.Count + 1);
-        var start = interval.Start;
-        foreach (var cut in ordered)
-        {
-            pieces.Add(new DateInterval(start, cut.PlusDays(-1)));
-            start = cut;
-        }
-        pieces.Add(new DateInterval(start, interval.End));
-        return pieces;
-    }
-
     /// <summary>First day of the calendar quarter holding the date.</summary>
     public static LocalDate StartOfQuarter(this LocalDate date) => new(date.Year, (date.Month - 1) / 3 * 3 + 1, 1);
 }

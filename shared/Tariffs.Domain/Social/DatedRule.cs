@@ -15,9 +15,6 @@ public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariff
     public Timeline<T> Versions { get; } = versions;
 
     /// <inheritdoc />
-    public override IEnumerable<LocalDate> ChangesWithin(DateInterval interval) => Versions.ChangesWithin(interval);
-
-    /// <inheritdoc />
     public override void CollectChanges(DateInterval interval, ref List<LocalDate>? cuts) => Versions.CollectChanges(interval, ref cuts);
 
     /// <summary>A term of this rule for a segment under a version.</summary>

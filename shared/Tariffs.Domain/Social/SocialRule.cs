@@ -22,10 +22,10 @@ public abstract class SocialRule(string id, IReadOnlyCollection<string> tariffCo
     /// <summary>The step of the order of application this rule belongs to.</summary>
     public abstract RuleStep Step { get; }
 
-    /// <summary>Dates inside the interval on which a new version of the rule takes effect.</summary>
-    public abstract IEnumerable<LocalDate> ChangesWithin(DateInterval interval);
-
-    /// <summary>Adds the dates of <see cref="ChangesWithin"/> to <paramref name="cuts"/>, created on first use.</summary>
+    /// <summary>
+    /// Adds to <paramref name="cuts"/> (created on first use) the dates inside the interval, after its start, on which a
+    /// new version of the rule takes effect.
+    /// </summary>
     public abstract void CollectChanges(DateInterval interval, ref List<LocalDate>? cuts);
 
     /// <summary>The rule's terms over the eligible segments; segments without a version in force add nothing.</summary>
