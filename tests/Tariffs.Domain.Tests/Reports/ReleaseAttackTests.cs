@@ -100,6 +100,29 @@ public class ReleaseAttackTests
     }
 
     [Fact]
+    public void A_small_group_in_one_area_is_not_the_total_minus_the_other_areas()
+    {
+        // X: 12 households, one eligible (receiving nothing). Y: 30, 15 eligible and receiving. Z: 24, 12 eligible
+        // receiving nothing. The total (66 billed, 28 eligible, 15 received) is no small group itself: without a
+        // complement, X's eligible count = total − Y − Z.
+        var simulator = new ReleaseSimulator();
+        for (var i = 0; i < 12; i++)
+            simulator.Store(Line("X", $"x{i}", 1_000, eligible: i == 0), On(1, 29));
+        for (var i = 0; i < 30; i++)
+            simulator.Store(Line("Y", $"y{i}", 1_000, i < 15 ? -100 : 0), On(1, 29));
+        for (var i = 0; i < 24; i++)
+            simulator.Store(Line("Z", $"z{i}", 1_000, eligible: i < 12), On(1, 29));
+        var cells = simulator.Recompute(On(2, 10)).ToDictionary(p => p.Key.Area);
+
+        Assert.All(cells.Values, p => Assert.False(p.Hidden));
+        Assert.True(cells["X"].EligibilityHidden);
+        Assert.Equal(28, cells["*"].Cell.HouseholdsEligible);
+        Assert.True(new[] { "*", "Y", "Z" }.Count(a => cells[a].EligibilityHidden) >= 1);
+        var published = cells.Values.Where(p => !p.EligibilityHidden).ToDictionary(p => p.Key.Area, p => p.Cell.HouseholdsEligible);
+        Assert.False(published.ContainsKey("*") && published.ContainsKey("Y") && published.ContainsKey("Z"));
+    }
+
+    [Fact]
     public void A_line_coded_as_the_total_is_counted_once_in_the_total_and_in_an_area_of_its_own()
     {
         var builder = new EquityReportBuilder(suppressionThreshold: 1);

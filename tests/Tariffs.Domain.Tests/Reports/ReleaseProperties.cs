@@ -85,11 +85,10 @@ public class ReleaseProperties
     {
         // Each key has one set of figures in every release (the property above), so the union is one cell per key.
         var union = Play(script).Releases.SelectMany(r => r).GroupBy(p => p.Key).Select(g => g.First()).ToList();
-        var k = EquityReportRules.DefaultSuppressionThreshold;
         static bool Primary(PublicCell p) => p.Cell.Suppression is SuppressionReason.TooFewHouseholds or SuppressionReason.Dominance;
         var whole = Attack(union, p => p.Hidden, Primary);
-        var eligibility = Attack(union, p => p.EligibilityHidden, p => Primary(p) || SubPopulations.HidesEligibility(p.Cell, k));
-        var income = Attack(union, p => p.IncomeHidden, p => Primary(p) || SubPopulations.HidesIncome(p.Cell, k));
+        var eligibility = Attack(union, p => p.EligibilityHidden, p => Primary(p) || SmallEligibility(p.Cell));
+        var income = Attack(union, p => p.IncomeHidden, p => Primary(p) || SmallIncome(p.Cell));
         return Amounts.All(a => whole.Recovered(a) && whole.Exact())
             && eligibility.Recovered(c => c.HouseholdsEligible) && eligibility.Recovered(c => c.HouseholdsReceived) && eligibility.Exact()
             && income.Recovered(c => c.HouseholdsWithKnownIncome) && income.Recovered(c => c.HouseholdsAboveThresholdBefore) && income.Exact();
@@ -116,7 +115,20 @@ public class ReleaseProperties
     [Property(MaxTest = 60)]
     public bool No_sub_population_under_k_is_visible(byte[] script) =>
         Play(script).Releases[^1].All(p => p.Hidden
-            || (p.Cell.HouseholdsBilled >= EquityReportRules.DefaultSuppressionThreshold
-                && (p.EligibilityHidden || !SubPopulations.HidesEligibility(p.Cell, EquityReportRules.DefaultSuppressionThreshold))
-                && (p.IncomeHidden || !SubPopulations.HidesIncome(p.Cell, EquityReportRules.DefaultSuppressionThreshold))));
+            || (p.Cell.HouseholdsBilled >= K && (p.EligibilityHidden || !SmallEligibility(p.Cell)) && (p.IncomeHidden || !SmallIncome(p.Cell))));
+
+    private const int K = EquityReportRules.DefaultSuppressionThreshold;
+
+    /// <summary>A group of 1..k−1 households: eligible or not among billed, received or not among eligible.</summary>
+    private static bool SmallEligibility(EquityCell c) =>
+        Small(c.HouseholdsEligible) || Small(c.HouseholdsBilled - c.HouseholdsEligible)
+        || Small(c.HouseholdsReceived) || Small(c.HouseholdsEligible - c.HouseholdsReceived);
+
+    /// <summary>A group of 1..k−1 households: of known income or not, above the threshold or not among known.</summary>
+    private static bool SmallIncome(EquityCell c) =>
+        Small(c.HouseholdsWithKnownIncome) || Small(c.HouseholdsBilled - c.HouseholdsWithKnownIncome)
+        || Small(c.HouseholdsAboveThresholdBefore) || Small(c.HouseholdsWithKnownIncome - c.HouseholdsAboveThresholdBefore)
+        || Small(c.HouseholdsAboveThresholdAfter) || Small(c.HouseholdsWithKnownIncome - c.HouseholdsAboveThresholdAfter);
+
+    private static bool Small(int count) => count is >= 1 and < K;
 }
