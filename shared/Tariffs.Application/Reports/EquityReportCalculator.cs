@@ -44,7 +44,8 @@ public sealed partial class EquityReportCalculator(
             var line = entry.Line;
             var periodEnd = StoredDate.Parse(line.PeriodTo);
             all.Add(ToReportLine(line, periodEnd, entry.Adjustments));
-            if (cutoffs.CutoffOf(line.Service, line.Authority, periodEnd) is { } cutoff && Before(line.Timestamp, cutoff))
+            var latest = entry.Adjustments.Select(a => a.Timestamp).Append(line.Timestamp).Max();
+            if (cutoffs.CutoffOf(line.Service, line.Authority, periodEnd, StoredAt(latest)) is { } cutoff && Before(line.Timestamp, cutoff))
                 releasing.Add(ToReportLine(line, periodEnd, entry.Adjustments.Where(a => Before(a.Timestamp, cutoff)).ToList()));
             lines++;
         }
@@ -53,7 +54,7 @@ public sealed partial class EquityReportCalculator(
             var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
                 e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
             all.Add(serviceEvent);
-            if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date) is { } cutoff && Before(e.Timestamp, cutoff))
+            if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.Timestamp)) is { } cutoff && Before(e.Timestamp, cutoff))
                 releasing.Add(serviceEvent);
         }
 
@@ -63,7 +64,7 @@ public sealed partial class EquityReportCalculator(
         await reports.SaveAsync(cells, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
 
         var closed = releasing.BuildPrimary()
-            .Where(c => ReportPeriod.TryParse(c.Key.Period, out var period) && cutoffs.IsClosed(c.Key.Authority, period.Value))
+            .Where(c => cutoffs.IsReleasable(c.Key))
             .ToList();
         var release = PublicRelease.Release(released, closed, rules.SuppressionThreshold, now);
         // Months first: cells released without their months' cutoffs could not be matched by later releases.
@@ -90,7 +91,9 @@ public sealed partial class EquityReportCalculator(
     }
 
     /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>
-    private static bool Before(DateTimeOffset? storedAt, Instant cutoff) => storedAt is { } at && Instant.FromDateTimeOffset(at) < cutoff;
+    private static bool Before(DateTimeOffset? storedAt, Instant cutoff) => StoredAt(storedAt) < cutoff;
+
+    private static Instant? StoredAt(DateTimeOffset? timestamp) => timestamp is { } at ? Instant.FromDateTimeOffset(at) : null;
 
     private static bool IsRunning(EquityCellKey key, Instant now, ReportOptions settings) =>
         ReportPeriod.TryParse(key.Period, out var period) && period.Value.End >= now.InZone(settings.ZoneOf(key.Authority)).Date;

@@ -32,9 +32,10 @@ public sealed class ReportOptions
     public TimeSpan PublicationDelay { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// A release counts the rows stored up to this long before the run (default 5 minutes): every such row is
-    /// committed and visible when the run reads, whatever a batch being stored meanwhile and clock skew between the
-    /// service and the store. The local host (Azurite on the same clock) sets zero.
+    /// A release counts the rows stored up to this long before the run, and releases no month with a row stored more
+    /// recently (default 5 minutes): every row counted is committed and visible when the run reads, whatever the
+    /// clock skew between the service and the store, and a month whose batch or corrections are still being stored
+    /// waits for a later run. The local host (Azurite on the same clock, one-chunk test batches) sets 3 seconds.
     /// </summary>
     public TimeSpan ReleaseSettle { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -5,7 +5,7 @@ namespace Tariffs.Domain.Tests.Reports;
 
 /// <summary>
 /// The public release in memory, as the recompute runs it over the ledger: rows (lines, and corrections as extra
-/// rows of the same household) stored at an instant; each recompute releases the closed months at its cutoff, counts a
+/// rows of the same household) stored at an instant; each recompute releases the closed, settled months at its cutoff, counts a
 /// row only if stored before its month's cutoff, and releases the closed cells not released before. Every release
 /// (the public cells after each recompute) is kept, as an attacker would.
 /// </summary>
@@ -36,10 +36,10 @@ public sealed class ReleaseSimulator(EquityReportRules rules, Duration delay)
         var cutoffs = new ReleaseCutoffs(months, now, delay, _ => DateTimeZone.Utc);
         var builder = new EquityReportBuilder(rules);
         foreach (var (line, storedAt) in rows)
-            if (cutoffs.CutoffOf(line.Service, line.Authority, line.PeriodEnd) is { } cutoff && storedAt < cutoff)
+            if (cutoffs.CutoffOf(line.Service, line.Authority, line.PeriodEnd, storedAt) is { } cutoff && storedAt < cutoff)
                 builder.Add(line);
         var closed = builder.BuildPrimary()
-            .Where(c => ReportPeriod.TryParse(c.Key.Period, out var period) && cutoffs.IsClosed(c.Key.Authority, period.Value))
+            .Where(c => cutoffs.IsReleasable(c.Key))
             .ToList();
         var release = PublicRelease.Release(released, closed, rules.SuppressionThreshold, now);
         foreach (var (month, cutoff) in cutoffs.NewReleases)
