@@ -78,6 +78,8 @@ var tableNames = [
   'batches'
   'deliveries'
   'events'
+  'publicreports'
+  'releases'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -38,6 +38,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<PublicReportStore>();
         services.AddSingleton<CatalogRepository>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton<BatchBlobStore>();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Tariffs.EndToEnd.Tests;
@@ -21,9 +23,10 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.False((bool)n["suppressed"]!);
         Assert.Equal("year", (string)n["periodKind"]!);
         Assert.Equal(14, (int)n["householdsBilled"]!);
-        Assert.Equal(4, (int)n["householdsEligible"]!);
-        Assert.Equal(4, (int)n["householdsReceived"]!);
-        Assert.Equal(1.0, (double)n["takeUpRate"]!);
+        // 4 eligible (and 10 not) of 14: groups under k = 11, withheld with the take-up rate built on them.
+        Assert.Null(n["householdsEligible"]);
+        Assert.Null(n["householdsReceived"]);
+        Assert.Null(n["takeUpRate"]);
         Assert.Equal(1926.40m, (decimal)n["standardTotal"]!); // 14 × 137.60
         Assert.Equal(-176.00m, (decimal)n["socialAdjustmentsTotal"]!); // 4 × −44.00
         Assert.Equal(137.60m, (decimal)n["averageBillBefore"]!);
@@ -124,5 +127,44 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.Equal("TooFewHouseholds", (string)cells[("2022", "S")]["suppression"]!);
         Assert.Equal("Complementary", (string)cells[("2022", "M")]["suppression"]!);
         Assert.Equal("None", (string)cells[("2022", "N")]["suppression"]!);
+        Assert.Equal(4, (int)cells[("2022", "N")]["householdsEligible"]!);
+        Assert.Equal(4, (int)cells[("2022", "N")]["householdsReceived"]!);
+        Assert.Equal(1.0, (double)cells[("2022", "N")]["takeUpRate"]!);
+    }
+
+    [Fact]
+    public async Task A_running_period_is_not_public_and_a_released_cell_does_not_move_after_a_late_line()
+    {
+        const string authority = "e2e-release";
+        using (var catalog = await host.Authorised.PutAsync("api/catalog", new StringContent(Samples.CatalogFor(authority), Encoding.UTF8, "application/json")))
+            Assert.True(catalog.IsSuccessStatusCode, await catalog.Content.ReadAsStringAsync());
+        using var regulator = host.WithKey(LocalHostFixture.RoleKeys["regulator"]);
+        var today = DateTime.UtcNow.Date;
+        var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var lines = new JsonArray();
+        for (var i = 1; i <= 12; i++)
+            lines.Add(ReportDataset.Line(lines.Count + 1, $"rel-{i:D2}", "R", "2022-01-01", "2022-12-31", 120m));
+        for (var i = 1; i <= 12; i++)
+            lines.Add(ReportDataset.Line(lines.Count + 1, $"rel-{i:D2}", "R", today.ToString("yyyy-MM-01", CultureInfo.InvariantCulture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 10m));
+        await ReportDataset.StoreBatchAsync(host, "e2e-release-1", authority, lines);
+        await ReportDataset.RecomputeSettledAsync(host);
+
+        var released = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022&service=water"), authority)[("2022", "R")];
+        Assert.False((bool)released["suppressed"]!);
+        Assert.Equal(12, (int)released["householdsBilled"]!);
+        Assert.Equal(1651.20m, (decimal)released["standardTotal"]!); // 12 × 137.60
+        Assert.Empty(ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, $"api/reports/equity?period={month}&service=water"), authority));
+        var running = ReportDataset.Cells(await ReportDataset.GetArrayAsync(regulator, $"api/reports/equity/unsuppressed?period={month}&service=water"), authority)[(month, "R")];
+        Assert.True((bool)running["provisional"]!);
+        Assert.Equal(12, (int)running["householdsBilled"]!);
+
+        // A 13th household's 2022 line arrives late: the regulator sees it, the released cell does not move.
+        await ReportDataset.StoreBatchAsync(host, "e2e-release-2", authority, new JsonArray(ReportDataset.Line(1, "rel-13", "R", "2022-01-01", "2022-12-31", 120m)));
+        await ReportDataset.RecomputeSettledAsync(host);
+
+        var after = ReportDataset.Cells(await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?period=2022&service=water"), authority)[("2022", "R")];
+        Assert.Equal(released.ToJsonString(), after.ToJsonString());
+        var unsuppressed = ReportDataset.Cells(await ReportDataset.GetArrayAsync(regulator, "api/reports/equity/unsuppressed?period=2022&service=water"), authority)[("2022", "R")];
+        Assert.Equal(13, (int)unsuppressed["householdsBilled"]!);
     }
 }

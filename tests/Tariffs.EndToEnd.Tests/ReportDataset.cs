@@ -44,36 +44,12 @@ public static class ReportDataset
             }
 
             var lines = new JsonArray();
-            var number = 0;
-            void Add(string household, string area, string from, string to, decimal quantity) => lines.Add(new JsonObject
-            {
-                ["lineNumber"] = ++number, ["householdId"] = household, ["accountId"] = "acc-" + household, ["area"] = area,
-                ["mainResidence"] = true, ["persons"] = 2,
-                ["period"] = new JsonObject { ["from"] = from, ["to"] = to },
-                ["consumption"] = new JsonObject { ["quantity"] = quantity, ["unit"] = "m3" },
-                ["tariffCode"] = "DOM", ["billedAmount"] = 137.60m,
-            });
             foreach (var (area, count) in new[] { ("N", 14), ("M", 12), ("S", 3) })
                 for (var i = 1; i <= count; i++)
-                    Add($"rep-{area.ToLowerInvariant()}{i:D2}", area, "2022-01-01", "2022-12-31", 120m);
-            Add("rep-n01", "N", "2023-01-01", "2023-01-31", 10m);
-            var batch = new JsonObject
-            {
-                ["batchId"] = BatchId, ["operator"] = "e2e", ["authority"] = Authority, ["service"] = "water",
-                ["currency"] = "EUR", ["createdAt"] = "2023-02-05T08:00:00Z", ["lines"] = lines,
-            };
-            using (var posted = await host.Authorised.PostAsync("api/batches", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json")))
-                Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-
-            await Eventually.ValueAsync(async () =>
-            {
-                var count = 0;
-                await foreach (var _ in new LedgerStore(host.Tables).ReadBatchAsync(BatchId, CancellationToken.None))
-                    count++;
-                return count;
-            }, c => c == number, TimeSpan.FromSeconds(60), $"{number} ledger lines");
-            using (var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null))
-                Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
+                    lines.Add(Line(lines.Count + 1, $"rep-{area.ToLowerInvariant()}{i:D2}", area, "2022-01-01", "2022-12-31", 120m));
+            lines.Add(Line(lines.Count + 1, "rep-n01", "N", "2023-01-01", "2023-01-31", 10m));
+            await StoreBatchAsync(host, BatchId, Authority, lines);
+            await RecomputeSettledAsync(host);
             loaded = true;
         }
         finally
@@ -82,9 +58,50 @@ public static class ReportDataset
         }
     }
 
-    /// <summary>The dataset's cells of a report response, by period and area.</summary>
-    public static Dictionary<(string Period, string Area), JsonNode> Cells(JsonArray report) =>
-        report.Where(c => (string)c!["authority"]! == Authority).ToDictionary(c => ((string)c!["period"]!, (string)c!["area"]!), c => c!);
+    /// <summary>A water line of <paramref name="household"/> billed 137.60 €.</summary>
+    public static JsonObject Line(int number, string household, string area, string from, string to, decimal quantity) => new()
+    {
+        ["lineNumber"] = number, ["householdId"] = household, ["accountId"] = "acc-" + household, ["area"] = area,
+        ["mainResidence"] = true, ["persons"] = 2,
+        ["period"] = new JsonObject { ["from"] = from, ["to"] = to },
+        ["consumption"] = new JsonObject { ["quantity"] = quantity, ["unit"] = "m3" },
+        ["tariffCode"] = "DOM", ["billedAmount"] = 137.60m,
+    };
+
+    /// <summary>Posts a water batch of <paramref name="lines"/> for <paramref name="authority"/> and waits until every line is in the ledger.</summary>
+    public static async Task StoreBatchAsync(LocalHostFixture host, string batchId, string authority, JsonArray lines)
+    {
+        var count = lines.Count;
+        var batch = new JsonObject
+        {
+            ["batchId"] = batchId, ["operator"] = "e2e", ["authority"] = authority, ["service"] = "water",
+            ["currency"] = "EUR", ["createdAt"] = "2023-02-05T08:00:00Z", ["lines"] = lines,
+        };
+        using (var posted = await host.Authorised.PostAsync("api/batches", new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        await Eventually.ValueAsync(async () =>
+        {
+            var stored = 0;
+            await foreach (var _ in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
+                stored++;
+            return stored;
+        }, c => c == count, TimeSpan.FromSeconds(60), $"{count} ledger lines");
+    }
+
+    /// <summary>
+    /// Recomputes once the rows just stored are settled: the local host releases no month with a row stored in the last
+    /// 3 seconds (Tariffs:Reports:ReleaseSettle), so that a timer run never releases half a batch.
+    /// </summary>
+    public static async Task RecomputeSettledAsync(LocalHostFixture host)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        using var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null);
+        Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
+    }
+
+    /// <summary>The cells of <paramref name="authority"/> (the dataset's by default) in a report response, by period and area.</summary>
+    public static Dictionary<(string Period, string Area), JsonNode> Cells(JsonArray report, string authority = Authority) =>
+        report.Where(c => (string)c!["authority"]! == authority).ToDictionary(c => ((string)c!["period"]!, (string)c!["area"]!), c => c!);
 
     /// <summary>GETs a JSON array.</summary>
     public static async Task<JsonArray> GetArrayAsync(HttpClient client, string route) =>

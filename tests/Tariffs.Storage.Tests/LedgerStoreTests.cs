@@ -35,6 +35,26 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Rows_read_for_reports_carry_when_they_were_stored()
+    {
+        // The public report counts a row only if it was stored before its month's cutoff: the stored time must come back.
+        var ledger = await NewLedgerAsync();
+        var batch = "batch-" + Guid.NewGuid().ToString("N");
+        var household = "hh-stored-" + Guid.NewGuid().ToString("N");
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(1, -44.00m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
+
+        LedgerEntry? found = null;
+        await foreach (var entry in ledger.ReadAllForReportsAsync(CancellationToken.None))
+            if (entry.Line.HouseholdId == household)
+                found = entry;
+        Assert.NotNull(found);
+        Assert.InRange(found.Line.Timestamp!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
+        Assert.InRange(Assert.Single(found.Adjustments).Timestamp!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
+    }
+
+    [Fact]
     public async Task Lines_and_adjustments_read_back_in_minor_units()
     {
         var ledger = await NewLedgerAsync();

@@ -30,14 +30,14 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
         return new OkObjectResult(new { cells = cells.Count });
     }
 
-    /// <summary>Public, suppressed equity report cells; filters: period, service, area; JSON or CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>
+    /// <summary>Public equity report: the cells of closed periods, released once and frozen, suppressed; filters: period, service, area; JSON or CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>
     [Function(nameof(GetEquityReport))]
     public Task<IActionResult> GetEquityReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/equity")] HttpRequest request,
         CancellationToken cancellationToken) =>
         ReportAsync(request, EquityReportView.Public, cancellationToken);
 
-    /// <summary>Every figure, suppressed cells included, with the reason of each suppression; regulator only.</summary>
+    /// <summary>Every figure of the latest recompute (running periods and late rows included), with the reason of each suppression; regulator only.</summary>
     [Function(nameof(GetUnsuppressedEquityReport))]
     public Task<IActionResult> GetUnsuppressedEquityReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/equity/unsuppressed")] HttpRequest request,

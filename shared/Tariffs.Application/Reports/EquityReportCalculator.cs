@@ -12,58 +12,92 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Application.Reports;
 
 /// <summary>
-/// Recomputes the whole equity report from the ledger, streamed (one line and its adjustments at a
-/// time), and replaces the stored cells. Payments are kept apart from bill adjustments. Every run — the timer's
-/// or on demand — recomputes every period, so a late line or a correction lands in its period whenever it
-/// arrives; the authority's time zone only decides which periods are still running (their cells are marked
-/// provisional): a period is over once its last day has passed in that zone.
+/// Recomputes the equity report from the ledger, streamed (one line and its adjustments at a time), in two views.
+/// The regulator's view: every period from every row, replaced at each run, so a late line or a correction lands in
+/// its period whenever it arrives; a period still running in the authority's time zone is provisional. The public
+/// view: closed periods only (<see cref="ReleaseCutoffs"/>), each cell released once and frozen, computed from the
+/// rows stored before its months' cutoffs, with suppression monotone across releases (<see cref="PublicRelease"/>).
 /// </summary>
 public sealed partial class EquityReportCalculator(
     LedgerStore ledger,
     ServiceEventStore events,
     ReportStore reports,
+    PublicReportStore published,
     IClock clock,
     IOptions<ReportOptions> options,
     ILogger<EquityReportCalculator> logger)
 {
-    /// <summary>Recomputes and stores every cell; returns the cells.</summary>
+    /// <summary>Recomputes and stores the regulator's cells, releases the public cells of newly closed periods; returns the regulator's cells.</summary>
     public async Task<IReadOnlyList<EquityCell>> RecomputeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var builder = new EquityReportBuilder(settings.ToRules());
+        var rules = settings.ToRules();
+        var now = clock.GetCurrentInstant();
+        var cutoffs = new ReleaseCutoffs(await published.ReleasedMonthsAsync(cancellationToken).ConfigureAwait(false),
+            now - Duration.FromTimeSpan(settings.ReleaseSettle), Duration.FromTimeSpan(settings.PublicationDelay), settings.ZoneOf);
+        var released = await published.ReleasedAsync(cancellationToken).ConfigureAwait(false);
+        var all = new EquityReportBuilder(rules);
+        var releasing = new EquityReportBuilder(rules);
         var lines = 0;
         await foreach (var entry in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var payments = entry.Adjustments.Where(a => a.Step == nameof(RuleStep.Payment)).Sum(a => a.AmountMinor);
-            var social = entry.Adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var step) && step < RuleStep.Payment).ToList();
-            var billAdjustments = social.Sum(a => a.AmountMinor);
             var line = entry.Line;
-            // A late grant leaves the line's original "eligible" false but adds corrections: the household is eligible.
-            var eligible = line.Eligible || social.Count > 0 || entry.Adjustments.Any(a => a.Step == nameof(RuleStep.Payment));
-            var quantity = decimal.TryParse(line.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m;
-            builder.Add(new ReportLine(line.Authority, line.Service, line.Area, line.HouseholdId, StoredDate.Parse(line.PeriodTo),
-                line.Currency, line.BilledMinor, line.StandardBillMinor, billAdjustments, payments, eligible, quantity, line.Unit)
-            {
-                OverchargeMinor = line.OverchargeMinor,
-                AnnualIncomeMinor = line.AnnualIncomeMinor,
-            });
+            var periodEnd = StoredDate.Parse(line.PeriodTo);
+            all.Add(ToReportLine(line, periodEnd, entry.Adjustments));
+            var latest = entry.Adjustments.Select(a => a.Timestamp).Append(line.Timestamp).Max();
+            if (cutoffs.CutoffOf(line.Service, line.Authority, periodEnd, StoredAt(latest)) is { } cutoff && Before(line.Timestamp, cutoff))
+                releasing.Add(ToReportLine(line, periodEnd, entry.Adjustments.Where(a => Before(a.Timestamp, cutoff)).ToList()));
             lines++;
         }
         await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
-            builder.Add(new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
-                e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked)));
-        var now = clock.GetCurrentInstant();
-        var cells = builder.Build()
+        {
+            var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
+                e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
+            all.Add(serviceEvent);
+            if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.Timestamp)) is { } cutoff && Before(e.Timestamp, cutoff))
+                releasing.Add(serviceEvent);
+        }
+
+        var cells = all.Build()
             .Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })
             .ToList();
         await reports.SaveAsync(cells, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
-        LogComputed(logger, lines, cells.Count);
+
+        var closed = releasing.BuildPrimary()
+            .Where(c => cutoffs.IsReleasable(c.Key))
+            .ToList();
+        var release = PublicRelease.Release(released, closed, rules.SuppressionThreshold, now);
+        // Months first: cells released without their months' cutoffs could not be matched by later releases.
+        await published.AddMonthsAsync(cutoffs.NewReleases, cancellationToken).ConfigureAwait(false);
+        await published.AddAsync(release, cancellationToken).ConfigureAwait(false);
+        LogComputed(logger, lines, cells.Count, cutoffs.NewReleases.Count, release.Count);
         return cells;
     }
+
+    /// <summary>The report line of a stored line with the given adjustments: payments apart from bill adjustments.</summary>
+    private static ReportLine ToReportLine(LineEntity line, LocalDate periodEnd, IReadOnlyList<AdjustmentEntity> adjustments)
+    {
+        var payments = adjustments.Where(a => a.Step == nameof(RuleStep.Payment)).Sum(a => a.AmountMinor);
+        var social = adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var step) && step < RuleStep.Payment).ToList();
+        // A late grant leaves the line's original "eligible" false but adds corrections: the household is eligible.
+        var eligible = line.Eligible || social.Count > 0 || adjustments.Any(a => a.Step == nameof(RuleStep.Payment));
+        var quantity = decimal.TryParse(line.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m;
+        return new ReportLine(line.Authority, line.Service, line.Area, line.HouseholdId, periodEnd,
+            line.Currency, line.BilledMinor, line.StandardBillMinor, social.Sum(a => a.AmountMinor), payments, eligible, quantity, line.Unit)
+        {
+            OverchargeMinor = line.OverchargeMinor,
+            AnnualIncomeMinor = line.AnnualIncomeMinor,
+        };
+    }
+
+    /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>
+    private static bool Before(DateTimeOffset? storedAt, Instant cutoff) => StoredAt(storedAt) < cutoff;
+
+    private static Instant? StoredAt(DateTimeOffset? timestamp) => timestamp is { } at ? Instant.FromDateTimeOffset(at) : null;
 
     private static bool IsRunning(EquityCellKey key, Instant now, ReportOptions settings) =>
         ReportPeriod.TryParse(key.Period, out var period) && period.Value.End >= now.InZone(settings.ZoneOf(key.Authority)).Date;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report recomputed from {Lines} ledger lines into {Cells} cells")]
-    private static partial void LogComputed(ILogger logger, int lines, int cells);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report recomputed from {Lines} ledger lines into {Cells} cells; {Months} months and {Released} public cells released")]
+    private static partial void LogComputed(ILogger logger, int lines, int cells, int months, int released);
 }

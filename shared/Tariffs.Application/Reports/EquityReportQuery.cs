@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tariffs.Application.Catalog;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Money;
@@ -8,17 +7,20 @@ using Tariffs.Storage.Reports;
 namespace Tariffs.Application.Reports;
 
 /// <summary>
-/// Reads stored report cells for publication; in the public view suppressed cells are published without figures.
-/// D102.0 is priced from the catalog published when the report is read (<see cref="SispeaD102"/>).
+/// Reads stored report cells for publication. The public view reads the released, frozen cells
+/// (<see cref="PublicReportStore"/>): a hidden cell without figures, a withheld group without its counts and ratios.
+/// The regulator's view reads the latest recomputed cells, every figure. D102.0 is priced from the catalog published
+/// when the report is read (<see cref="SispeaD102"/>).
 /// </summary>
-public sealed class EquityReportQuery(ReportStore reports, CatalogRepository catalogs)
+public sealed class EquityReportQuery(ReportStore reports, PublicReportStore published, CatalogRepository catalogs)
 {
     /// <summary>Cells matching the optional filters (period "2022", "2022-Q1" or "2022-01"; service; area, "*" = totals), in key order.</summary>
     public async Task<IReadOnlyList<EquityReportRow>> GetAsync(string? period, string? service, string? area, EquityReportView view, CancellationToken cancellationToken)
     {
         var rows = new List<EquityReportRow>();
         var found = new Dictionary<CatalogKey, ServiceCatalog?>();
-        await foreach (var cell in reports.QueryAsync(service, period, cancellationToken).ConfigureAwait(false))
+        var cells = view == EquityReportView.Public ? published.QueryAsync(service, period, cancellationToken) : reports.QueryAsync(service, period, cancellationToken);
+        await foreach (var cell in cells.ConfigureAwait(false))
         {
             if (area is not null && cell.Area != area)
                 continue;
@@ -46,51 +48,30 @@ public sealed class EquityReportQuery(ReportStore reports, CatalogRepository cat
     private static EquityReportRow ToRow(EquityCellEntity entity, EquityReportView view, decimal? d102)
     {
         var currency = Currency.TryFind(entity.Currency, out var found) ? found : Currency.Eur;
-        var cell = ToCell(entity);
+        var cell = EquityCellMapping.ToCell(entity);
         var hide = entity.Suppressed && view == EquityReportView.Public;
+        var eligibility = hide || (entity.EligibilityHidden && view == EquityReportView.Public);
+        var income = hide || (entity.IncomeHidden && view == EquityReportView.Public);
         decimal? Amount(long minor) => hide ? null : currency.FromMinorUnits(minor);
         decimal? Average(decimal? minor) => hide || minor is null ? null : currency.Round(minor.Value / MinorPerMajor(currency));
-        int? Count(int value) => hide ? null : value;
-        double? Share(double? value) => hide || value is null ? null : Math.Round(value.Value, 4);
+        int? Count(int value, bool withheld = false) => hide || withheld ? null : value;
+        double? Share(double? value, bool withheld = false) => hide || withheld || value is null ? null : Math.Round(value.Value, 4);
         var kind = ReportPeriod.TryParse(entity.Period, out var period) ? period.Value.Kind.ToString().ToLowerInvariant() : "";
         return new EquityReportRow(
             entity.Period, kind, entity.Service, entity.Authority, entity.Area, entity.Currency, entity.Unit,
             entity.Suppressed, entity.Provisional,
-            Count(cell.HouseholdsBilled), Count(cell.HouseholdsEligible), Count(cell.HouseholdsReceived), Share(cell.TakeUpRate),
+            Count(cell.HouseholdsBilled), Count(cell.HouseholdsEligible, eligibility), Count(cell.HouseholdsReceived, eligibility), Share(cell.TakeUpRate, eligibility),
             Amount(cell.BilledTotalMinor), Amount(cell.StandardTotalMinor), Amount(cell.AdjustmentsTotalMinor),
             Amount(cell.PaymentsTotalMinor), Amount(cell.CompensationTotalMinor),
             Average(cell.AverageBillBeforeMinor), Average(cell.AverageBillAfterMinor),
             hide ? null : cell.QuantityBilled,
             hide || cell.SocialCostPerCubicMetreMinor is not { } p109 ? null : Math.Round(p109 / MinorPerMajor(currency), 4, MidpointRounding.AwayFromZero),
             d102 is { } price ? Amount(currency.ToMinorUnits(price)) : null,
-            Count(cell.HouseholdsWithKnownIncome), Share(cell.AffordabilityShareBefore), Share(cell.AffordabilityShareAfter),
+            Count(cell.HouseholdsWithKnownIncome, income), Share(cell.AffordabilityShareBefore, income), Share(cell.AffordabilityShareAfter, income),
             Count(cell.OverchargeFindings), Amount(cell.OverchargeTotalMinor), Count(cell.BlockedRestrictions),
             view == EquityReportView.Unsuppressed ? entity.Suppression : null,
             entity.ComputedAt);
     }
 
     private static decimal MinorPerMajor(Currency currency) => 1m / currency.FromMinorUnits(1);
-
-    private static EquityCell ToCell(EquityCellEntity e) => new()
-    {
-        Key = new EquityCellKey(e.Period, e.Service, e.Authority, e.Area),
-        Currency = e.Currency,
-        Unit = e.Unit,
-        HouseholdsBilled = e.HouseholdsBilled,
-        HouseholdsEligible = e.HouseholdsEligible,
-        HouseholdsReceived = e.HouseholdsReceived,
-        BilledTotalMinor = e.BilledTotalMinor,
-        StandardTotalMinor = e.StandardTotalMinor,
-        AdjustmentsTotalMinor = e.AdjustmentsTotalMinor,
-        PaymentsTotalMinor = e.PaymentsTotalMinor,
-        CompensationTotalMinor = e.CompensationTotalMinor,
-        QuantityBilled = decimal.TryParse(e.QuantityBilled, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m,
-        HouseholdsWithKnownIncome = e.HouseholdsWithKnownIncome,
-        HouseholdsAboveThresholdBefore = e.HouseholdsAboveThresholdBefore,
-        HouseholdsAboveThresholdAfter = e.HouseholdsAboveThresholdAfter,
-        OverchargeFindings = e.OverchargeFindings,
-        OverchargeTotalMinor = e.OverchargeTotalMinor,
-        BlockedRestrictions = e.BlockedRestrictions,
-        Provisional = e.Provisional,
-    };
 }

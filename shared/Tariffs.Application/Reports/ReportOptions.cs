@@ -24,6 +24,21 @@ public sealed class ReportOptions
     /// <summary>IANA time zone per authority: it says when a period is over (cells of a running period are provisional).</summary>
     public Dictionary<string, string> TimeZones { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How long after a period's last day (in the authority's time zone) it stays out of the public report, so that late
+    /// bills and corrections can arrive before its release (default 7 days). Rows stored later reach the regulator's
+    /// view only.
+    /// </summary>
+    public TimeSpan PublicationDelay { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A release counts the rows stored up to this long before the run, and releases no month with a row stored more
+    /// recently (default 5 minutes): every row counted is committed and visible when the run reads, whatever the
+    /// clock skew between the service and the store, and a month whose batch or corrections are still being stored
+    /// waits for a later run. The local host (Azurite on the same clock, one-chunk test batches) sets 3 seconds.
+    /// </summary>
+    public TimeSpan ReleaseSettle { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The domain rules these settings stand for.</summary>
     public EquityReportRules ToRules()
     {

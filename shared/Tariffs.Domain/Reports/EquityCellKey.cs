@@ -9,6 +9,12 @@ public readonly record struct EquityCellKey(string Period, string Service, strin
     /// <summary>The area code of an authority-wide total.</summary>
     public const string AllAreas = "*";
 
+    /// <summary>
+    /// The area a line or event coded <see cref="AllAreas"/> is counted in (intake refuses that code; a row stored
+    /// before it did is counted once, in this area and in the total, never twice in the total).
+    /// </summary>
+    public const string ReservedArea = "(*)";
+
     /// <summary>True for the authority-wide total of a period.</summary>
     public bool IsTotal => Area == AllAreas;
 }

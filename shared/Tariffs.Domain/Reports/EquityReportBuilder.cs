@@ -39,7 +39,7 @@ public sealed class EquityReportBuilder
         {
             var period = ReportPeriod.Containing(line.PeriodEnd, kind);
             var text = period.ToString();
-            Cell(new EquityCellKey(text, line.Service, line.Authority, line.Area), period, line.Currency).Add(line);
+            Cell(new EquityCellKey(text, line.Service, line.Authority, AreaOf(line.Area)), period, line.Currency).Add(line);
             Cell(new EquityCellKey(text, line.Service, line.Authority, EquityCellKey.AllAreas), period, line.Currency).Add(line);
         }
     }
@@ -51,21 +51,24 @@ public sealed class EquityReportBuilder
         {
             var period = ReportPeriod.Containing(serviceEvent.Date, kind);
             var text = period.ToString();
-            Cell(new EquityCellKey(text, serviceEvent.Service, serviceEvent.Authority, serviceEvent.Area), period, serviceEvent.Currency).Add(serviceEvent);
+            Cell(new EquityCellKey(text, serviceEvent.Service, serviceEvent.Authority, AreaOf(serviceEvent.Area)), period, serviceEvent.Currency).Add(serviceEvent);
             Cell(new EquityCellKey(text, serviceEvent.Service, serviceEvent.Authority, EquityCellKey.AllAreas), period, serviceEvent.Currency).Add(serviceEvent);
         }
     }
 
+    /// <summary>The cells, ordered by service, authority, period and area, with primary suppression only.</summary>
+    public IReadOnlyList<EquityCell> BuildPrimary() => cells
+        .OrderBy(c => c.Key.Service, StringComparer.Ordinal)
+        .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
+        .ThenBy(c => c.Key.Period, StringComparer.Ordinal)
+        .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
+        .Select(c => c.Value.Cell.ToCell(c.Key, c.Value.Period, rules))
+        .ToList();
+
     /// <summary>The cells, ordered by key, with primary and secondary suppression applied.</summary>
     public IReadOnlyList<EquityCell> Build()
     {
-        var built = cells
-            .OrderBy(c => c.Key.Service, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.Authority, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.Period, StringComparer.Ordinal)
-            .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
-            .Select(c => c.Value.Cell.ToCell(c.Key, c.Value.Period, rules))
-            .ToList();
+        var built = BuildPrimary();
         var result = new List<EquityCell>(built.Count);
         // Years are independent tables: no identity links two years.
         foreach (var table in built.GroupBy(c => (c.Key.Service, c.Key.Authority, Year: c.Key.Period[..4])))
@@ -81,6 +84,9 @@ public sealed class EquityReportBuilder
             .ThenBy(c => c.Key.Area, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The area cell of a row: its area, or <see cref="EquityCellKey.ReservedArea"/> for the total's code.</summary>
+    private static string AreaOf(string area) => area == EquityCellKey.AllAreas ? EquityCellKey.ReservedArea : area;
 
     private CellAccumulator Cell(EquityCellKey key, ReportPeriod period, string currency)
     {

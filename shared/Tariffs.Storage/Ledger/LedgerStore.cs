@@ -255,6 +255,7 @@ public sealed class LedgerStore(TableServiceClient service)
         nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
         nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
         nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
+        "Timestamp",
     ];
 
     private async IAsyncEnumerable<LedgerEntry> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken, IEnumerable<string>? select = null)
@@ -376,6 +377,7 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
         BatchId = row.GetString(nameof(LineEntity.BatchId)) ?? "",
         LineNumber = row.GetInt32(nameof(LineEntity.LineNumber)) ?? 0,
         Operator = row.GetString(nameof(LineEntity.Operator)) ?? "",
@@ -405,6 +407,7 @@ public sealed class LedgerStore(TableServiceClient service)
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
         BatchId = row.GetString(nameof(AdjustmentEntity.BatchId)) ?? "",
         LineNumber = row.GetInt32(nameof(AdjustmentEntity.LineNumber)) ?? 0,
         HouseholdId = row.GetString(nameof(AdjustmentEntity.HouseholdId)) ?? "",

@@ -6,7 +6,9 @@ namespace Tariffs.Storage.Reports;
 /// One stored report cell: PartitionKey = service | period ("2022", "2022-Q1", "2022-01"), RowKey = authority |
 /// area ("*" for the authority's total). Recomputed reports replace their cells. Amounts in minor units; the
 /// quantity as an invariant decimal string (decimals do not round-trip in Table storage); <see cref="Suppression"/>
-/// holds the reason (None, TooFewHouseholds, Dominance, Complementary), which is never published.
+/// holds the reason (None, TooFewHouseholds, Dominance, Complementary), which is never published. The same shape
+/// holds a frozen public cell (table <c>publicreports</c>): there <see cref="ComputedAt"/> is when it was released and
+/// <see cref="EligibilityHidden"/> and <see cref="IncomeHidden"/> withhold a group of its figures.
 /// </summary>
 public sealed class EquityCellEntity : StorageEntity
 {
@@ -34,5 +36,7 @@ public sealed class EquityCellEntity : StorageEntity
     public bool Suppressed { get; set; }
     public string Suppression { get; set; } = "";
     public bool Provisional { get; set; }
+    public bool EligibilityHidden { get; set; }
+    public bool IncomeHidden { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
 }

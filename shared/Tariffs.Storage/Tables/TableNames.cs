@@ -18,6 +18,12 @@ public static class TableNames
     /// <summary>Universal-service decisions: compensations and restriction checks.</summary>
     public const string Events = "events";
 
+    /// <summary>Public report cells, each frozen once released.</summary>
+    public const string PublicReports = "publicreports";
+
+    /// <summary>The cutoff of every released month of the public report.</summary>
+    public const string Releases = "releases";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases];
 }

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Tariffs.Application.Billing;
+using Tariffs.Application.Reports;
+using Tariffs.Domain.Billing;
+using Tariffs.Domain.Engine;
+using Tariffs.Domain.Money;
+using Tariffs.Storage;
+using Tariffs.Storage.Ledger;
+using Tariffs.Storage.Reports;
+using Tariffs.Testing;
+
+namespace Tariffs.Application.Tests.Reports;
+
+/// <summary>
+/// The recompute on Azurite, with the stored times Table storage gives the ledger rows: a month with a row stored at or
+/// after the run's cutoff waits, whole; once released, a later line reaches the regulator's cells only.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
+{
+    private static readonly DateInterval Year = new(new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31));
+
+    private sealed class SettableClock : IClock
+    {
+        public Instant Now { get; set; }
+
+        public Instant GetCurrentInstant() => Now;
+    }
+
+    private static LineOutcome Outcome(int number, string household) =>
+        new(new BillingLine(number, household, "acc", "R", true, 2, Year, 120m, "m3", "DOM", 137.60m), Currency.Eur, 137.60m, [], [], false);
+
+    [Fact]
+    public async Task A_month_stored_after_the_cutoff_waits_and_a_released_cell_does_not_move_after_a_late_line()
+    {
+        var clock = new SettableClock();
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString))
+            .AddSingleton(new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString))
+            .AddSingleton(new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString))
+            .AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tariffs:Reports:ReleaseSettle"] = "00:00:00" }).Build())
+            .BuildServiceProvider();
+        await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        var calculator = services.GetRequiredService<EquityReportCalculator>();
+        var authority = "release-" + Guid.NewGuid().ToString("N");
+        async Task<EquityCellEntity?> CellAsync(IAsyncEnumerable<EquityCellEntity> cells)
+        {
+            await foreach (var cell in cells)
+                if (cell.Authority == authority && cell.Area == "R")
+                    return cell;
+            return null;
+        }
+
+        await ledger.AppendAsync("b1-" + authority, "op", authority, "water", DateTimeOffset.UnixEpoch,
+            Enumerable.Range(1, 12).Select(i => Outcome(i, $"{authority}-{i}")).ToList(), new Dictionary<string, decimal>(), CancellationToken.None);
+        clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) - Duration.FromMinutes(1); // rows stored after this cutoff
+        await calculator.RecomputeAsync(CancellationToken.None);
+        var unsettled = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
+        clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
+        await calculator.RecomputeAsync(CancellationToken.None);
+        var released = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
+
+        await ledger.AppendAsync("b2-" + authority, "op", authority, "water", DateTimeOffset.UnixEpoch,
+            [Outcome(1, $"{authority}-late")], new Dictionary<string, decimal>(), CancellationToken.None);
+        clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
+        await calculator.RecomputeAsync(CancellationToken.None);
+        var after = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
+        var regulator = await CellAsync(services.GetRequiredService<ReportStore>().QueryAsync("water", "2022", CancellationToken.None));
+
+        Assert.Null(unsettled);
+        Assert.NotNull(released);
+        Assert.Equal(12, released.HouseholdsBilled);
+        Assert.Equal(12 * 13760, released.StandardTotalMinor);
+        Assert.Equal((released.HouseholdsBilled, released.StandardTotalMinor, released.ComputedAt), (after!.HouseholdsBilled, after.StandardTotalMinor, after.ComputedAt));
+        Assert.Equal(13, regulator!.HouseholdsBilled);
+        var months = await services.GetRequiredService<PublicReportStore>().ReleasedMonthsAsync(CancellationToken.None);
+        Assert.Single(months, m => m.Key.Authority == authority);
+    }
+}
