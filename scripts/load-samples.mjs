@@ -27,14 +27,20 @@ const lines = JSON.parse(batch).lines.length;
 console.log(`billing batch queued: ${lines} lines`);
 
 const reportUrl = `${base}/api/reports/equity?period=2022&service=water`;
+const regulatorUrl = `${base}/api/reports/equity/unsuppressed?period=2022&service=water`;
+const group = (value) => (value === null ? "withheld (a group under the small-cell threshold)" : value);
 for (let attempt = 0; attempt < 60; attempt++) {
   await call("POST", "reports/equity/recompute");
   const cells = await (await fetch(reportUrl)).json();
   const total = cells.find((c) => c.authority === "dunkerque" && c.area === "*");
   if (total && total.householdsBilled >= lines) {
-    console.log(`report ready: ${total.householdsBilled} households billed, ${total.householdsEligible} eligible, ` +
-      `${total.householdsReceived} received a social adjustment, social adjustments ${total.socialAdjustmentsTotal} ${total.currency}`);
+    const full = (await call("GET", "reports/equity/unsuppressed?period=2022&service=water"))
+      .find((c) => c.authority === "dunkerque" && c.area === "*");
+    console.log(`report ready: ${total.householdsBilled} households billed, social adjustments ${total.socialAdjustmentsTotal} ${total.currency}; ` +
+      `households eligible: ${group(total.householdsEligible)}`);
+    console.log(`regulator's view: ${full.householdsEligible} eligible, ${full.householdsReceived} received a social adjustment`);
     console.log(`\nEquity report: ${reportUrl}`);
+    console.log(`Regulator's view (key): ${regulatorUrl}`);
     process.exit(0);
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
