@@ -78,6 +78,7 @@ var tableNames = [
   'batches'
   'deliveries'
   'events'
+  'accesslog'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -18,6 +18,9 @@ public static class TableNames
     /// <summary>Universal-service decisions: compensations and restriction checks.</summary>
     public const string Events = "events";
 
+    /// <summary>Append-only log of reads of household-level data and of every denial, by day.</summary>
+    public const string AccessLog = "accesslog";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, AccessLog];
 }
