@@ -36,6 +36,21 @@ public static class AccessRules
         return caller.ActsForOperator(operatorId) || caller.RegulatesAuthority(authority) || decidingAgencies.Any(caller.SpeaksForAgency);
     }
 
+    /// <summary>
+    /// POST /api/restrictions/check and /api/incidents/compensation for a household: an operator that billed it, a
+    /// regulator of an authority it is billed under, or a regulator of the request's <paramref name="jurisdiction"/>
+    /// (the restriction rules' jurisdiction, the standards scheme). A household billed by nobody in scope is refused,
+    /// whether or not it exists.
+    /// </summary>
+    public static AccessDecision ActOnHousehold(Caller caller, IReadOnlyCollection<(string Operator, string Authority)> billedBy, string? jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(billedBy);
+        return billedBy.Any(b => caller.ActsForOperator(b.Operator) || caller.RegulatesAuthority(b.Authority)) || caller.RegulatesJurisdiction(jurisdiction)
+            ? AccessDecision.Allow
+            : AccessDecision.Deny("the household is not billed by an operator, nor under an authority or jurisdiction, in this caller's scope");
+    }
+
     /// <summary>POST /api/eligibility: the flag's <c>sourceAgency</c> is the caller's, and its program one the caller decides.</summary>
     public static AccessDecision PostEligibility(Caller caller, string? sourceAgency, string? program)
     {

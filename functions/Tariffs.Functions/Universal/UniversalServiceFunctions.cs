@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Households;
 using Tariffs.Application.Json;
 using Tariffs.Application.Universal;
 using Tariffs.Functions.Authorization;
@@ -12,7 +13,12 @@ namespace Tariffs.Functions.Universal;
 /// Universal-service rules over HTTP: the authority publishes restriction rules and guaranteed-standards
 /// schemes; operators ask whether a restriction is allowed and what an incident's compensation is.
 /// </summary>
-public sealed class UniversalServiceFunctions(UniversalServiceDocuments documents, RestrictionChecker restrictions, IncidentCompensator compensator, AccessAuthorizer authorizer)
+public sealed class UniversalServiceFunctions(
+    UniversalServiceDocuments documents,
+    RestrictionChecker restrictions,
+    IncidentCompensator compensator,
+    HouseholdLocator locator,
+    AccessAuthorizer authorizer)
 {
     private const int MaxBytes = 1024 * 1024;
 
@@ -53,7 +59,10 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var (decision, errors) = await restrictions.CheckAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenHouseholdAsync(request, access.Caller, body, "jurisdiction", cancellationToken) is { } forbidden)
+            return forbidden;
+        var (decision, errors) = await restrictions.CheckAsync(body, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The restriction request cannot be answered.", problems = errors })
             : new OkObjectResult(new
@@ -76,7 +85,10 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var (decision, errors) = await compensator.CompensateAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenHouseholdAsync(request, access.Caller, body, "scheme", cancellationToken) is { } forbidden)
+            return forbidden;
+        var (decision, errors) = await compensator.CompensateAsync(body, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The incident cannot be assessed.", problems = errors })
             : new OkObjectResult(new
@@ -100,6 +112,25 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         && AccessRules.PublishForJurisdiction(caller, jurisdiction) is { Allowed: false } decision
             ? await authorizer.ForbidAsync(request, caller, $"{field} {jurisdiction}", decision.Reason, [], cancellationToken)
             : null;
+
+    /// <summary>
+    /// The 403 (logged) for a request about a household the caller may not act on (<see cref="AccessRules.ActOnHousehold"/>);
+    /// null when it may — the read of the household's facts is then logged — or when the body names no household
+    /// (validation answers; an area incident concerns no household).
+    /// </summary>
+    private async Task<IActionResult?> ForbiddenHouseholdAsync(HttpRequest request, Caller caller, string body, string jurisdictionField, CancellationToken cancellationToken)
+    {
+        if (TopLevelFields.Read(body, "householdId", jurisdictionField) is not [{ } householdId, var jurisdiction])
+            return null;
+        var billedBy = await locator.BilledByAsync(householdId, cancellationToken);
+        var target = $"household {householdId}";
+        var authorities = billedBy.Select(b => b.Authority);
+        var decision = AccessRules.ActOnHousehold(caller, billedBy, jurisdiction);
+        if (!decision.Allowed)
+            return await authorizer.ForbidAsync(request, caller, target, decision.Reason, authorities, cancellationToken);
+        await authorizer.RecordReadAsync(request, caller, target, authorities, cancellationToken);
+        return null;
+    }
 
     private static IActionResult Published(IReadOnlyList<string> errors, string what) => errors.Count == 0
         ? new OkObjectResult(new { status = "published" })

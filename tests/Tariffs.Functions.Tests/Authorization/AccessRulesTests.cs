@@ -65,6 +65,22 @@ public sealed class AccessRulesTests
         Assert.False(AccessRules.SeesLine(OpA, "op-b", "auth-b", ["op-a"]));
     }
 
+    [Fact]
+    public void A_household_is_acted_on_by_an_operator_that_billed_it_or_a_regulator_of_its_authority_or_jurisdiction()
+    {
+        (string, string)[] billedByB = [("op-b", "auth-b")];
+        (string, string)[] billedByBoth = [("op-b", "auth-b"), ("op-a", "auth-b")];
+        (string, string)[] nobody = [];
+
+        Assert.False(AccessRules.ActOnHousehold(OpA, billedByB, "FR").Allowed);
+        Assert.True(AccessRules.ActOnHousehold(OpA, billedByBoth, null).Allowed);
+        Assert.False(AccessRules.ActOnHousehold(OpA, nobody, "FR").Allowed);
+        Assert.False(AccessRules.ActOnHousehold(RegA, billedByB, "EW").Allowed);
+        Assert.True(AccessRules.ActOnHousehold(RegA, billedByB, "FR").Allowed);
+        Assert.True(AccessRules.ActOnHousehold(RegA, [("op-b", "auth-a")], null).Allowed);
+        Assert.False(AccessRules.ActOnHousehold(AgencyA, billedByBoth, "FR").Allowed);
+    }
+
     [Theory]
     [InlineData("agency-a", "housing", true, true)]
     [InlineData("agency-a", "energy", true, false)]
