@@ -39,14 +39,17 @@ public sealed partial class BatchIntake(
     /// <summary>
     /// Streams a posted batch into blob storage, then splits it into chunk messages. A batch whose <c>operator</c>
     /// the poster may not act for (<paramref name="mayActFor"/> false) is refused right after its header is read,
-    /// before anything is stored under its id or queued (<see cref="IntakeResult.ForbiddenOperator"/>).
+    /// before anything is stored under its id or queued (<see cref="IntakeResult.ForbiddenOperator"/>); its upload is deleted.
     /// </summary>
     public async Task<IntakeResult> AcceptAsync(Stream body, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mayActFor);
         var blobName = $"incoming/{clock.GetCurrentInstant().ToDateTimeUtc():yyyy/MM/dd}/{Guid.NewGuid():N}.json";
         await blobs.UploadAsync(blobName, body, cancellationToken).ConfigureAwait(false);
-        return await SplitAsync(blobName, blobName, mayActFor, cancellationToken).ConfigureAwait(false);
+        var result = await SplitAsync(blobName, blobName, mayActFor, cancellationToken).ConfigureAwait(false);
+        if (result.ForbiddenOperator is not null)
+            await blobs.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Handles a message of <c>billing-batches</c>: a claim-check reference, or a whole small batch.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application.Intake;
@@ -23,6 +24,8 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
         var (services, _) = await ChunkRaceTests.ArrangeAsync(azurite);
         var batchId = "scope-" + Guid.NewGuid().ToString("N");
 
+        var uploadsBefore = await UploadsAsync(services);
+
         var result = await services.GetRequiredService<BatchIntake>().AcceptAsync(Body(batchId, "op-a", currency), op => op == "op-b", CancellationToken.None);
 
         Assert.Equal("op-a", result.ForbiddenOperator);
@@ -30,6 +33,7 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
         Assert.Null(await services.GetRequiredService<BatchStore>().GetStatusAsync(batchId, CancellationToken.None));
         Assert.Empty(await RejectionsAsync(services, batchId));
         Assert.DoesNotContain(await QueuedAsync(services), m => m.Contains(batchId, StringComparison.Ordinal));
+        Assert.Equal(uploadsBefore, await UploadsAsync(services));
     }
 
     [Fact]
@@ -64,6 +68,17 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
         await foreach (var row in services.GetRequiredService<RejectionStore>().InPartitionAsync(partition, CancellationToken.None))
             rows.Add(row);
         return rows;
+    }
+
+    /// <summary>The uploaded batches (tests of this collection run one at a time).</summary>
+    private static async Task<List<string>> UploadsAsync(ServiceProvider services)
+    {
+        var names = new List<string>();
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(BatchBlobStore.ContainerName);
+        await container.CreateIfNotExistsAsync();
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "incoming/", CancellationToken.None))
+            names.Add(blob.Name);
+        return names;
     }
 
     private static async Task<List<string>> QueuedAsync(ServiceProvider services)
