@@ -80,6 +80,7 @@ var tableNames = [
   'events'
   'publicreports'
   'releases'
+  'accesslog'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -5,6 +5,7 @@ using Tariffs.Application;
 using Tariffs.Application.Json;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
+using Tariffs.Storage.AccessLog;
 
 namespace Tariffs.Functions;
 
@@ -19,7 +20,9 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
-        services.AddSingleton<RoleAuthorizer>();
+        services.AddSingleton<AccessLogStore>();
+        services.AddSingleton<IAccessLogAppender>(sp => sp.GetRequiredService<AccessLogStore>());
+        services.AddSingleton<AccessAuthorizer>();
         services.AddHostedService<StorageInitializationService>();
         services.Configure<JsonOptions>(o => TariffsJson.Apply(o.JsonSerializerOptions));
         return services;

@@ -60,7 +60,7 @@ param instanceMemoryMB int = 2048
 // App Service authentication ("Easy Auth") with Microsoft Entra ID, on when a client id is given. While it is on,
 // the platform validates the caller's bearer token and passes its claims to the app in X-MS-CLIENT-PRINCIPAL;
 // "external requests aren't allowed to set these headers, so they're present only if set by App Service"
-// (learn.microsoft.com/azure/app-service/configure-authentication-user-identities). RoleAuthorizer reads the roles
+// (learn.microsoft.com/azure/app-service/configure-authentication-user-identities). AccessAuthorizer reads the roles
 // from that header, so the app trusts it only when this is on (Tariffs__Authorization__TrustPrincipalHeader).
 var authenticationEnabled = !empty(authClientId)
 
@@ -149,7 +149,7 @@ resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {
     }
     // Anonymous requests reach the app: the public report, dashboard, OpenAPI document and health routes need no
     // identity, and the role-checked routes answer 401 themselves when the header carries no principal. Easy Auth
-    // checks the token (issuer, audience, signature, lifetime), not the roles: RoleAuthorizer does.
+    // checks the token (issuer, audience, signature, lifetime), not the roles: AccessAuthorizer does.
     globalValidation: {
       requireAuthentication: false
       unauthenticatedClientAction: 'AllowAnonymous'

@@ -22,6 +22,31 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
         ["public"] = "e2e-public-key",
     };
 
+    /// <summary>
+    /// Scoped keys (LocalHost:ApiKeys), by caller name (the key is <c>e2e-{name}-key</c>): two operators, two agencies
+    /// and two regulators, each bound to its own operator id, agency, or authority and jurisdictions (AccessTableTests).
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string Role, string Scope, string[] Values)> ScopedKeys { get; } =
+        new Dictionary<string, (string, string, string[])>
+        {
+            ["op-a"] = ("operator", "Operators", ["op-a"]),
+            ["op-b"] = ("operator", "Operators", ["op-b"]),
+            ["agency-a"] = ("social-services", "Agencies", ["agency-a"]),
+            ["agency-b"] = ("social-services", "Agencies", ["agency-b"]),
+            ["regulator-a"] = ("regulator", "Authorities", ["acl-auth-a"]),
+            ["regulator-b"] = ("regulator", "Authorities", ["acl-auth-b"]),
+        };
+
+    /// <summary>The jurisdictions (restriction rules) and standards schemes of the scoped regulators.</summary>
+    public static IReadOnlyDictionary<string, string[]> RegulatorJurisdictions { get; } = new Dictionary<string, string[]>
+    {
+        ["regulator-a"] = ["acl-j-a", "acl-scheme-a"],
+        ["regulator-b"] = ["acl-j-b", "acl-scheme-b"],
+    };
+
+    /// <summary>The key of a scoped caller.</summary>
+    public static string KeyOf(string caller) => $"e2e-{caller}-key";
+
     private readonly AzuriteFixture azurite = new();
     private LocalHostProcess host = null!;
 
@@ -58,11 +83,28 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
             "--Tariffs:Webhooks:RetryBaseDelay=00:00:00.05",
             "--Tariffs:Webhooks:Retries=3",
             "--Tariffs:Webhooks:BreakFor=00:00:01",
+            // The role keys act for every object of their role (wildcard scopes), as before scopes existed.
             .. RoleKeys.SelectMany((pair, i) => new[]
             {
                 $"--LocalHost:ApiKeys:{i}:Name=e2e-{pair.Key}",
                 $"--LocalHost:ApiKeys:{i}:Key={pair.Value}",
                 $"--LocalHost:ApiKeys:{i}:Roles:0={pair.Key}",
+                $"--LocalHost:ApiKeys:{i}:Scopes:Operators:0=*",
+                $"--LocalHost:ApiKeys:{i}:Scopes:Agencies:0=*",
+                $"--LocalHost:ApiKeys:{i}:Scopes:Authorities:0=*",
+                $"--LocalHost:ApiKeys:{i}:Scopes:Jurisdictions:0=*",
+            }),
+            .. ScopedKeys.SelectMany((pair, j) =>
+            {
+                var i = RoleKeys.Count + j;
+                return new[]
+                {
+                    $"--LocalHost:ApiKeys:{i}:Name={pair.Key}",
+                    $"--LocalHost:ApiKeys:{i}:Key={KeyOf(pair.Key)}",
+                    $"--LocalHost:ApiKeys:{i}:Roles:0={pair.Value.Role}",
+                }
+                .Concat(pair.Value.Values.Select((v, k) => $"--LocalHost:ApiKeys:{i}:Scopes:{pair.Value.Scope}:{k}={v}"))
+                .Concat(RegulatorJurisdictions.GetValueOrDefault(pair.Key, []).Select((v, k) => $"--LocalHost:ApiKeys:{i}:Scopes:Jurisdictions:{k}={v}"));
             }),
         ]);
     }

@@ -8,10 +8,21 @@ namespace Tariffs.Functions.Authorization;
 /// The caller's identity as App Service authentication passes it to the app: the <see cref="HeaderName"/> header,
 /// base64 of a JSON document <c>{"auth_typ", "name_typ", "role_typ", "claims": [{"typ", "val"}]}</c>. Roles are the
 /// claims whose type is <c>role_typ</c> (or <c>roles</c> / <c>role</c>); a Static Web Apps style <c>userRoles</c>
-/// array is read too. The local host writes the same header for a valid API key.
+/// array is read too. The local host writes the same header for a valid API key, with the key's scopes as claims
+/// (<see cref="ScopeClaims"/>). <see cref="Id"/> is the identity the Azure scope mapping is keyed by: the object id
+/// (<c>oid</c>), else the client id (<c>azp</c> / <c>appid</c>), else the name.
 /// </summary>
 public sealed record ClientPrincipal(string Name, IReadOnlySet<string> Roles)
 {
+    private static readonly string[] IdClaimTypes =
+        ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid", "azp", "appid"];
+
+    /// <summary>The principal's stable id (object id, else client id, else name).</summary>
+    public string Id { get; init; } = Name;
+
+    /// <summary>The scopes the principal's own claims carry (the local host's keys); none for an Entra ID token.</summary>
+    public CallerScopes Scopes { get; init; } = CallerScopes.None;
+
     /// <summary>The header App Service authentication sets (and strips from client requests).</summary>
     public const string HeaderName = "X-MS-CLIENT-PRINCIPAL";
 
@@ -40,7 +51,15 @@ public sealed record ClientPrincipal(string Name, IReadOnlySet<string> Roles)
                 .Concat(json.UserRoles ?? [])
                 .ToHashSet(StringComparer.Ordinal);
             var name = claims.FirstOrDefault(c => c.Type == nameType)?.Value ?? json.UserDetails ?? "";
-            return new ClientPrincipal(name, roles);
+            IEnumerable<string> Values(string type) => claims.Where(c => c.Type == type && c.Value is not null).Select(c => c.Value!);
+            var id = IdClaimTypes.SelectMany(Values).FirstOrDefault() ?? name;
+            return new ClientPrincipal(name, roles)
+            {
+                Id = id,
+                Scopes = CallerScopes.From(
+                    Values(ScopeClaims.Operator), Values(ScopeClaims.Agency), Values(ScopeClaims.Program),
+                    Values(ScopeClaims.Authority), Values(ScopeClaims.Jurisdiction)),
+            };
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -56,10 +75,22 @@ public sealed record ClientPrincipal(string Name, IReadOnlySet<string> Roles)
             AuthenticationType = "tariffs-api-key",
             NameType = NameClaimType,
             RoleType = RoleClaimType,
-            Claims = [new Claim { Type = NameClaimType, Value = Name }, .. Roles.Order(StringComparer.Ordinal).Select(r => new Claim { Type = RoleClaimType, Value = r })],
+            Claims =
+            [
+                new Claim { Type = NameClaimType, Value = Name },
+                .. Roles.Order(StringComparer.Ordinal).Select(r => new Claim { Type = RoleClaimType, Value = r }),
+                .. Claims(ScopeClaims.Operator, Scopes.Operators),
+                .. Claims(ScopeClaims.Agency, Scopes.Agencies),
+                .. Claims(ScopeClaims.Program, Scopes.Programs),
+                .. Claims(ScopeClaims.Authority, Scopes.Authorities),
+                .. Claims(ScopeClaims.Jurisdiction, Scopes.Jurisdictions),
+            ],
         };
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document)));
     }
+
+    private static IEnumerable<Claim> Claims(string type, IReadOnlySet<string> values) =>
+        values.Order(StringComparer.Ordinal).Select(v => new Claim { Type = type, Value = v });
 
     private sealed class Document
     {

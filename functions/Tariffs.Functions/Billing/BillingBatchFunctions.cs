@@ -17,7 +17,7 @@ namespace Tariffs.Functions.Billing;
 /// out into chunk messages; on the queue <c>billing-batches</c> a message is a small batch or a claim-check
 /// reference; each message of <c>billing-chunks</c> prices one bounded chunk of lines.
 /// </summary>
-public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, RoleAuthorizer authorizer)
+public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, AccessAuthorizer authorizer)
 {
     [Function(nameof(ProcessBillingBatch))]
     public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken) =>
@@ -31,31 +31,50 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         return intake.ProcessChunkAsync(chunk, cancellationToken);
     }
 
-    /// <summary>Accepts a batch of any size (streamed); 202 with its status URL, or 400 with why it was refused.</summary>
+    /// <summary>
+    /// Accepts a batch of any size (streamed); 202 with its status URL, 400 with why it was refused, or 403 when its
+    /// <c>operator</c> is not one the caller acts for (refused before anything is queued).
+    /// </summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Operator) is { } denied)
-            return denied;
-        var result = await intake.AcceptAsync(request.Body, cancellationToken);
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator);
+        if (!access.Granted)
+            return access.Denial;
+        var caller = access.Caller;
+        var result = await intake.AcceptAsync(request.Body, op => AccessRules.PostBatch(caller, op).Allowed, cancellationToken);
+        if (result.ForbiddenOperator is { } forbidden)
+            return await authorizer.ForbidAsync(request, caller, $"batch {result.BatchId}", AccessRules.PostBatch(caller, forbidden).Reason, [], cancellationToken);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
         return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status });
     }
 
-    /// <summary>Where a batch stands: lines received, chunks done, lines priced and rejected, adjustments written.</summary>
+    /// <summary>
+    /// Where a batch stands: lines received, chunks done, lines priced and rejected, adjustments written. For its
+    /// operator and its authority's regulator; anyone else gets the 404 of a batch that does not exist.
+    /// </summary>
     [Function(nameof(GetBillingBatch))]
     public async Task<IActionResult> GetBillingBatch(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{batchId}")] HttpRequest request,
         string batchId,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
-            return denied;
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
         var status = await batches.GetStatusAsync(batchId, cancellationToken);
-        return status is null ? new NotFoundObjectResult(new { error = $"No batch '{batchId}'." }) : new OkObjectResult(status);
+        var notFound = new NotFoundObjectResult(new { error = $"No batch '{batchId}'." });
+        if (status is null)
+            return notFound;
+        var target = $"batch {batchId}";
+        var decision = AccessRules.ReadBatch(access.Caller, status.Operator, status.Authority);
+        if (!decision.Allowed)
+            return await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken);
+        await authorizer.RecordReadAsync(request, access.Caller, target, [status.Authority], cancellationToken);
+        return new OkObjectResult(status);
     }
 }

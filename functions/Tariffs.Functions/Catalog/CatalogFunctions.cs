@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Json;
 using Tariffs.Functions.Hosting;
 
 using Tariffs.Functions.Authorization;
 
 namespace Tariffs.Functions.Catalog;
 
-/// <summary>Publication of tariff catalogs by authorities: a document is validated before it is stored.</summary>
-public sealed class CatalogFunctions(CatalogRepository catalogs, RoleAuthorizer authorizer)
+/// <summary>
+/// Publication of tariff catalogs by authorities: a document is validated before it is stored; only a regulator of
+/// the document's <c>authority</c> publishes it.
+/// </summary>
+public sealed class CatalogFunctions(CatalogRepository catalogs, AccessAuthorizer authorizer)
 {
     private const int MaxDocumentBytes = 4 * 1024 * 1024;
 
@@ -18,11 +22,16 @@ public sealed class CatalogFunctions(CatalogRepository catalogs, RoleAuthorizer 
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "catalog")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
-            return denied;
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
         var body = await RequestBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
         if (body is null)
             return new ObjectResult(new { error = $"A catalog document is at most {MaxDocumentBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+        // A document without a readable authority is left to validation (400).
+        if (TopLevelFields.Read(body, "authority") is [{ } authority]
+            && AccessRules.PublishForAuthority(access.Caller, authority) is { Allowed: false } decision)
+            return await authorizer.ForbidAsync(request, access.Caller, $"catalog of {authority}", decision.Reason, [authority], cancellationToken);
         var result = await catalogs.PublishAsync(body, cancellationToken);
         if (result.Catalog is not { } catalog)
             return new BadRequestObjectResult(new { error = "The catalog document is invalid.", problems = result.Errors });

@@ -14,7 +14,7 @@ namespace Tariffs.Functions.Eligibility;
 /// Eligibility flags from social services, by queue or by HTTP. Over HTTP the flag is recorded at once, so
 /// the caller learns straight away whether it was stored (201) or refused, with the reason (400).
 /// </summary>
-public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, RoleAuthorizer authorizer)
+public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, AccessAuthorizer authorizer)
 {
     private const int MaxFlagBytes = 16 * 1024;
 
@@ -27,13 +27,18 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Rol
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "eligibility")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.SocialServices) is { } denied)
-            return denied;
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.SocialServices);
+        if (!access.Granted)
+            return access.Denial;
         var body = await RequestBody.ReadAsync(request, MaxFlagBytes, cancellationToken);
         if (body is null)
             return new ObjectResult(new { error = $"An eligibility flag is at most {MaxFlagBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
         if (string.IsNullOrWhiteSpace(body))
             return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
+        // A body without a readable sourceAgency is left to the handler, which refuses it (400) and stores why.
+        if (EligibilityDecider.Read(body) is { SourceAgency: not null } decider
+            && AccessRules.PostEligibility(access.Caller, decider.SourceAgency, decider.Program) is { Allowed: false } decision)
+            return await authorizer.ForbidAsync(request, access.Caller, $"household {decider.HouseholdId}", decision.Reason, [], cancellationToken);
         var refusal = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
         return refusal is null
             ? new ObjectResult(new { status = "stored" }) { StatusCode = StatusCodes.Status201Created }

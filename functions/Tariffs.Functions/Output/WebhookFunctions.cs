@@ -13,7 +13,7 @@ namespace Tariffs.Functions.Output;
 /// Delivers published adjustments to operators' webhooks (queue <c>webhook-deliveries</c>); replays the
 /// deliveries that failed, on a schedule and on demand.
 /// </summary>
-public sealed class WebhookFunctions(WebhookDelivery delivery, RoleAuthorizer authorizer)
+public sealed class WebhookFunctions(WebhookDelivery delivery, AccessAuthorizer authorizer)
 {
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the replay of failed deliveries.</summary>
     public const string ReplayScheduleSetting = "WebhookReplaySchedule";
@@ -31,8 +31,9 @@ public sealed class WebhookFunctions(WebhookDelivery delivery, RoleAuthorizer au
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/replay")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
-            return denied;
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
         return new OkObjectResult(new { delivered = await delivery.ReplayAsync(cancellationToken) });
     }
 }

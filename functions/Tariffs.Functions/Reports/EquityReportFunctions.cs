@@ -8,7 +8,7 @@ using Tariffs.Functions.Authorization;
 namespace Tariffs.Functions.Reports;
 
 /// <summary>Computes equity reports on a schedule and on demand, and publishes them over HTTP as JSON or CSV.</summary>
-public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, RoleAuthorizer authorizer)
+public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, AccessAuthorizer authorizer)
 {
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the report computation.</summary>
     public const string ScheduleSetting = "EquityReportSchedule";
@@ -24,8 +24,9 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/equity/recompute")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Regulator, TariffsRoles.Operator) is { } denied)
-            return denied;
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator, TariffsRoles.Operator);
+        if (!access.Granted)
+            return access.Denial;
         var cells = await calculator.RecomputeAsync(cancellationToken);
         return new OkObjectResult(new { cells = cells.Count });
     }
@@ -35,18 +36,25 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
     public Task<IActionResult> GetEquityReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/equity")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        ReportAsync(request, EquityReportView.Public, cancellationToken);
+        ReportAsync(request, EquityReportView.Public, null, cancellationToken);
 
-    /// <summary>Every figure of the latest recompute (running periods and late rows included), with the reason of each suppression; regulator only.</summary>
+    /// <summary>
+    /// Every figure of the latest recompute (running periods and late rows included), with the reason of each
+    /// suppression; regulator only, and only the cells of the authorities it regulates
+    /// (<see cref="AccessRules.SeesUnsuppressedCell"/>). Each read is logged.
+    /// </summary>
     [Function(nameof(GetUnsuppressedEquityReport))]
-    public Task<IActionResult> GetUnsuppressedEquityReport(
+    public async Task<IActionResult> GetUnsuppressedEquityReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/equity/unsuppressed")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        authorizer.Deny(request, TariffsRoles.Regulator) is { } denied
-            ? Task.FromResult(denied)
-            : ReportAsync(request, EquityReportView.Unsuppressed, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
+        return access.Granted
+            ? await ReportAsync(request, EquityReportView.Unsuppressed, access.Caller, cancellationToken)
+            : access.Denial;
+    }
 
-    private async Task<IActionResult> ReportAsync(HttpRequest request, EquityReportView view, CancellationToken cancellationToken)
+    private async Task<IActionResult> ReportAsync(HttpRequest request, EquityReportView view, Caller? reader, CancellationToken cancellationToken)
     {
         string? period = request.Query["period"];
         if (period is not null && !ReportPeriod.TryParse(period, out _))
@@ -55,6 +63,11 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
         if (formatError is not null)
             return new BadRequestObjectResult(new { error = formatError });
         var rows = await query.GetAsync(period, request.Query["service"], request.Query["area"], view, cancellationToken);
+        if (reader is not null)
+        {
+            rows = rows.Where(r => AccessRules.SeesUnsuppressedCell(reader, r.Authority)).ToList();
+            await authorizer.RecordReadAsync(request, reader, $"equity report {request.QueryString.Value}", rows.Select(r => r.Authority), cancellationToken);
+        }
         if (!csv)
             return new OkObjectResult(rows);
         request.HttpContext.Response.Headers.ContentDisposition = "inline; filename=\"equity-report.csv\"";

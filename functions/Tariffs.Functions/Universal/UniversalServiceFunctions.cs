@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Households;
+using Tariffs.Application.Json;
 using Tariffs.Application.Universal;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
@@ -11,7 +13,12 @@ namespace Tariffs.Functions.Universal;
 /// Universal-service rules over HTTP: the authority publishes restriction rules and guaranteed-standards
 /// schemes; operators ask whether a restriction is allowed and what an incident's compensation is.
 /// </summary>
-public sealed class UniversalServiceFunctions(UniversalServiceDocuments documents, RestrictionChecker restrictions, IncidentCompensator compensator, RoleAuthorizer authorizer)
+public sealed class UniversalServiceFunctions(
+    UniversalServiceDocuments documents,
+    RestrictionChecker restrictions,
+    IncidentCompensator compensator,
+    HouseholdLocator locator,
+    AccessAuthorizer authorizer)
 {
     private const int MaxBytes = 1024 * 1024;
 
@@ -20,9 +27,13 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "restrictions/rules")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
-            return denied;
-        return Published(await documents.PublishRestrictionsAsync(await BodyAsync(request, cancellationToken), cancellationToken), "restriction rules");
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenJurisdictionAsync(request, access.Caller, body, "jurisdiction", cancellationToken) is { } forbidden)
+            return forbidden;
+        return Published(await documents.PublishRestrictionsAsync(body, cancellationToken), "restriction rules");
     }
 
     [Function(nameof(PublishStandardsScheme))]
@@ -30,9 +41,13 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "standards")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
-            return denied;
-        return Published(await documents.PublishStandardsAsync(await BodyAsync(request, cancellationToken), cancellationToken), "guaranteed-standards scheme");
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenJurisdictionAsync(request, access.Caller, body, "scheme", cancellationToken) is { } forbidden)
+            return forbidden;
+        return Published(await documents.PublishStandardsAsync(body, cancellationToken), "guaranteed-standards scheme");
     }
 
     /// <summary>Whether the operator may disconnect or restrict a household's supply on a date, with the deciding rule.</summary>
@@ -41,9 +56,13 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "restrictions/check")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
-            return denied;
-        var (decision, errors) = await restrictions.CheckAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenHouseholdAsync(request, access.Caller, body, "jurisdiction", cancellationToken) is { } forbidden)
+            return forbidden;
+        var (decision, errors) = await restrictions.CheckAsync(body, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The restriction request cannot be answered.", problems = errors })
             : new OkObjectResult(new
@@ -63,9 +82,13 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "incidents/compensation")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
-            return denied;
-        var (decision, errors) = await compensator.CompensateAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
+        var body = await BodyAsync(request, cancellationToken);
+        if (await ForbiddenHouseholdAsync(request, access.Caller, body, "scheme", cancellationToken) is { } forbidden)
+            return forbidden;
+        var (decision, errors) = await compensator.CompensateAsync(body, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The incident cannot be assessed.", problems = errors })
             : new OkObjectResult(new
@@ -78,6 +101,35 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
                 legalReference = decision.Legal.Citation,
                 terms = decision.Terms.Select(t => t.ToString()),
             });
+    }
+
+    /// <summary>
+    /// The 403 for a jurisdiction-level document (restriction rules: its <c>jurisdiction</c>; a standards scheme: its
+    /// <c>scheme</c> id) the caller does not regulate; null when it does, or when the field does not read (validation answers).
+    /// </summary>
+    private async Task<IActionResult?> ForbiddenJurisdictionAsync(HttpRequest request, Caller caller, string body, string field, CancellationToken cancellationToken) =>
+        TopLevelFields.Read(body, field) is [{ } jurisdiction]
+        && AccessRules.PublishForJurisdiction(caller, jurisdiction) is { Allowed: false } decision
+            ? await authorizer.ForbidAsync(request, caller, $"{field} {jurisdiction}", decision.Reason, [], cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The 403 (logged) for a request about a household the caller may not act on (<see cref="AccessRules.ActOnHousehold"/>);
+    /// null when it may — the read of the household's facts is then logged — or when the body names no household
+    /// (validation answers; an area incident concerns no household).
+    /// </summary>
+    private async Task<IActionResult?> ForbiddenHouseholdAsync(HttpRequest request, Caller caller, string body, string jurisdictionField, CancellationToken cancellationToken)
+    {
+        if (TopLevelFields.Read(body, "householdId", jurisdictionField) is not [{ } householdId, var jurisdiction])
+            return null;
+        var billedBy = await locator.BilledByAsync(householdId, cancellationToken);
+        var target = $"household {householdId}";
+        var authorities = billedBy.Select(b => b.Authority);
+        var decision = AccessRules.ActOnHousehold(caller, billedBy, jurisdiction);
+        if (!decision.Allowed)
+            return await authorizer.ForbidAsync(request, caller, target, decision.Reason, authorities, cancellationToken);
+        await authorizer.RecordReadAsync(request, caller, target, authorities, cancellationToken);
+        return null;
     }
 
     private static IActionResult Published(IReadOnlyList<string> errors, string what) => errors.Count == 0

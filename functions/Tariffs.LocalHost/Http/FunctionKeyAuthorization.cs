@@ -8,11 +8,11 @@ namespace Tariffs.LocalHost.Http;
 /// <summary>
 /// The local counterpart of Azure's function keys and App Service authentication. A request's key (header
 /// <c>x-functions-key</c> or query <c>code</c>, as in Azure) is looked up among the <see cref="LocalApiKeys"/>; a
-/// match becomes a <see cref="ClientPrincipal"/> with the key's roles, passed to the function in the
+/// match becomes a <see cref="ClientPrincipal"/> with the key's roles and scopes, passed to the function in the
 /// <see cref="ClientPrincipal.HeaderName"/> header, as App Service authentication does in Azure — a header sent by
 /// the client is always removed first. A route whose trigger is not <see cref="AuthorizationLevel.Anonymous"/>
 /// answers 401 without a valid key (fail closed when no key is configured); the roles are then checked by the
-/// function itself (<see cref="RoleAuthorizer"/>).
+/// function itself (<see cref="AccessAuthorizer"/>).
 /// </summary>
 public static class FunctionKeyAuthorization
 {
@@ -34,7 +34,7 @@ public static class FunctionKeyAuthorization
             var match = given is null ? null : keys.FirstOrDefault(k => Same(given, k.Key));
             if (match is not null)
                 context.Request.Headers[ClientPrincipal.HeaderName] =
-                    new ClientPrincipal(match.Name, match.Roles.ToHashSet(StringComparer.Ordinal)).Encode();
+                    new ClientPrincipal(match.Name, match.Roles.ToHashSet(StringComparer.Ordinal)) { Scopes = match.Scopes }.Encode();
             if (level == AuthorizationLevel.Anonymous || match is not null)
                 return next(context);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -4,8 +4,9 @@ namespace Tariffs.LocalHost.Http;
 
 /// <summary>
 /// Reads the local host's keys from configuration: <c>LocalHost:FunctionKey</c> (a development key holding every
-/// role, as the run script and tests use it) and <c>LocalHost:ApiKeys</c>, a list of <c>{ Name, Key, Roles }</c>.
-/// Keys that are empty are ignored.
+/// role and every scope, as the run script and tests use it) and <c>LocalHost:ApiKeys</c>, a list of
+/// <c>{ Name, Key, Roles, Scopes: { Operators, Agencies, Programs, Authorities, Jurisdictions } }</c> (a key without
+/// scopes acts for no object). Keys that are empty are ignored.
 /// </summary>
 public static class LocalApiKeys
 {
@@ -18,13 +19,14 @@ public static class LocalApiKeys
         ArgumentNullException.ThrowIfNull(configuration);
         var keys = new List<LocalApiKey>();
         if (configuration[FunctionKeyAuthorization.Setting] is { Length: > 0 } devKey)
-            keys.Add(new LocalApiKey("dev", devKey, TariffsRoles.All));
+            keys.Add(new LocalApiKey("dev", devKey, TariffsRoles.All, CallerScopes.Everything));
         foreach (var entry in configuration.GetSection(Section).GetChildren())
         {
             if (entry["Key"] is not { Length: > 0 } key)
                 continue;
             var roles = entry.GetSection("Roles").GetChildren().Select(r => r.Value).OfType<string>().ToList();
-            keys.Add(new LocalApiKey(entry["Name"] ?? entry.Key, key, roles));
+            var scopes = entry.GetSection("Scopes").Get<IdentityScopes>() ?? new IdentityScopes();
+            keys.Add(new LocalApiKey(entry["Name"] ?? entry.Key, key, roles, scopes.ToScopes()));
         }
         return keys;
     }

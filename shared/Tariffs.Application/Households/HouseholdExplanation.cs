@@ -9,10 +9,11 @@ namespace Tariffs.Application.Households;
 /// </summary>
 public sealed record HouseholdExplanation(string HouseholdId, IReadOnlyList<ExplainedLine> Lines);
 
-/// <summary>One billed line of the household, as priced.</summary>
+/// <summary>One billed line of the household, as priced, with the operator that billed it.</summary>
 public sealed record ExplainedLine(
     string BatchId,
     int LineNumber,
+    string Operator,
     string Authority,
     string Service,
     string Area,

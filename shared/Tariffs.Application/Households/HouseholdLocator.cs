@@ -20,4 +20,13 @@ public sealed class HouseholdLocator(LedgerStore ledger)
         }
         return (sameService ?? any) is { } found ? (found.Authority, found.Area) : null;
     }
+
+    /// <summary>The operators and authorities of the household's billed lines (distinct pairs); empty when none.</summary>
+    public async Task<IReadOnlyList<(string Operator, string Authority)>> BilledByAsync(string householdId, CancellationToken cancellationToken)
+    {
+        var pairs = new HashSet<(string, string)>();
+        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
+            pairs.Add((entry.Line.Operator, entry.Line.Authority));
+        return [.. pairs];
+    }
 }

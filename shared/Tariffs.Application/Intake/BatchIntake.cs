@@ -36,24 +36,32 @@ public sealed partial class BatchIntake(
     /// <summary>Rejections of batches whose id cannot be read are stored under this partition.</summary>
     public const string UnreadablePartition = "billing-batches";
 
-    /// <summary>Streams a posted batch into blob storage, then splits it into chunk messages.</summary>
-    public async Task<IntakeResult> AcceptAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams a posted batch into blob storage, then splits it into chunk messages. A batch whose <c>operator</c>
+    /// the poster may not act for (<paramref name="mayActFor"/> false) is refused right after its header is read,
+    /// before anything is stored under its id or queued (<see cref="IntakeResult.ForbiddenOperator"/>); its upload is deleted.
+    /// </summary>
+    public async Task<IntakeResult> AcceptAsync(Stream body, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mayActFor);
         var blobName = $"incoming/{clock.GetCurrentInstant().ToDateTimeUtc():yyyy/MM/dd}/{Guid.NewGuid():N}.json";
         await blobs.UploadAsync(blobName, body, cancellationToken).ConfigureAwait(false);
-        return await SplitAsync(blobName, blobName, cancellationToken).ConfigureAwait(false);
+        var result = await SplitAsync(blobName, blobName, mayActFor, cancellationToken).ConfigureAwait(false);
+        if (result.ForbiddenOperator is not null)
+            await blobs.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Handles a message of <c>billing-batches</c>: a claim-check reference, or a whole small batch.</summary>
     public async Task<IntakeResult> HandleMessageAsync(string body, string messageId, CancellationToken cancellationToken)
     {
         if (TryReadClaimCheck(body) is { } blobName)
-            return await SplitAsync(blobName, messageId, cancellationToken).ConfigureAwait(false);
+            return await SplitAsync(blobName, messageId, static _ => true, cancellationToken).ConfigureAwait(false);
 
         using var activity = TariffsTelemetry.StartIntake(messageId);
 
         var bytes = Encoding.UTF8.GetBytes(body);
-        var (scan, header, refusal) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, cancellationToken).ConfigureAwait(false);
+        var (scan, header, refusal) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, static _ => true, cancellationToken).ConfigureAwait(false);
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
@@ -76,13 +84,15 @@ public sealed partial class BatchIntake(
     }
 
     /// <summary>Scans a stored batch and queues one message per chunk.</summary>
-    private async Task<IntakeResult> SplitAsync(string blobName, string source, CancellationToken cancellationToken)
+    private async Task<IntakeResult> SplitAsync(string blobName, string source, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
         using var activity = TariffsTelemetry.StartIntake(source);
         await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
         if (stream is null)
             return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{BatchBlobStore.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
-        var (scan, header, refusal) = await ScanAsync(stream, source, $"blob {blobName}", cancellationToken).ConfigureAwait(false);
+        var (scan, header, refusal) = await ScanAsync(stream, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
+        if (scan is not null && !mayActFor(scan.Header.GetValueOrDefault("operator")))
+            return new IntakeResult(scan.Header.GetValueOrDefault("batchId"), scan.LineCount, 0, refusal) { ForbiddenOperator = scan.Header.GetValueOrDefault("operator") ?? "" };
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
 
@@ -102,7 +112,7 @@ public sealed partial class BatchIntake(
     }
 
     /// <summary>Scans a document and checks its header and catalog; refusals are stored.</summary>
-    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal)> ScanAsync(Stream stream, string source, string excerpt, CancellationToken cancellationToken)
+    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal)> ScanAsync(Stream stream, string source, string excerpt, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
         BatchScan scan;
         try
@@ -115,6 +125,9 @@ public sealed partial class BatchIntake(
             await RefuseAsync(UnreadablePartition, source, null, 0, reason, excerpt, cancellationToken).ConfigureAwait(false);
             return (null, null, reason);
         }
+
+        if (!mayActFor(scan.Header.GetValueOrDefault("operator")))
+            return (scan, null, $"the poster may not act for operator '{scan.Header.GetValueOrDefault("operator")}'");
 
         var errors = new ValidationErrors();
         var header = BatchHeader.From(scan.Header, scan.HasLines, errors);
@@ -139,6 +152,8 @@ public sealed partial class BatchIntake(
             await batches.SaveHeaderAsync(new BatchEntity
             {
                 PartitionKey = batchId,
+                Operator = scan.Header.GetValueOrDefault("operator") ?? "",
+                Authority = scan.Header.GetValueOrDefault("authority") ?? "",
                 Lines = scan.LineCount,
                 Refusal = refusal,
                 ReceivedAt = clock.GetCurrentInstant().ToDateTimeOffset(),

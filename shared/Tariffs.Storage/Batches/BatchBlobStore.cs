@@ -25,6 +25,10 @@ public sealed class BatchBlobStore(BlobServiceClient service)
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Deletes a stored document, if it exists.</summary>
+    public Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
+        container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
     /// <summary>Opens a stored document for sequential reading; null when it does not exist.</summary>
     public async Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken)
     {

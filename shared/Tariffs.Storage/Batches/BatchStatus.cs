@@ -7,6 +7,7 @@ namespace Tariffs.Storage.Batches;
 public sealed record BatchStatus(
     string BatchId,
     string State,
+    string Operator,
     string Authority,
     string Service,
     int LinesReceived,

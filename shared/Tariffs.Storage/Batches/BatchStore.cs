@@ -39,6 +39,7 @@ public sealed class BatchStore(TableServiceClient service)
                 header = new BatchEntity
                 {
                     PartitionKey = row.PartitionKey,
+                    Operator = row.GetString(nameof(BatchEntity.Operator)) ?? "",
                     Authority = row.GetString(nameof(BatchEntity.Authority)) ?? "",
                     Service = row.GetString(nameof(BatchEntity.Service)) ?? "",
                     Lines = row.GetInt32(nameof(BatchEntity.Lines)) ?? 0,
@@ -58,7 +59,7 @@ public sealed class BatchStore(TableServiceClient service)
         var state = header.Refusal.Length > 0 ? BatchStatus.Refused
             : done >= header.Chunks ? BatchStatus.Completed
             : BatchStatus.Processing;
-        return new BatchStatus(batchId, state, header.Authority, header.Service, header.Lines, header.Chunks, done,
+        return new BatchStatus(batchId, state, header.Operator, header.Authority, header.Service, header.Lines, header.Chunks, done,
             priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt);
     }
 }

@@ -79,14 +79,31 @@ public sealed class EligibilityStore(TableServiceClient service)
     public async Task<HouseholdEligibility> ForHouseholdAsync(IEnumerable<string> programIds, string householdId, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
-        var prefix = RowKeys.Sanitise(householdId) + "|";
         foreach (var programId in programIds.Distinct())
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
-            await foreach (var e in table.QueryAsync<EligibilityEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var e in table.QueryAsync<EligibilityEntity>(HouseholdRows(programId, householdId), cancellationToken: cancellationToken).ConfigureAwait(false))
                 Add(found, programId, e);
         }
         return found.TryGetValue(householdId, out var mine) ? new HouseholdEligibility(mine.Windows, mine.Revocations) : HouseholdEligibility.None;
+    }
+
+    /// <summary>The source agencies of the household's flags and revocations for the given programs (who decided on it).</summary>
+    public async Task<IReadOnlySet<string>> SourceAgenciesAsync(IEnumerable<string> programIds, string householdId, CancellationToken cancellationToken)
+    {
+        var agencies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var programId in programIds.Distinct())
+        {
+            var rows = table.QueryAsync<EligibilityEntity>(HouseholdRows(programId, householdId), select: [nameof(EligibilityEntity.SourceAgency)], cancellationToken: cancellationToken);
+            await foreach (var e in rows.ConfigureAwait(false))
+                agencies.Add(e.SourceAgency);
+        }
+        return agencies;
+    }
+
+    private static string HouseholdRows(string programId, string householdId)
+    {
+        var prefix = RowKeys.Sanitise(householdId) + "|";
+        return TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
     }
 
     private static HouseholdFacts? Facts(EligibilityEntity e) => e.FactsAsOf.Length == 0 ? null : new HouseholdFacts(

@@ -24,6 +24,9 @@ public static class TableNames
     /// <summary>The cutoff of every released month of the public report.</summary>
     public const string Releases = "releases";
 
+    /// <summary>Append-only log of reads of household-level data and of every denial, by day.</summary>
+    public const string AccessLog = "accesslog";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog];
 }
