@@ -74,7 +74,7 @@ public sealed partial class ChunkProcessor(
             if (validation.Line is { } line)
                 valid.Add(line);
             else
-                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, Excerpt(element)));
+                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber ?? ReadableLineNumber(element), validation.Reason!, Excerpt(element)));
         });
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
