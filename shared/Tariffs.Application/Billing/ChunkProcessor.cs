@@ -45,6 +45,9 @@ public sealed partial class ChunkProcessor(
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
+    /// <summary>Largest annual income stored with a line: in minor units of any currency (up to 3 decimals) it fits an Int64.</summary>
+    private const decimal MaxStoredIncome = long.MaxValue / 1_000m;
+
     /// <summary>Source recorded on rejections of billing input.</summary>
     public const string Source = "billing-batches";
 
@@ -252,10 +255,14 @@ public sealed partial class ChunkProcessor(
         return households;
     }
 
-    /// <summary>Each household's latest known annual income (from the facts sent with its flags), for affordability.</summary>
+    /// <summary>
+    /// Each household's latest known annual income (from the facts sent with its flags), for affordability; an income
+    /// no minor-unit amount can hold (beyond ±<see cref="MaxStoredIncome"/>) is left out, so that one such flag never
+    /// stops its household's lines from being stored.
+    /// </summary>
     private static Dictionary<string, decimal> KnownIncomes(Dictionary<string, HouseholdEligibility> stored) => stored
         .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
-        .Where(h => h.Facts is not null)
+        .Where(h => h.Facts is not null && decimal.Abs(h.Facts.AnnualIncome!.Value) <= MaxStoredIncome)
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 
     /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>

@@ -103,6 +103,23 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         Assert.Equal(RejectionStore.LineKey(1_000), Assert.Single(await RejectionsAsync(services, header.BatchId)).RowKey);
     }
 
+    [Fact]
+    public async Task A_flag_with_an_income_beyond_minor_units_does_not_stop_its_households_lines()
+    {
+        var (services, header) = await ChunkRaceTests.ArrangeAsync(azurite);
+        var household = header.BatchId + "-hh-2";
+        var flag = System.Text.Json.Nodes.JsonNode.Parse(ChunkRaceTests.Flag(household))!;
+        flag["facts"] = new System.Text.Json.Nodes.JsonObject { ["asOf"] = "2021-12-15", ["annualIncome"] = 70_000_000_000_000_000_000_000_000_000m };
+        var refusal = await services.GetRequiredService<Eligibility.EligibilityFlagHandler>().HandleAsync(flag.ToJsonString(), "m-1", CancellationToken.None);
+        Assert.Null(refusal); // stored (limits at the door may refuse it one day; whatever slips through must not block the household)
+
+        var outcome = await services.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 0, 0, ChunkRaceTests.Lines(header.BatchId), CancellationToken.None);
+
+        Assert.Equal((3, 0), (outcome.LinesPriced, outcome.LinesRejected));
+        var line = Assert.Single(await ChunkRaceTests.HouseholdAsync(services, household));
+        Assert.Null(line.Line.AnnualIncomeMinor);
+    }
+
     /// <summary>A 3-line batch accepted over the HTTP path, and the body of its chunk message.</summary>
     private static async Task<string> AcceptAsync(ServiceProvider services, string batchId)
     {
