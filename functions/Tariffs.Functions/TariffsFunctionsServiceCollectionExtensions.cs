@@ -5,6 +5,7 @@ using Tariffs.Application;
 using Tariffs.Application.Json;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions;
 
@@ -17,6 +18,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageClients>().RawQueues));
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
         services.AddSingleton<RoleAuthorizer>();

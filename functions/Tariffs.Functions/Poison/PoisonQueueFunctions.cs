@@ -9,9 +9,21 @@ namespace Tariffs.Functions.Poison;
 /// One function per <c>&lt;queue&gt;-poison</c> queue: whatever arrives there is stored as a rejection with the queue, the
 /// message id, its insertion time, an excerpt and the last error its function recorded (<see cref="PoisonRecorder"/>).
 /// </summary>
-public sealed class PoisonQueueFunctions(PoisonRecorder recorder)
+/// <remarks>
+/// A message that is not Base64 never reaches these functions: the queue extension moves it, undecoded, to
+/// <c>&lt;queue&gt;-poison</c> and from there to <c>&lt;queue&gt;-poison-poison</c>; <see cref="SweepUndecodableMessages"/>
+/// records those every <see cref="SweepSchedule"/>.
+/// </remarks>
+public sealed class PoisonQueueFunctions(PoisonRecorder recorder, UndecodableMessageSweeper sweeper)
 {
+    /// <summary>NCRONTAB schedule (UTC) of the sweep of undecodable messages: every 30 seconds.</summary>
+    public const string SweepSchedule = "*/30 * * * * *";
+
     private const string Suffix = QueueNames.PoisonSuffix;
+
+    [Function(nameof(SweepUndecodableMessages))]
+    public Task SweepUndecodableMessages([TimerTrigger(SweepSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweeper.SweepAsync(cancellationToken);
 
     [Function(nameof(RecordPoisonedBillingBatch))]
     public Task RecordPoisonedBillingBatch([QueueTrigger(QueueNames.BillingBatches + Suffix)] QueueMessage message, CancellationToken cancellationToken) =>
