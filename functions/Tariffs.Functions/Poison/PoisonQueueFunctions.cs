@@ -11,8 +11,8 @@ namespace Tariffs.Functions.Poison;
 /// </summary>
 /// <remarks>
 /// A message that is not Base64 never reaches these functions: the queue extension moves it, undecoded, to
-/// <c>&lt;queue&gt;-poison</c> and from there to <c>&lt;queue&gt;-poison-poison</c>; <see cref="SweepUndecodableMessages"/>
-/// records those every <see cref="SweepSchedule"/>.
+/// <c>&lt;queue&gt;-poison</c>, where it cannot be decoded either; <see cref="SweepUndecodableMessages"/> records those
+/// every <see cref="SweepSchedule"/>.
 /// </remarks>
 public sealed class PoisonQueueFunctions(PoisonRecorder recorder, UndecodableMessageSweeper sweeper)
 {
