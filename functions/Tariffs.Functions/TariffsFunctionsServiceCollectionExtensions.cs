@@ -6,6 +6,7 @@ using Tariffs.Application.Json;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.AccessLog;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions;
 
@@ -18,6 +19,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
+        services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageClients>().RawQueues));
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
         services.AddSingleton<AccessLogStore>();

@@ -7,6 +7,7 @@ using Tariffs.Application.Catalog;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Households;
 using Tariffs.Application.Intake;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
 using Tariffs.Application.Reports;
 using Tariffs.Application.Universal;
@@ -64,6 +65,10 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<ServiceEventStore>();
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportQuery>();
+        services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
+        services.AddSingleton<MessageGuard>();
+        services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<UndecodableMessageSweeper>();
         return services;
     }
 }

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Intake;
-using Tariffs.Application.Json;
+using Tariffs.Application.Messages;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 
@@ -17,18 +16,25 @@ namespace Tariffs.Functions.Billing;
 /// out into chunk messages; on the queue <c>billing-batches</c> a message is a small batch or a claim-check
 /// reference; each message of <c>billing-chunks</c> prices one bounded chunk of lines.
 /// </summary>
-public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, AccessAuthorizer authorizer)
+/// <remarks>
+/// A message that cannot be read is stored as a rejection on its first delivery (<see cref="MessageGuard"/>). A chunk
+/// that fails for good, or still fails on its last delivery, is recorded as a failed chunk (its lines rejected "not
+/// processed"), so that its batch ends <c>completedWithFailures</c> instead of staying <c>processing</c>.
+/// </remarks>
+public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, MessageGuard guard, AccessAuthorizer authorizer)
 {
     [Function(nameof(ProcessBillingBatch))]
-    public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken) =>
-        intake.HandleMessageAsync(message.Body.ToString(), message.MessageId, cancellationToken);
+    public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.ToString();
+        return guard.RunAsync(QueueNames.BillingBatches, message.MessageId, body, () => intake.HandleMessageAsync(body, message.MessageId, cancellationToken), cancellationToken);
+    }
 
     [Function(nameof(ProcessBillingChunk))]
     public Task ProcessBillingChunk([QueueTrigger(QueueNames.BillingChunks)] QueueMessage message, CancellationToken cancellationToken)
     {
-        var chunk = JsonSerializer.Deserialize<ChunkMessage>(message.Body.ToString(), TariffsJson.Options)
-            ?? throw new JsonException("An empty chunk message.");
-        return intake.ProcessChunkAsync(chunk, cancellationToken);
+        var body = message.Body.ToString();
+        return guard.RunAsync(QueueNames.BillingChunks, message.MessageId, body, () => intake.HandleChunkMessageAsync(body, message.DequeueCount, cancellationToken), cancellationToken);
     }
 
     /// <summary>

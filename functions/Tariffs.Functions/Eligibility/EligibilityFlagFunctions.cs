@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Eligibility;
+using Tariffs.Application.Messages;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Queues;
 
@@ -14,13 +15,16 @@ namespace Tariffs.Functions.Eligibility;
 /// Eligibility flags from social services, by queue or by HTTP. Over HTTP the flag is recorded at once, so
 /// the caller learns straight away whether it was stored (201) or refused, with the reason (400).
 /// </summary>
-public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, AccessAuthorizer authorizer)
+public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, MessageGuard guard, AccessAuthorizer authorizer)
 {
     private const int MaxFlagBytes = 16 * 1024;
 
     [Function(nameof(RecordEligibilityFlag))]
-    public Task RecordEligibilityFlag([QueueTrigger(QueueNames.EligibilityFlags)] QueueMessage message, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message.Body.ToString(), message.MessageId, cancellationToken);
+    public Task RecordEligibilityFlag([QueueTrigger(QueueNames.EligibilityFlags)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.ToString();
+        return guard.RunAsync(QueueNames.EligibilityFlags, message.MessageId, body, () => handler.HandleAsync(body, message.MessageId, cancellationToken), cancellationToken);
+    }
 
     [Function(nameof(PostEligibilityFlag))]
     public async Task<IActionResult> PostEligibilityFlag(

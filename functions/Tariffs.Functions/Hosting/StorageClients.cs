@@ -26,6 +26,7 @@ public sealed class StorageClients
         var section = configuration.GetSection(ConnectionSetting);
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var rawQueueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         var blobOptions = new BlobClientOptions();
         tableOptions.AddPolicy(new StorageTransactionPolicy("table"), HttpPipelinePosition.PerRetry);
         queueOptions.AddPolicy(new StorageTransactionPolicy("queue"), HttpPipelinePosition.PerRetry);
@@ -39,6 +40,7 @@ public sealed class StorageClients
         {
             Tables = new TableServiceClient(section.Value, tableOptions);
             Queues = new QueueServiceClient(section.Value, queueOptions);
+            RawQueues = new QueueServiceClient(section.Value, rawQueueOptions);
             Blobs = new BlobServiceClient(section.Value, blobOptions);
             return;
         }
@@ -50,10 +52,14 @@ public sealed class StorageClients
             : new DefaultAzureCredential();
         Tables = new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential, tableOptions);
         Queues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queueOptions);
+        RawQueues = new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, rawQueueOptions);
         Blobs = new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobOptions);
     }
 
     public TableServiceClient Tables { get; }
     public QueueServiceClient Queues { get; }
+
+    /// <summary>The queues without message encoding, for messages that are not Base64.</summary>
+    public QueueServiceClient RawQueues { get; }
     public BlobServiceClient Blobs { get; }
 }

@@ -2,6 +2,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
 using Tariffs.Storage.Queues;
 
@@ -13,14 +14,17 @@ namespace Tariffs.Functions.Output;
 /// Delivers published adjustments to operators' webhooks (queue <c>webhook-deliveries</c>); replays the
 /// deliveries that failed, on a schedule and on demand.
 /// </summary>
-public sealed class WebhookFunctions(WebhookDelivery delivery, AccessAuthorizer authorizer)
+public sealed class WebhookFunctions(WebhookDelivery delivery, MessageGuard guard, AccessAuthorizer authorizer)
 {
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the replay of failed deliveries.</summary>
     public const string ReplayScheduleSetting = "WebhookReplaySchedule";
 
     [Function(nameof(DeliverWebhook))]
-    public Task DeliverWebhook([QueueTrigger(QueueNames.WebhookDeliveries)] QueueMessage message, CancellationToken cancellationToken) =>
-        delivery.DeliverAsync(message.Body.ToString(), cancellationToken);
+    public Task DeliverWebhook([QueueTrigger(QueueNames.WebhookDeliveries)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.ToString();
+        return guard.RunAsync(QueueNames.WebhookDeliveries, message.MessageId, body, () => delivery.DeliverAsync(body, cancellationToken), cancellationToken);
+    }
 
     [Function(nameof(ReplayWebhookDeliveries))]
     public Task ReplayWebhookDeliveries([TimerTrigger("%" + ReplayScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -43,6 +45,9 @@ public sealed partial class ChunkProcessor(
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
+    /// <summary>Largest annual income stored with a line: in minor units of any currency (up to 3 decimals) it fits an Int64.</summary>
+    private const decimal MaxStoredIncome = long.MaxValue / 1_000m;
+
     /// <summary>Source recorded on rejections of billing input.</summary>
     public const string Source = "billing-batches";
 
@@ -57,27 +62,23 @@ public sealed partial class ChunkProcessor(
         var refused = new List<Rejection>();
         var valid = new List<BillingLine>();
         var received = 0;
-        var array = ArrayPool<byte>.Shared.Rent(content.Length + 2); // the lines as a JSON array, in a pooled buffer
-        array[0] = (byte)'[';
-        content.Span.CopyTo(array.AsSpan(1));
-        array[content.Length + 1] = (byte)']';
-        try
+        ForEachLine(content, element =>
         {
-            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2));
-            foreach (var element in document.RootElement.EnumerateArray())
+            var index = firstIndex + received++;
+            LineValidation validation;
+            try
             {
-                var index = firstIndex + received++;
-                var validation = BillingLineValidator.Validate(element, index);
-                if (validation.Line is { } line)
-                    valid.Add(line);
-                else
-                    refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, element.GetRawText()));
+                validation = BillingLineValidator.Validate(element, index);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(array); // the document, disposed first, reads it; the lines are copies
-        }
+            catch (Exception e) when (e is not OperationCanceledException) // invalid UTF-8, a value no type holds…
+            {
+                validation = LineValidation.Refused(ReadableLineNumber(element), $"$.lines[{index}]: not readable: {e.Message}");
+            }
+            if (validation.Line is { } line)
+                valid.Add(line);
+            else
+                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber ?? ReadableLineNumber(element), validation.Reason!, Excerpt(element)));
+        });
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
         var programIds = catalog.Programs.Select(p => p.Id).ToList();
@@ -92,9 +93,9 @@ public sealed partial class ChunkProcessor(
                 var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EligibilityAsOf.Windows(e, catalog, pricedAt) : [];
                 outcomes.Add(TariffEngine.Price(line, catalog, windows));
             }
-            catch (PricingException e)
+            catch (Exception e) when (e is not OperationCanceledException) // a rule that cannot price it, an overflow…
             {
-                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e.Message, $"line {line.LineNumber}"));
+                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e is PricingException ? e.Message : $"cannot be priced: {e.Message}", $"line {line.LineNumber}"));
             }
         }
 
@@ -102,6 +103,12 @@ public sealed partial class ChunkProcessor(
         var append = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, incomes, cancellationToken)
             .ConfigureAwait(false);
         var written = append.RowsInserted;
+        if (append.Refused.Count > 0)
+        {
+            var notStored = append.Refused.Select(r => r.Outcome).ToHashSet(ReferenceEqualityComparer.Instance);
+            outcomes.RemoveAll(notStored.Contains);
+            refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Outcome.Line.LineNumber, r.Reason, $"line {r.Outcome.Line.LineNumber}")));
+        }
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)), cancellationToken).ConfigureAwait(false);
@@ -129,6 +136,109 @@ public sealed partial class ChunkProcessor(
     }
 
     /// <summary>
+    /// Records a chunk that could not be processed — it failed on its last delivery, or for good — as done and failed,
+    /// so that its batch reaches a terminal state: each of its lines not in the ledger is stored as rejected
+    /// ("not processed: <paramref name="reason"/>"; a line rejected already keeps its first reason) and counted as
+    /// rejected and failed. When the chunk's content cannot be read (<paramref name="content"/> null, or not JSON), one
+    /// rejection of the whole chunk is stored instead and all its <paramref name="count"/> lines are counted.
+    /// </summary>
+    public async Task<BatchOutcome> FailAsync(BatchHeader header, int chunk, int firstIndex, int count, ReadOnlyMemory<byte>? content, string reason,
+        CancellationToken cancellationToken)
+    {
+        var notProcessed = $"not processed: {reason}";
+        var lines = new List<(int Index, int? LineNumber, string? HouseholdId, string Excerpt)>();
+        try
+        {
+            if (content is { } bytes)
+                ForEachLine(bytes, element => lines.Add((firstIndex + lines.Count, ReadableLineNumber(element), ReadableHousehold(element), Excerpt(element))));
+        }
+        catch (JsonException)
+        {
+            lines.Clear();
+        }
+
+        var priced = 0;
+        List<Rejection> refused;
+        if (lines.Count == 0 && count > 0)
+        {
+            refused = [new Rejection(header.BatchId, $"chunk|{chunk:D6}", Source, $"{notProcessed} (lines {firstIndex}…{firstIndex + count - 1} of the batch, by index)", $"chunk {chunk}")];
+        }
+        else
+        {
+            var keyed = lines.Where(l => l is { LineNumber: not null, HouseholdId: not null })
+                .Select(l => new LineEntity { PartitionKey = LedgerStore.PartitionOf(l.HouseholdId!), RowKey = LedgerStore.LineKey(l.HouseholdId!, header.BatchId, l.LineNumber!.Value) })
+                .ToList();
+            var stored = (await ledger.ReadLinesAsync(keyed, cancellationToken).ConfigureAwait(false))
+                .Select(e => (e.Line.HouseholdId, e.Line.LineNumber)).ToHashSet();
+            refused = lines.Where(l => !(l.HouseholdId is not null && l.LineNumber is { } n && stored.Contains((l.HouseholdId, n))))
+                .Select(l => LineRejection(header.BatchId, l.Index, l.LineNumber, notProcessed, l.Excerpt)).ToList();
+            priced = lines.Count - refused.Count;
+            count = lines.Count;
+        }
+        await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
+        var failed = count - priced;
+        await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
+        {
+            Chunk = chunk,
+            Lines = count,
+            Priced = priced,
+            Rejected = failed,
+            Failed = failed,
+            FailureReason = RejectionStore.Truncate(reason, RejectionStore.MaxReason),
+            CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
+        }, cancellationToken).ConfigureAwait(false);
+        LogChunkFailed(logger, header.BatchId, chunk, failed, reason);
+        return new BatchOutcome(header.BatchId, count, priced, failed, 0, 0);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on each line of <paramref name="content"/> (JSON values separated by commas), read as one JSON array.</summary>
+    private static void ForEachLine(ReadOnlyMemory<byte> content, Action<JsonElement> action)
+    {
+        var array = ArrayPool<byte>.Shared.Rent(content.Length + 2); // the lines as a JSON array, in a pooled buffer
+        array[0] = (byte)'[';
+        content.Span.CopyTo(array.AsSpan(1));
+        array[content.Length + 1] = (byte)']';
+        try
+        {
+            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2));
+            foreach (var element in document.RootElement.EnumerateArray())
+                action(element);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(array); // the document, disposed first, reads it; what the action keeps is copied
+        }
+    }
+
+    /// <summary>The line's <c>lineNumber</c> when it is a positive integer, else null.</summary>
+    private static int? ReadableLineNumber(JsonElement line) =>
+        line.ValueKind == JsonValueKind.Object && line.TryGetProperty("lineNumber", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var number) && number > 0
+            ? number
+            : null;
+
+    /// <summary>The line's <c>householdId</c> when it is a readable string, else null.</summary>
+    private static string? ReadableHousehold(JsonElement line)
+    {
+        if (line.ValueKind != JsonValueKind.Object || !line.TryGetProperty("householdId", out var h) || h.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            return h.GetString();
+        }
+        catch (InvalidOperationException) // invalid UTF-8
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The line as sent, invalid UTF-8 replaced by U+FFFD, cut to what a rejection stores.</summary>
+    private static string Excerpt(JsonElement line)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(line);
+        return RejectionStore.Truncate(Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, 4 * RejectionStore.MaxExcerpt)]), RejectionStore.MaxExcerpt);
+    }
+
+    /// <summary>
     /// Households whose lines may be owed corrections: those whose eligibility grew since it was read for pricing, and
     /// those of lines an earlier delivery stored that the eligibility stored now would correct.
     /// </summary>
@@ -145,10 +255,14 @@ public sealed partial class ChunkProcessor(
         return households;
     }
 
-    /// <summary>Each household's latest known annual income (from the facts sent with its flags), for affordability.</summary>
+    /// <summary>
+    /// Each household's latest known annual income (from the facts sent with its flags), for affordability; an income
+    /// no minor-unit amount can hold (beyond ±<see cref="MaxStoredIncome"/>) is left out, so that one such flag never
+    /// stops its household's lines from being stored.
+    /// </summary>
     private static Dictionary<string, decimal> KnownIncomes(Dictionary<string, HouseholdEligibility> stored) => stored
         .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
-        .Where(h => h.Facts is not null)
+        .Where(h => h.Facts is not null && decimal.Abs(h.Facts.AnnualIncome!.Value) <= MaxStoredIncome)
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 
     /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
@@ -158,6 +272,9 @@ public sealed partial class ChunkProcessor(
         Source,
         reason,
         excerpt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} chunk {Chunk} failed: {Failed} lines not processed: {Reason}")]
+    private static partial void LogChunkFailed(ILogger logger, string batchId, int chunk, int failed, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {Chunk}: {Received} lines received, {Priced} priced, {Rejected} rejected, {Adjustments} adjustments, {Written} ledger rows written")]
     private static partial void LogChunk(ILogger logger, string batchId, int chunk, int received, int priced, int rejected, int adjustments, int written);

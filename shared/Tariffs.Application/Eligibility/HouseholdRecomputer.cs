@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Tariffs.Application.Json;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Output;
 using Tariffs.Domain.Catalog;
@@ -27,13 +30,28 @@ public sealed partial class HouseholdRecomputer(
     private const int MaxAttemptsPerLine = 10;
 
     /// <summary>
+    /// Handles a message of <c>household-recompute</c>; a <see cref="JsonException"/> when it is not a recompute message
+    /// (not JSON, or without a household id).
+    /// </summary>
+    public Task<int> HandleMessageAsync(string body, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<RecomputeMessage>(body, TariffsJson.Options);
+        if (string.IsNullOrEmpty(message?.HouseholdId))
+            throw new JsonException("Not a recompute message: it needs a householdId.");
+        return RecomputeAsync(message with { Cause = message.Cause ?? "" }, cancellationToken);
+    }
+
+    /// <summary>
     /// Recomputes the household's lines stored in the ledger; returns the number of corrections written. Lines being
     /// priced right now are not there yet: their chunk checks the eligibility again once they are stored, and queues
-    /// a recomputation when it grew meanwhile.
+    /// a recomputation when it grew meanwhile. A line that cannot be recomputed for good (<see cref="MessageGuard.IsUnprocessable"/>:
+    /// an amount beyond minor units, a row storage refuses) does not stop the others: they are recomputed, then an
+    /// <see cref="AggregateException"/> of those failures is thrown.
     /// </summary>
     public async Task<int> RecomputeAsync(RecomputeMessage message, CancellationToken cancellationToken)
     {
         var written = 0;
+        var failures = new List<Exception>();
         var priced = new Dictionary<CatalogKey, (ServiceCatalog Catalog, HouseholdEligibility Eligibility)>();
         await foreach (var entry in ledger.ReadHouseholdAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
         {
@@ -45,8 +63,17 @@ public sealed partial class HouseholdRecomputer(
                     ?? throw new InvalidOperationException($"The catalog {key} of a priced line is no longer published.");
                 priced[key] = with = (catalog, await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false));
             }
-            written += await RecomputeLineAsync(entry, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                written += await RecomputeLineAsync(entry, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (MessageGuard.IsUnprocessable(e))
+            {
+                failures.Add(new InvalidDataException($"line {line.LineNumber} of batch {line.BatchId} not recomputed: {MessageGuard.Describe(e)}", e));
+            }
         }
+        if (failures.Count > 0)
+            throw new AggregateException($"Household {message.HouseholdId}: {failures.Count} lines not recomputed ({written} corrections written to the others)", failures);
         LogRecomputed(logger, message.HouseholdId, message.Cause, written);
         return written;
     }

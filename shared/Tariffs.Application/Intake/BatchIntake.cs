@@ -9,6 +9,7 @@ using Tariffs.Application.Billing;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Telemetry;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
@@ -29,6 +30,7 @@ public sealed partial class BatchIntake(
     RejectionStore rejections,
     QueueServiceClient queues,
     ChunkProcessor chunks,
+    MessageGuard guard,
     IOptions<IntakeOptions> options,
     IClock clock,
     ILogger<BatchIntake> logger)
@@ -56,7 +58,9 @@ public sealed partial class BatchIntake(
     public async Task<IntakeResult> HandleMessageAsync(string body, string messageId, CancellationToken cancellationToken)
     {
         if (TryReadClaimCheck(body) is { } blobName)
-            return await SplitAsync(blobName, messageId, static _ => true, cancellationToken).ConfigureAwait(false);
+            return blobName.Length == 0 || blobName.Length > BatchBlobStore.MaxBlobName
+                ? await RefuseAsync(UnreadablePartition, messageId, null, 0, $"a claim-check's blobName is 1 to {BatchBlobStore.MaxBlobName} characters", body, cancellationToken).ConfigureAwait(false)
+                : await SplitAsync(blobName, messageId, static _ => true, cancellationToken).ConfigureAwait(false);
 
         using var activity = TariffsTelemetry.StartIntake(messageId);
 
@@ -69,7 +73,15 @@ public sealed partial class BatchIntake(
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
             var range = scan.Chunks[c];
-            await chunks.ProcessAsync(header, c, range.FirstIndex, bytes.AsMemory((int)range.Offset, range.Length), cancellationToken).ConfigureAwait(false);
+            var content = bytes.AsMemory((int)range.Offset, range.Length);
+            try
+            {
+                await chunks.ProcessAsync(header, c, range.FirstIndex, content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (MessageGuard.IsUnprocessable(e)) // failing again cannot mend it: the chunk fails, the others go on
+            {
+                await chunks.FailAsync(header, c, range.FirstIndex, range.Count, content, MessageGuard.Describe(e), cancellationToken).ConfigureAwait(false);
+            }
         }
         if (scan.Chunks.Count == 0)
             await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
@@ -81,6 +93,46 @@ public sealed partial class BatchIntake(
     {
         var content = await blobs.ReadRangeAsync(message.BlobName, message.Offset, message.Length, cancellationToken).ConfigureAwait(false);
         return await chunks.ProcessAsync(message.Header, message.Chunk, message.FirstIndex, content, cancellationToken, message.TraceParent).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Handles a message of <c>billing-chunks</c> delivered for the <paramref name="dequeueCount"/>-th time: prices its
+    /// chunk; when that fails for good (<see cref="MessageGuard.IsUnprocessable"/>) or on the message's last delivery
+    /// (<see cref="MessageGuard.IsLastDelivery"/>), records the chunk as failed (<see cref="FailChunkAsync"/>) instead of
+    /// throwing; any other failure is thrown, for the message to be delivered again. A message that is not a chunk
+    /// message throws <see cref="JsonException"/>.
+    /// </summary>
+    public async Task<BatchOutcome> HandleChunkMessageAsync(string body, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var chunk = ChunkMessage.Read(body);
+        try
+        {
+            return await ProcessChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && (MessageGuard.IsUnprocessable(e) || guard.IsLastDelivery(dequeueCount)))
+        {
+            return await FailChunkAsync(chunk, $"{MessageGuard.Describe(e)} (delivery {dequeueCount})", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records a chunk message that could not be processed (its last delivery failed, or it failed for good) as a failed
+    /// chunk: its lines not in the ledger are rejected "not processed: <paramref name="reason"/>" (one rejection of the whole
+    /// chunk when its content cannot be read), and the chunk counts as done, so that its batch reaches a terminal state.
+    /// </summary>
+    public async Task<BatchOutcome> FailChunkAsync(ChunkMessage message, string reason, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte>? content;
+        try
+        {
+            content = await blobs.ReadRangeAsync(message.BlobName, message.Offset, message.Length, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            content = null;
+            reason = $"{reason}; its content could not be read either: {e.Message}";
+        }
+        return await chunks.FailAsync(message.Header, message.Chunk, message.FirstIndex, message.Count, content, reason, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Scans a stored batch and queues one message per chunk.</summary>

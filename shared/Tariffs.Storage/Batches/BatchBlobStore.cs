@@ -13,6 +13,9 @@ public sealed class BatchBlobStore(BlobServiceClient service)
     /// <summary>The blob container of batch documents.</summary>
     public const string ContainerName = "batches";
 
+    /// <summary>Longest blob name Blob storage accepts, in characters.</summary>
+    public const int MaxBlobName = 1_024;
+
     private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
 
     /// <summary>Stores a document from a stream without buffering it whole.</summary>

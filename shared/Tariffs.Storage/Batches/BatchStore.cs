@@ -30,7 +30,8 @@ public sealed class BatchStore(TableServiceClient service)
     public async Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken)
     {
         BatchEntity? header = null;
-        int done = 0, priced = 0, rejected = 0, adjustments = 0;
+        int done = 0, priced = 0, rejected = 0, adjustments = 0, chunksFailed = 0, linesFailed = 0;
+        string? failure = null;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -53,13 +54,25 @@ public sealed class BatchStore(TableServiceClient service)
             priced += row.GetInt32(nameof(ChunkEntity.Priced)) ?? 0;
             rejected += row.GetInt32(nameof(ChunkEntity.Rejected)) ?? 0;
             adjustments += row.GetInt32(nameof(ChunkEntity.Adjustments)) ?? 0;
+            if (row.GetString(nameof(ChunkEntity.FailureReason)) is { Length: > 0 } reason)
+            {
+                chunksFailed++;
+                linesFailed += row.GetInt32(nameof(ChunkEntity.Failed)) ?? 0;
+                failure ??= $"{row.RowKey}: {reason}";
+            }
         }
         if (header is null)
             return null;
         var state = header.Refusal.Length > 0 ? BatchStatus.Refused
-            : done >= header.Chunks ? BatchStatus.Completed
-            : BatchStatus.Processing;
+            : done < header.Chunks ? BatchStatus.Processing
+            : chunksFailed > 0 ? BatchStatus.CompletedWithFailures
+            : BatchStatus.Completed;
         return new BatchStatus(batchId, state, header.Operator, header.Authority, header.Service, header.Lines, header.Chunks, done,
-            priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt);
+            priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt)
+        {
+            ChunksFailed = chunksFailed,
+            LinesFailed = linesFailed,
+            Failure = failure,
+        };
     }
 }

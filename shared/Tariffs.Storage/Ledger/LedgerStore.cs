@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
+using Azure;
 using Azure.Data.Tables;
 using Tariffs.Domain.Engine;
 using Tariffs.Storage.Tables;
@@ -42,50 +43,83 @@ public sealed class LedgerStore(TableServiceClient service)
     /// one transaction, and a line already stored is skipped whole, so a line's originals are written once, together,
     /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already (a
     /// redelivered chunk: they were priced then, perhaps with less eligibility known than now; <see cref="ReadLinesAsync"/>
-    /// reads what is stored for them).
+    /// reads what is stored for them). One line never costs another: a line whose rows cannot be built (an amount beyond
+    /// minor units) is returned refused with why, and a transaction storage refuses for good (a value too large, a key
+    /// too long or invalid) is tried again one line at a time, the lines refused alone returned refused.
     /// </summary>
     public async Task<LedgerAppend> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
         IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
     {
         var inserted = 0;
         var skipped = new List<LineEntity>();
-        var lines = outcomes.Select(o => Rows(batchId, @operator, authority, service, pricedAt, o, knownIncomes).ToList());
-        foreach (var partition in lines.GroupBy(l => l[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
+        var refused = new List<RefusedLine>();
+        var lines = new List<LineRows>();
+        foreach (var outcome in outcomes)
         {
-            var transaction = new List<List<ITableEntity>>();
-            var size = 0;
-            foreach (var rows in partition.OrderBy(l => l[0].RowKey, StringComparer.Ordinal))
+            try
             {
-                if (size + rows.Count > IdempotentInserter.MaxTransactionSize)
+                lines.Add(new LineRows(outcome, Rows(batchId, @operator, authority, service, pricedAt, outcome, knownIncomes).ToList()));
+            }
+            catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidOperationException)
+            {
+                refused.Add(new RefusedLine(outcome, $"its ledger rows cannot be built: {e.Message}"));
+            }
+        }
+        foreach (var partition in lines.GroupBy(l => l.Rows[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var transaction = new List<LineRows>();
+            var size = 0;
+            foreach (var rows in partition.OrderBy(l => l.Rows[0].RowKey, StringComparer.Ordinal))
+            {
+                if (size + rows.Rows.Count > IdempotentInserter.MaxTransactionSize)
                 {
-                    inserted += await InsertLinesAsync(transaction, skipped, cancellationToken).ConfigureAwait(false);
+                    inserted += await InsertLinesAsync(transaction, skipped, refused, cancellationToken).ConfigureAwait(false);
                     transaction = [];
                     size = 0;
                 }
                 transaction.Add(rows);
-                size += rows.Count;
+                size += rows.Rows.Count;
             }
             if (transaction.Count > 0)
-                inserted += await InsertLinesAsync(transaction, skipped, cancellationToken).ConfigureAwait(false);
+                inserted += await InsertLinesAsync(transaction, skipped, refused, cancellationToken).ConfigureAwait(false);
         }
-        return new LedgerAppend(inserted, skipped);
+        return new LedgerAppend(inserted, skipped, refused);
     }
 
-    /// <summary>Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet.</summary>
-    private async Task<int> InsertLinesAsync(List<List<ITableEntity>> lines, List<LineEntity> skipped, CancellationToken cancellationToken)
+    /// <summary>A priced line and the rows it is stored as (the line's first, then its adjustments').</summary>
+    private sealed record LineRows(LineOutcome Outcome, List<ITableEntity> Rows);
+
+    /// <summary>
+    /// Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet; when
+    /// storage refuses the transaction for good, inserts its lines one at a time and returns those refused alone in
+    /// <paramref name="refused"/>.
+    /// </summary>
+    private async Task<int> InsertLinesAsync(List<LineRows> lines, List<LineEntity> skipped, List<RefusedLine> refused, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(lines.SelectMany(l => l).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
+            await table.SubmitTransactionAsync(lines.SelectMany(l => l.Rows).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
                 .ConfigureAwait(false);
-            return lines.Sum(l => l.Count);
+            return lines.Sum(l => l.Rows.Count);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            var stored = await StoredKeysAsync(lines[0][0].PartitionKey, lines.Select(l => l[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
-            skipped.AddRange(lines.Where(l => stored.Contains(l[0].RowKey)).Select(l => (LineEntity)l[0]));
-            var missing = lines.Where(l => !stored.Contains(l[0].RowKey)).ToList();
-            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, cancellationToken).ConfigureAwait(false);
+            var stored = await StoredKeysAsync(lines[0].Rows[0].PartitionKey, lines.Select(l => l.Rows[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
+            skipped.AddRange(lines.Where(l => stored.Contains(l.Rows[0].RowKey)).Select(l => (LineEntity)l.Rows[0]));
+            var missing = lines.Where(l => !stored.Contains(l.Rows[0].RowKey)).ToList();
+            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, refused, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (StorageErrors.IsRefusal(e))
+        {
+            if (lines.Count == 1)
+            {
+                refused.Add(new RefusedLine(lines[0].Outcome, $"storage refused its ledger rows: {StorageErrors.Describe(e)}"));
+                return 0;
+            }
+            var inserted = 0;
+            foreach (var line in lines)
+                inserted += await InsertLinesAsync([line], skipped, refused, cancellationToken).ConfigureAwait(false);
+            return inserted;
         }
     }
 

@@ -21,6 +21,9 @@ public static class QueueNames
     /// <summary>Adjustments to deliver to an operator's webhook (the same payloads as <see cref="AdjustmentsOut"/>).</summary>
     public const string WebhookDeliveries = "webhook-deliveries";
 
+    /// <summary>Suffix of the poison queue of a queue, where the queue trigger moves a message after its last failed delivery.</summary>
+    public const string PoisonSuffix = "-poison";
+
     /// <summary>Every queue, for creation at startup.</summary>
     public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries];
 }

@@ -9,7 +9,8 @@ namespace Tariffs.Storage.Rejections;
 public sealed class RejectionEntity : StorageEntity
 {
     public string Source { get; set; } = "";
+    /// <summary>Why, at most <see cref="RejectionStore.MaxReason"/> characters.</summary>
     public string Reason { get; set; } = "";
-    /// <summary>The beginning of the refused input, for a person to inspect (at most 4,000 characters).</summary>
+    /// <summary>The beginning of the refused input, for a person to inspect (at most <see cref="RejectionStore.MaxExcerpt"/> characters).</summary>
     public string Excerpt { get; set; } = "";
 }

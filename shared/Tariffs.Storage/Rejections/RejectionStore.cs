@@ -1,12 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Rejections;
 
-/// <summary>Stored rejections (table <c>rejections</c>); the first rejection of a key wins.</summary>
+/// <summary>
+/// Stored rejections (table <c>rejections</c>); the first rejection of a key wins. Every reason and excerpt is cut to
+/// what a Table property holds comfortably (<see cref="MaxReason"/>, <see cref="MaxExcerpt"/> characters, lone
+/// surrogates replaced by U+FFFD), so that a rejection of any input, however long or malformed, can be stored. Also keeps
+/// the last error of each queue message that failed (<see cref="SaveLastErrorAsync"/>), for the poison queue's handler.
+/// </summary>
 public sealed class RejectionStore(TableServiceClient service)
 {
-    private const int MaxExcerpt = 4000;
+    /// <summary>Longest reason stored, in characters (a longer one is cut and marked with '…').</summary>
+    public const int MaxReason = 2_000;
+
+    /// <summary>Longest excerpt stored, in characters.</summary>
+    public const int MaxExcerpt = 1_000;
+
+    /// <summary>Start of the partition holding the last errors of a queue's messages.</summary>
+    private const string LastErrorPrefix = "last-error|";
+
     private readonly TableClient table = service.GetTableClient(TableNames.Rejections);
 
     /// <summary>Stores rejections, skipping those already stored.</summary>
@@ -16,8 +31,8 @@ public sealed class RejectionStore(TableServiceClient service)
             PartitionKey = RowKeys.Sanitise(r.Partition),
             RowKey = RowKeys.Sanitise(r.Key),
             Source = r.Source,
-            Reason = r.Reason,
-            Excerpt = r.Excerpt.Length > MaxExcerpt ? r.Excerpt[..MaxExcerpt] : r.Excerpt,
+            Reason = Truncate(r.Reason, MaxReason),
+            Excerpt = Truncate(r.Excerpt, MaxExcerpt),
         }), cancellationToken);
 
     /// <summary>True when a rejection is stored under the partition and key.</summary>
@@ -34,6 +49,56 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>The rejections stored under a partition (a batch id, or a queue name).</summary>
     public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
         table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(partition)}"), cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Records the error of the latest failed delivery of a message of <paramref name="queue"/>, keyed by the hash of its
+    /// body (a copy moved to the poison queue gets a new message id but keeps its body); replaces an earlier one.
+    /// </summary>
+    public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken) =>
+        table.UpsertEntityAsync(new RejectionEntity
+        {
+            PartitionKey = LastErrorPrefix + RowKeys.Sanitise(queue),
+            RowKey = BodyHash(body),
+            Source = queue,
+            Reason = Truncate(error, MaxReason),
+            Excerpt = Truncate(body, MaxExcerpt),
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The last error recorded for a message of <paramref name="queue"/> with this body, or null.</summary>
+    public async Task<string?> LastErrorAsync(string queue, string body, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(LastErrorPrefix + RowKeys.Sanitise(queue), BodyHash(body), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue ? found.Value!.Reason : null;
+    }
+
+    /// <summary>SHA-256 of the body's UTF-8 bytes (lone surrogates replaced), in hex: a key for any body.</summary>
+    public static string BodyHash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters of <paramref name="text"/> (the cut marked with '…', never between the
+    /// halves of a surrogate pair), with lone surrogates replaced by U+FFFD so that the text can be stored.
+    /// </summary>
+    public static string Truncate(string text, int max)
+    {
+        var cut = text.Length > max ? max - 1 : text.Length;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+            cut--;
+        var builder = new StringBuilder(cut + 1);
+        for (var i = 0; i < cut; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < cut && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+                continue;
+            }
+            builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+        }
+        if (cut < text.Length)
+            builder.Append('…');
+        return builder.ToString();
+    }
 }
 
 /// <summary>An input refused for a reason: where it came from, which part, why, and an excerpt of it.</summary>

@@ -79,10 +79,13 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
     }
 
     /// <summary>Three yearly lines of 4 persons and 120 m³ (PRODUCT.md worked example 1: 137.60 €, −44.00 € with CSS).</summary>
-    internal static ReadOnlyMemory<byte> Lines(string batchId) => Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""
+    internal static ReadOnlyMemory<byte> Lines(string batchId) => Encoding.UTF8.GetBytes(LinesText(batchId));
+
+    /// <summary>The lines of <see cref="Lines"/> as text.</summary>
+    internal static string LinesText(string batchId) => string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""
         {"lineNumber":{{i}},"householdId":"{{batchId}}-hh-{{i}}","accountId":"acc-{{i}}","area":"59183-A","mainResidence":true,"persons":4,
          "period":{"from":"2022-01-01","to":"2022-12-31"},"consumption":{"quantity":120,"unit":"m3"},"tariffCode":"DOM","billedAmount":137.60}
-        """)));
+        """));
 
     internal static string Flag(string household) => $$"""
         {"flagId":"css-{{household}}","householdId":"{{household}}","program":"dunkerque-css","window":{"from":"2022-01-01"},

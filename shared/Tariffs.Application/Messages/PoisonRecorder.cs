@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using Tariffs.Storage.Queues;
+using Tariffs.Storage.Rejections;
+
+namespace Tariffs.Application.Messages;
+
+/// <summary>
+/// Records what arrives on a <c>&lt;queue&gt;-poison</c> queue as a rejection (partition = the poison queue, key = the
+/// message id): when it was first inserted, the last error its function recorded (<see cref="MessageGuard"/>; none when
+/// the message never reached its function, e.g. a body that is not base64, which the queue extension moves to the poison
+/// queue at once) and an excerpt of its body.
+/// </summary>
+public sealed partial class PoisonRecorder(RejectionStore rejections, ILogger<PoisonRecorder> logger)
+{
+    /// <summary>The poison queue of <paramref name="queue"/>.</summary>
+    public static string PoisonQueue(string queue) => queue + QueueNames.PoisonSuffix;
+
+    /// <summary>Stores the rejection of a message of <paramref name="queue"/> that arrived on its poison queue.</summary>
+    public async Task RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, CancellationToken cancellationToken)
+    {
+        var error = await rejections.LastErrorAsync(queue, body, cancellationToken).ConfigureAwait(false)
+            ?? "none recorded: the message never reached its function (a body that is not base64 is moved to the poison queue at once)";
+        var reason = $"moved to {PoisonQueue(queue)} (message inserted {insertedOn:O}); last error: {error}";
+        await rejections.AddAsync([new Rejection(PoisonQueue(queue), messageId, queue, reason, body)], cancellationToken).ConfigureAwait(false);
+        LogPoisoned(logger, queue, messageId, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} of {Queue} moved to its poison queue; last error: {Error}")]
+    private static partial void LogPoisoned(ILogger logger, string queue, string messageId, string error);
+}
