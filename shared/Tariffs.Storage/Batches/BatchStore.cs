@@ -13,7 +13,7 @@ public sealed class BatchStore(TableServiceClient service)
     /// <summary>Records a received batch; a batch received again keeps its first record.</summary>
     public async Task SaveHeaderAsync(BatchEntity header, CancellationToken cancellationToken)
     {
-        header.PartitionKey = RowKeys.Sanitise(header.PartitionKey);
+        header.PartitionKey = RowKeys.Whole(header.PartitionKey);
         header.RowKey = BatchEntity.HeaderRowKey;
         await table.InsertMissingAsync([header], cancellationToken).ConfigureAwait(false);
     }
@@ -21,7 +21,7 @@ public sealed class BatchStore(TableServiceClient service)
     /// <summary>Records that a chunk is done (replacing an earlier record of the same chunk).</summary>
     public Task SaveChunkAsync(string batchId, ChunkEntity chunk, CancellationToken cancellationToken)
     {
-        chunk.PartitionKey = RowKeys.Sanitise(batchId);
+        chunk.PartitionKey = RowKeys.Whole(batchId);
         chunk.RowKey = "chunk|" + chunk.Chunk.ToString("D6", CultureInfo.InvariantCulture);
         return table.UpsertEntityAsync(chunk, TableUpdateMode.Replace, cancellationToken);
     }
@@ -31,7 +31,7 @@ public sealed class BatchStore(TableServiceClient service)
     {
         BatchEntity? header = null;
         int done = 0, priced = 0, rejected = 0, adjustments = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(batchId)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey == BatchEntity.HeaderRowKey)

@@ -20,7 +20,7 @@ public sealed class EligibilityStore(TableServiceClient service)
     public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
         table.InsertMissingAsync([new EligibilityEntity
         {
-            PartitionKey = RowKeys.Sanitise(window.ProgramId),
+            PartitionKey = RowKeys.Whole(window.ProgramId),
             RowKey = RowKeys.Join(householdId, "f", window.FlagId),
             Kind = EligibilityEntity.WindowKind,
             HouseholdId = householdId,
@@ -44,7 +44,7 @@ public sealed class EligibilityStore(TableServiceClient service)
     public Task SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
         table.InsertMissingAsync([new EligibilityEntity
         {
-            PartitionKey = RowKeys.Sanitise(revocation.ProgramId),
+            PartitionKey = RowKeys.Whole(revocation.ProgramId),
             RowKey = RowKeys.Join(householdId, "r", revocation.RevocationId),
             Kind = EligibilityEntity.RevocationKind,
             HouseholdId = householdId,
@@ -68,7 +68,7 @@ public sealed class EligibilityStore(TableServiceClient service)
         foreach (var programId in programIds.Distinct())
         {
             var cache = caches.GetOrAdd(programId, id => new ProgramEligibilityCache(id));
-            await cache.RefreshAsync(table, RowKeys.Sanitise(programId), cancellationToken).ConfigureAwait(false);
+            await cache.RefreshAsync(table, RowKeys.Whole(programId), cancellationToken).ConfigureAwait(false);
             foreach (var e in cache.RowsOf(householdIds))
                 Add(found, programId, e);
         }
@@ -79,10 +79,10 @@ public sealed class EligibilityStore(TableServiceClient service)
     public async Task<HouseholdEligibility> ForHouseholdAsync(IEnumerable<string> programIds, string householdId, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
-        var prefix = RowKeys.Sanitise(householdId) + "|";
+        var prefix = RowKeys.Part(householdId) + RowKeys.Separator;
         foreach (var programId in programIds.Distinct())
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
             await foreach (var e in table.QueryAsync<EligibilityEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
                 Add(found, programId, e);
         }

@@ -13,8 +13,8 @@ public sealed class RejectionStore(TableServiceClient service)
     public Task<int> AddAsync(IEnumerable<Rejection> rejections, CancellationToken cancellationToken) =>
         table.InsertMissingAsync(rejections.Select(r => new RejectionEntity
         {
-            PartitionKey = RowKeys.Sanitise(r.Partition),
-            RowKey = RowKeys.Sanitise(r.Key),
+            PartitionKey = RowKeys.Whole(r.Partition),
+            RowKey = RowKeys.Whole(r.Key),
             Source = r.Source,
             Reason = r.Reason,
             Excerpt = r.Excerpt.Length > MaxExcerpt ? r.Excerpt[..MaxExcerpt] : r.Excerpt,
@@ -23,7 +23,7 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>True when a rejection is stored under the partition and key.</summary>
     public async Task<bool> ExistsAsync(string partition, string key, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(RowKeys.Sanitise(partition), RowKeys.Sanitise(key), select: ["RowKey"], cancellationToken: cancellationToken)
+        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(RowKeys.Whole(partition), RowKeys.Whole(key), select: ["RowKey"], cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return found.HasValue;
     }
@@ -33,7 +33,7 @@ public sealed class RejectionStore(TableServiceClient service)
 
     /// <summary>The rejections stored under a partition (a batch id, or a queue name).</summary>
     public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
-        table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(partition)}"), cancellationToken: cancellationToken);
+        table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(partition)}"), cancellationToken: cancellationToken);
 }
 
 /// <summary>An input refused for a reason: where it came from, which part, why, and an excerpt of it.</summary>
