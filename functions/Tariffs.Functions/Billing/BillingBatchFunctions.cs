@@ -9,6 +9,7 @@ using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions.Billing;
 
@@ -31,7 +32,11 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         return intake.ProcessChunkAsync(chunk, cancellationToken);
     }
 
-    /// <summary>Accepts a batch of any size (streamed); 202 with its status URL, or 400 with why it was refused.</summary>
+    /// <summary>
+    /// Accepts a batch of any size (streamed); 202 with its status URL (a resend of the same document: 202 with where the
+    /// batch stands, nothing done again), 400 with why it was refused, or 409 (problem details) when its id names a batch
+    /// with other content.
+    /// </summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request,
@@ -40,9 +45,14 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (authorizer.Deny(request, TariffsRoles.Operator) is { } denied)
             return denied;
         var result = await intake.AcceptAsync(request.Body, cancellationToken);
+        if (result.Conflict)
+            return Problems.Conflict("The batch id is taken by a batch with other content.", result.Refusal!);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
+        if (result.Duplicate)
+            return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status, duplicate = true,
+                current = await batches.GetStatusAsync(result.BatchId!, cancellationToken) });
         return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status });
     }
 
