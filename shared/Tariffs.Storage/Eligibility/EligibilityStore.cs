@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Eligibility;
@@ -16,9 +18,21 @@ public sealed class EligibilityStore(TableServiceClient service)
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
     private readonly ConcurrentDictionary<string, ProgramEligibilityCache> caches = new(StringComparer.Ordinal);
 
-    /// <summary>Stores a window; the same flag stored twice leaves one row and keeps its first reception time.</summary>
-    public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
-        table.InsertMissingAsync([new EligibilityEntity
+    /// <summary>
+    /// Partition of the id claims: a row per flag id (RowKey f | id) and revocation id (r | id) holding the fingerprint
+    /// of the content first stored under it. Never a program's partition: '~' followed by 'i' is not an escape.
+    /// </summary>
+    private const string IdClaimsPartition = "~ids";
+
+    private const string FingerprintColumn = "Fingerprint";
+
+    /// <summary>
+    /// Stores a window under its flag id, one namespace across programs and households: the same flag stored twice
+    /// leaves one row and keeps its first reception time (<see cref="IdClaim.Resent"/>); other content under a flag id
+    /// already stored is not stored (<see cref="IdClaim.Conflict"/>).
+    /// </summary>
+    public Task<IdClaim> SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
+        SaveClaimedAsync(RowKeys.Join("f", window.FlagId), new EligibilityEntity
         {
             PartitionKey = RowKeys.Whole(window.ProgramId),
             RowKey = RowKeys.Join(householdId, "f", window.FlagId),
@@ -38,11 +52,11 @@ public sealed class EligibilityStore(TableServiceClient service)
             PensionersOnly = window.Facts?.PensionersOnly,
             MedicalNeed = window.Facts?.MedicalNeed,
             ChequeEnergieAttestation = window.Facts?.ChequeEnergieAttestation,
-        }], cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>Stores a revocation; the same revocation stored twice leaves one row and keeps its first reception time.</summary>
-    public Task SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
-        table.InsertMissingAsync([new EligibilityEntity
+    /// <summary>Stores a revocation under its id, as <see cref="SaveWindowAsync"/> stores a flag (revocation ids are a namespace of their own).</summary>
+    public Task<IdClaim> SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
+        SaveClaimedAsync(RowKeys.Join("r", revocation.RevocationId), new EligibilityEntity
         {
             PartitionKey = RowKeys.Whole(revocation.ProgramId),
             RowKey = RowKeys.Join(householdId, "r", revocation.RevocationId),
@@ -53,7 +67,36 @@ public sealed class EligibilityStore(TableServiceClient service)
             DecisionDate = StoredDate.Format(revocation.DecisionDate),
             SourceAgency = sourceAgency,
             ReceivedAt = revocation.ReceivedAt.ToDateTimeOffset(),
-        }], cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content.</summary>
+    private async Task<IdClaim> SaveClaimedAsync(string claimKey, EligibilityEntity entity, CancellationToken cancellationToken)
+    {
+        var fingerprint = Fingerprint(entity);
+        IdClaim claim;
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(IdClaimsPartition, claimKey) { [FingerprintColumn] = fingerprint }, cancellationToken).ConfigureAwait(false);
+            claim = IdClaim.New;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            var stored = await table.GetEntityAsync<TableEntity>(IdClaimsPartition, claimKey, select: [FingerprintColumn], cancellationToken: cancellationToken).ConfigureAwait(false);
+            claim = stored.Value.GetString(FingerprintColumn) == fingerprint ? IdClaim.Resent : IdClaim.Conflict;
+        }
+        if (claim != IdClaim.Conflict)
+            await table.InsertMissingAsync([entity], cancellationToken).ConfigureAwait(false);
+        return claim;
+    }
+
+    /// <summary>SHA-256 of what a flag or revocation says (its keys and columns but the reception time), incomes by value (18000.50 = 18000.5).</summary>
+    private static string Fingerprint(EligibilityEntity e) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new[]
+    {
+        e.PartitionKey, e.RowKey, e.Kind, e.HouseholdId, e.FlagId, e.From, e.To, e.EffectiveDate, e.DecisionDate, e.SourceAgency, e.EvidenceReference, e.FactsAsOf,
+        e.AnnualIncome.Length == 0 ? "" : decimal.Parse(e.AnnualIncome, CultureInfo.InvariantCulture).ToString("G29", CultureInfo.InvariantCulture),
+        e.IncomeReferenceYear?.ToString(CultureInfo.InvariantCulture), e.Persons?.ToString(CultureInfo.InvariantCulture),
+        e.PensionersOnly?.ToString(), e.MedicalNeed?.ToString(), e.ChequeEnergieAttestation?.ToString(),
+    })));
 
     /// <summary>
     /// The eligibility of the given households for the given programs, by household. Each program's partition is
