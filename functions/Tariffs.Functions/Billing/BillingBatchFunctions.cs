@@ -65,6 +65,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
     {
         if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
             return denied;
+        batchId = RawRouteValue.Segment(request, 1, batchId);
         var status = await batches.GetStatusAsync(batchId, cancellationToken);
         return status is null ? new NotFoundObjectResult(new { error = $"No batch '{batchId}'." }) : new OkObjectResult(status);
     }

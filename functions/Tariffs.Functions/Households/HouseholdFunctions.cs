@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Households;
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions.Households;
 
@@ -17,6 +18,7 @@ public sealed class HouseholdFunctions(HouseholdExplainer explainer, RoleAuthori
     {
         if (authorizer.Deny(request, TariffsRoles.Regulator, TariffsRoles.Operator, TariffsRoles.SocialServices) is { } denied)
             return denied;
+        householdId = RawRouteValue.Segment(request, 2, householdId);
         var explanation = await explainer.ExplainAsync(householdId, cancellationToken);
         return explanation.Lines.Count == 0
             ? new NotFoundObjectResult(new { error = $"No billed line for household '{householdId}'." })
