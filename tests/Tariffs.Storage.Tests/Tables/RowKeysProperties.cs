@@ -13,6 +13,15 @@ public class RowKeysProperties
     public bool Distinct_ids_give_distinct_parts_and_wholes(KeyId x, KeyId y) =>
         x.Value == y.Value || (RowKeys.Part(x.Value) != RowKeys.Part(y.Value) && RowKeys.Whole(x.Value) != RowKeys.Whole(y.Value));
 
+    /// <summary>The hardest pair: an id against its own key sent as an id ("/" against "~2F").</summary>
+    [Property]
+    public bool An_id_and_its_key_taken_as_an_id_give_distinct_keys(KeyId x)
+    {
+        var part = RowKeys.Part(x.Value);
+        var whole = RowKeys.Whole(x.Value);
+        return (part == x.Value || RowKeys.Part(part) != part) && (whole == x.Value || RowKeys.Whole(whole) != whole);
+    }
+
     [Property]
     public bool Distinct_tuples_joined_give_distinct_keys(KeyId a, KeyId b, KeyId c, KeyId d) =>
         (a.Value == c.Value && b.Value == d.Value) || RowKeys.Join(a.Value, b.Value) != RowKeys.Join(c.Value, d.Value);
