@@ -77,7 +77,7 @@ public static class SyntheticBatch
             var flagId = string.Create(CultureInfo.InvariantCulture, $"bench-css-{n:D7}");
             rows.Add(new EligibilityEntity
             {
-                PartitionKey = RowKeys.Sanitise(Program),
+                PartitionKey = RowKeys.Whole(Program),
                 RowKey = RowKeys.Join(Household(n), "f", flagId),
                 Kind = EligibilityEntity.WindowKind,
                 HouseholdId = Household(n),

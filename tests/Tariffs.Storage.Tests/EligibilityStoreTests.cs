@@ -19,8 +19,9 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
         return new EligibilityStore(service);
     }
 
+    /// <summary>A window whose flag id is unique to the program (flag ids are one namespace across programs).</summary>
     private static EligibilityWindow Window(string program, string flag) =>
-        new(program, new DateInterval(new LocalDate(2022, 1, 1), new LocalDate(2022, 6, 30)), new LocalDate(2021, 12, 15), flag);
+        new(program, new DateInterval(new LocalDate(2022, 1, 1), new LocalDate(2022, 6, 30)), new LocalDate(2021, 12, 15), $"{program}/{flag}");
 
     [Fact]
     public async Task Windows_are_found_by_program_and_household_and_a_resent_flag_is_stored_once()
@@ -50,7 +51,7 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
 
         var first = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
         await store.SaveWindowAsync("hh-2", Window(program, "flag-2"), "CPAM", "ref", Received, CancellationToken.None);
-        var revocation = new StoredRevocation(program, "rev-1", new LocalDate(2022, 4, 1), new LocalDate(2022, 3, 20), Received);
+        var revocation = new StoredRevocation(program, $"{program}/rev-1", new LocalDate(2022, 4, 1), new LocalDate(2022, 3, 20), Received);
         await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None);
         var second = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
         var third = await store.ForHouseholdsAsync([program], households, CancellationToken.None);
@@ -83,7 +84,7 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
     {
         var store = await NewStoreAsync();
         var program = "css-" + Guid.NewGuid().ToString("N")[..8];
-        var revocation = new StoredRevocation(program, "rev-1", new LocalDate(2022, 7, 1), new LocalDate(2022, 6, 20), Received);
+        var revocation = new StoredRevocation(program, $"{program}/rev-1", new LocalDate(2022, 7, 1), new LocalDate(2022, 6, 20), Received);
 
         await store.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received, CancellationToken.None);
         await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None);
@@ -92,5 +93,61 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(revocation, Assert.Single(found.Revocations));
         Assert.Single(found.Windows);
+    }
+
+    [Fact]
+    public async Task The_same_flag_again_is_resent_and_other_content_under_its_id_is_a_conflict_that_stores_nothing()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var window = Window(program, "flag|1");
+        var later = window with { Window = new DateInterval(new LocalDate(2022, 3, 1), new LocalDate(2022, 6, 30)) };
+
+        var first = await store.SaveWindowAsync("hh-1", window, "CPAM", "ref", Received, CancellationToken.None);
+        var again = await store.SaveWindowAsync("hh-1", window, "CPAM", "ref", Received.Plus(Duration.FromDays(1)), CancellationToken.None);
+        var newWindow = await store.SaveWindowAsync("hh-1", later, "CPAM", "ref", Received, CancellationToken.None);
+        var otherHousehold = await store.SaveWindowAsync("hh-2", window, "CPAM", "ref", Received, CancellationToken.None);
+        var otherEvidence = await store.SaveWindowAsync("hh-1", window, "CPAM", "ref-2", Received, CancellationToken.None);
+
+        Assert.Equal([IdClaim.New, IdClaim.Resent, IdClaim.Conflict, IdClaim.Conflict, IdClaim.Conflict], [first, again, newWindow, otherHousehold, otherEvidence]);
+        var found = await store.ForHouseholdsAsync([program], new HashSet<string> { "hh-1", "hh-2" }, CancellationToken.None);
+        Assert.Equal(["hh-1"], found.Keys);
+        Assert.Equal(window, Assert.Single(found["hh-1"].Windows)); // the first window, not the new one
+    }
+
+    [Fact]
+    public async Task A_flag_id_is_one_namespace_across_programs_and_revocation_ids_another()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var window = Window(program, "flag-1");
+        var elsewhere = window with { ProgramId = program + "-other" };
+        var revocation = new StoredRevocation(program, window.FlagId, new LocalDate(2022, 7, 1), new LocalDate(2022, 6, 20), Received);
+
+        Assert.Equal(IdClaim.New, await store.SaveWindowAsync("hh-1", window, "CPAM", "ref", Received, CancellationToken.None));
+        Assert.Equal(IdClaim.Conflict, await store.SaveWindowAsync("hh-1", elsewhere, "CPAM", "ref", Received, CancellationToken.None));
+        Assert.Equal(IdClaim.New, await store.SaveRevocationAsync("hh-1", revocation, "CPAM", CancellationToken.None));
+        Assert.Equal(IdClaim.Resent, await store.SaveRevocationAsync("hh-1", revocation with { ReceivedAt = Received.Plus(Duration.FromHours(1)) }, "CPAM", CancellationToken.None));
+        Assert.Equal(IdClaim.Conflict, await store.SaveRevocationAsync("hh-1", revocation with { EffectiveDate = new LocalDate(2022, 8, 1) }, "CPAM", CancellationToken.None));
+
+        Assert.Empty((await store.ForHouseholdAsync([elsewhere.ProgramId], "hh-1", CancellationToken.None)).Windows);
+        Assert.Equal(revocation, Assert.Single((await store.ForHouseholdAsync([program], "hh-1", CancellationToken.None)).Revocations));
+    }
+
+    [Fact]
+    public async Task Households_differing_only_in_the_separator_keep_their_own_flags()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        // household "h|f|x" with flag "y", household "h" with flag "x|f|y": one row key before keys were escaped
+        var y = Window(program, "y") with { FlagId = "y-" + program };
+        var x = Window(program, "x") with { FlagId = "x|f|y-" + program };
+
+        await store.SaveWindowAsync("h|f|x", y, "CPAM", "ref", Received, CancellationToken.None);
+        await store.SaveWindowAsync("h", x, "CPAM", "ref", Received, CancellationToken.None);
+
+        var found = await store.ForHouseholdsAsync([program], new HashSet<string> { "h", "h|f|x" }, CancellationToken.None);
+        Assert.Equal(y, Assert.Single(found["h|f|x"].Windows));
+        Assert.Equal(x, Assert.Single(found["h"].Windows));
     }
 }

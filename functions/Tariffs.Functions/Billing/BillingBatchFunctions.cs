@@ -8,6 +8,7 @@ using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions.Billing;
 
@@ -38,8 +39,9 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
     }
 
     /// <summary>
-    /// Accepts a batch of any size (streamed); 202 with its status URL, 400 with why it was refused, or 403 when its
-    /// <c>operator</c> is not one the caller acts for (refused before anything is queued).
+    /// Accepts a batch of any size (streamed); 202 with its status URL (a resend of the same document: 202 with where the
+    /// batch stands, nothing done again), 400 with why it was refused, 403 when its <c>operator</c> is not one the caller
+    /// acts for (refused before anything is queued), or 409 (problem details) when its id names a batch with other content.
     /// </summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
@@ -53,9 +55,14 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         var result = await intake.AcceptAsync(request.Body, op => AccessRules.PostBatch(caller, op).Allowed, cancellationToken);
         if (result.ForbiddenOperator is { } forbidden)
             return await authorizer.ForbidAsync(request, caller, $"batch {result.BatchId}", AccessRules.PostBatch(caller, forbidden).Reason, [], cancellationToken);
+        if (result.Conflict)
+            return Problems.Conflict("The batch id is taken by a batch with other content.", result.Refusal!);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
+        if (result.Duplicate)
+            return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status, duplicate = true,
+                current = await batches.GetStatusAsync(result.BatchId!, cancellationToken) });
         return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status });
     }
 
@@ -72,6 +79,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
+        batchId = RawRouteValue.Segment(request, 1, batchId);
         var status = await batches.GetStatusAsync(batchId, cancellationToken);
         var notFound = new NotFoundObjectResult(new { error = $"No batch '{batchId}'." });
         if (status is null)

@@ -13,7 +13,8 @@ namespace Tariffs.Functions.Eligibility;
 
 /// <summary>
 /// Eligibility flags from social services, by queue or by HTTP. Over HTTP the flag is recorded at once, so
-/// the caller learns straight away whether it was stored (201) or refused, with the reason (400).
+/// the caller learns straight away whether it was stored (201, also for the same flag again) or refused, with the
+/// reason (400; 409 problem details when its id holds a flag or revocation with other content).
 /// </summary>
 public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, MessageGuard guard, AccessAuthorizer authorizer)
 {
@@ -43,9 +44,11 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
         if (EligibilityDecider.Read(body) is { SourceAgency: not null } decider
             && AccessRules.PostEligibility(access.Caller, decider.SourceAgency, decider.Program) is { Allowed: false } decision)
             return await authorizer.ForbidAsync(request, access.Caller, $"household {decider.HouseholdId}", decision.Reason, [], cancellationToken);
-        var refusal = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
-        return refusal is null
+        var outcome = await handler.RecordAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
+        if (outcome.Conflict)
+            return Problems.Conflict("The id is taken by a flag or revocation with other content.", outcome.Refusal!);
+        return outcome.Refusal is null
             ? new ObjectResult(new { status = "stored" }) { StatusCode = StatusCodes.Status201Created }
-            : new BadRequestObjectResult(new { error = "The eligibility flag was refused.", reason = refusal });
+            : new BadRequestObjectResult(new { error = "The eligibility flag was refused.", reason = outcome.Refusal });
     }
 }

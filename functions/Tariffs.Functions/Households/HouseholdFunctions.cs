@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Households;
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions.Households;
 
@@ -23,6 +24,7 @@ public sealed class HouseholdFunctions(HouseholdExplainer explainer, AccessAutho
         if (!access.Granted)
             return access.Denial;
         var caller = access.Caller;
+        householdId = RawRouteValue.Segment(request, 2, householdId);
         var explanation = await explainer.ExplainAsync(householdId, cancellationToken);
         var notFound = new NotFoundObjectResult(new { error = $"No billed line for household '{householdId}'." });
         if (explanation.Lines.Count == 0)

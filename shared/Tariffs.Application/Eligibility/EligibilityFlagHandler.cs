@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -14,7 +16,7 @@ namespace Tariffs.Application.Eligibility;
 /// <summary>
 /// Records an eligibility flag or a revocation (a document with <c>revocationId</c>): validates it (its id,
 /// the household, a program some published catalog defines, dates in order), stores it under its id — so a
-/// re-sent one changes nothing — and queues a recomputation of the household's lines already billed, which
+/// re-sent one changes nothing, and other content under a stored id is refused as a conflict — and queues a recomputation of the household's lines already billed, which
 /// turns a late grant into catch-up corrections. A refused document is stored as a rejection with its reason.
 /// </summary>
 public sealed partial class EligibilityFlagHandler(
@@ -29,11 +31,19 @@ public sealed partial class EligibilityFlagHandler(
     public const string RejectionPartition = "eligibility-flags";
 
     /// <summary>Handles one document; returns the reason when it is refused, null when stored.</summary>
-    public async Task<string?> HandleAsync(string json, string messageId, CancellationToken cancellationToken)
+    public async Task<string?> HandleAsync(string json, string messageId, CancellationToken cancellationToken) =>
+        (await RecordAsync(json, messageId, cancellationToken).ConfigureAwait(false)).Refusal;
+
+    /// <summary>
+    /// Handles one document: stored, stored before with the same content (nothing changes), or refused with the reason
+    /// — a conflict when its id holds other content.
+    /// </summary>
+    public async Task<EligibilityOutcome> RecordAsync(string json, string messageId, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         string? id = null;
         string? household = null;
+        var claim = IdClaim.New;
         try
         {
             if (IsRevocation(json))
@@ -46,8 +56,10 @@ public sealed partial class EligibilityFlagHandler(
                 var decision = errors.Required(revocation?.DecisionDate, "$.decisionDate");
                 if (errors.IsEmpty)
                 {
-                    await store.SaveRevocationAsync(household!, new StoredRevocation(program!, id!, effective!.Value, decision!.Value, clock.GetCurrentInstant()),
+                    claim = await store.SaveRevocationAsync(household!, new StoredRevocation(program!, id!, effective!.Value, decision!.Value, clock.GetCurrentInstant()),
                         revocation!.SourceAgency ?? "", cancellationToken).ConfigureAwait(false);
+                    if (claim == IdClaim.Conflict)
+                        errors.Add("$.revocationId", $"revocation id '{id}' was stored before with other content: an id names one decision; send a changed decision under a new id");
                 }
             }
             else
@@ -66,8 +78,10 @@ public sealed partial class EligibilityFlagHandler(
                 if (errors.IsEmpty)
                 {
                     var window = new EligibilityWindow(program!, new DateInterval(from!.Value, to), decision!.Value, id!, Facts(flag!.Facts, decision.Value));
-                    await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", clock.GetCurrentInstant(), cancellationToken)
+                    claim = await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", clock.GetCurrentInstant(), cancellationToken)
                         .ConfigureAwait(false);
+                    if (claim == IdClaim.Conflict)
+                        errors.Add("$.flagId", $"flag id '{id}' was stored before with other content: an id names one decision; send a changed decision under a new id");
                 }
             }
         }
@@ -79,14 +93,18 @@ public sealed partial class EligibilityFlagHandler(
         if (!errors.IsEmpty)
         {
             var reason = errors.ToString();
-            await rejections.AddAsync([new Rejection(RejectionPartition, id ?? messageId, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
+            var conflict = claim == IdClaim.Conflict;
+            // Each conflicting content gets its own rejection: the key of a refused document's id is kept by its first refusal.
+            var key = conflict ? $"{id}|conflict|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}" : id ?? messageId;
+            await rejections.AddAsync([new Rejection(RejectionPartition, key, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
             LogRefused(logger, id, reason);
-            return reason;
+            return new EligibilityOutcome(reason, conflict);
         }
 
+        // Also for a resend: the first delivery may have stopped before queueing it (a recomputation with nothing new writes nothing).
         await recomputations.EnqueueAsync(household!, $"eligibility {id}", cancellationToken).ConfigureAwait(false);
         LogStored(logger, id!);
-        return null;
+        return new EligibilityOutcome(null);
     }
 
     /// <summary>The household facts of a flag, as of their date (the decision date when the flag gives none).</summary>

@@ -14,6 +14,7 @@ using Tariffs.Application.Telemetry;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
+using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Intake;
 
@@ -65,11 +66,12 @@ public sealed partial class BatchIntake(
         using var activity = TariffsTelemetry.StartIntake(messageId);
 
         var bytes = Encoding.UTF8.GetBytes(body);
-        var (scan, header, refusal) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, static _ => true, cancellationToken).ConfigureAwait(false);
+        var (scan, header, refusal, contentHash) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, static _ => true, cancellationToken).ConfigureAwait(false);
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
-        await SaveHeaderAsync(header, "", scan!, cancellationToken).ConfigureAwait(false);
+        if (await ClaimAsync(header, "", scan!, contentHash!, body, cancellationToken).ConfigureAwait(false) is { } answered)
+            return answered;
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
             var range = scan.Chunks[c];
@@ -85,6 +87,7 @@ public sealed partial class BatchIntake(
         }
         if (scan.Chunks.Count == 0)
             await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+        await batches.MarkSplitAsync(header.BatchId, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
     }
 
@@ -142,14 +145,15 @@ public sealed partial class BatchIntake(
         await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
         if (stream is null)
             return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{BatchBlobStore.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
-        var (scan, header, refusal) = await ScanAsync(stream, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
+        var (scan, header, refusal, contentHash) = await ScanAsync(stream, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
         if (scan is not null && !mayActFor(scan.Header.GetValueOrDefault("operator")))
             return new IntakeResult(scan.Header.GetValueOrDefault("batchId"), scan.LineCount, 0, refusal) { ForbiddenOperator = scan.Header.GetValueOrDefault("operator") ?? "" };
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
 
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
-        await SaveHeaderAsync(header, blobName, scan!, cancellationToken).ConfigureAwait(false);
+        if (await ClaimAsync(header, blobName, scan!, contentHash!, $"blob {blobName}", cancellationToken).ConfigureAwait(false) is { } answered)
+            return answered;
         var queue = queues.GetQueueClient(QueueNames.BillingChunks);
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
@@ -159,27 +163,31 @@ public sealed partial class BatchIntake(
         }
         if (scan.Chunks.Count == 0)
             await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+        await batches.MarkSplitAsync(header.BatchId, cancellationToken).ConfigureAwait(false);
         LogSplit(logger, header.BatchId, scan.LineCount, scan.Chunks.Count);
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
     }
 
-    /// <summary>Scans a document and checks its header and catalog; refusals are stored.</summary>
-    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal)> ScanAsync(Stream stream, string source, string excerpt, Predicate<string?> mayActFor, CancellationToken cancellationToken)
+    /// <summary>Scans a document, hashing its bytes as they stream by, and checks its header and catalog; refusals are stored.</summary>
+    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal, string? ContentHash)> ScanAsync(Stream stream, string source, string excerpt, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
         BatchScan scan;
+        string contentHash;
         try
         {
-            scan = await BatchScanner.ScanAsync(stream, Math.Max(1, options.Value.ChunkSize), cancellationToken).ConfigureAwait(false);
+            await using var hashing = new HashingReadStream(stream);
+            scan = await BatchScanner.ScanAsync(hashing, Math.Max(1, options.Value.ChunkSize), cancellationToken).ConfigureAwait(false);
+            contentHash = await hashing.HashToEndAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {
             var reason = $"not a readable billing batch: {e.Message}";
             await RefuseAsync(UnreadablePartition, source, null, 0, reason, excerpt, cancellationToken).ConfigureAwait(false);
-            return (null, null, reason);
+            return (null, null, reason, null);
         }
 
         if (!mayActFor(scan.Header.GetValueOrDefault("operator")))
-            return (scan, null, $"the poster may not act for operator '{scan.Header.GetValueOrDefault("operator")}'");
+            return (scan, null, $"the poster may not act for operator '{scan.Header.GetValueOrDefault("operator")}'", contentHash);
 
         var errors = new ValidationErrors();
         var header = BatchHeader.From(scan.Header, scan.HasLines, errors);
@@ -196,7 +204,7 @@ public sealed partial class BatchIntake(
                 errors.Add("$.currency", $"'{header.Currency}' but the catalog of {catalog.Key} is in {expected}");
         }
         if (errors.IsEmpty)
-            return (scan, header, null);
+            return (scan, header, null, contentHash);
 
         var refusal = errors.ToString();
         if (batchId is { Length: > 0 and <= 200 })
@@ -208,6 +216,7 @@ public sealed partial class BatchIntake(
                 Authority = scan.Header.GetValueOrDefault("authority") ?? "",
                 Lines = scan.LineCount,
                 Refusal = refusal,
+                ContentHash = contentHash,
                 ReceivedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
             }, cancellationToken).ConfigureAwait(false);
             await RefuseAsync(batchId, "batch", batchId, scan.LineCount, refusal, excerpt, cancellationToken).ConfigureAwait(false);
@@ -216,11 +225,17 @@ public sealed partial class BatchIntake(
         {
             await RefuseAsync(UnreadablePartition, source, null, scan.LineCount, refusal, excerpt, cancellationToken).ConfigureAwait(false);
         }
-        return (scan, null, refusal);
+        return (scan, null, refusal, null);
     }
 
-    private Task SaveHeaderAsync(BatchHeader header, string blobName, BatchScan scan, CancellationToken cancellationToken) =>
-        batches.SaveHeaderAsync(new BatchEntity
+    /// <summary>
+    /// Claims the batch id for this document. Null: go on (the id is new, or this same document's earlier delivery
+    /// stopped before every chunk was queued — chunks priced then append nothing). Else the answer: a resend of a
+    /// batch already split changes nothing; other content under a taken id is refused with a stored rejection.
+    /// </summary>
+    private async Task<IntakeResult?> ClaimAsync(BatchHeader header, string blobName, BatchScan scan, string contentHash, string excerpt, CancellationToken cancellationToken)
+    {
+        var stored = await batches.ClaimAsync(new BatchEntity
         {
             PartitionKey = header.BatchId,
             Operator = header.Operator,
@@ -231,7 +246,22 @@ public sealed partial class BatchIntake(
             Lines = scan.LineCount,
             Chunks = Math.Max(1, scan.Chunks.Count),
             ReceivedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
-        }, cancellationToken);
+            ContentHash = contentHash,
+        }, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+            return null;
+        if (stored.ContentHash == contentHash && stored.Operator == header.Operator)
+        {
+            if (!stored.Split)
+                return null;
+            LogDuplicate(logger, header.BatchId);
+            return new IntakeResult(header.BatchId, stored.Lines, stored.Chunks, null, Duplicate: true);
+        }
+        var reason = $"batch id '{header.BatchId}' is taken by a batch with other content (this document's SHA-256 is {contentHash}): a batch id names one document; send a changed batch under a new id";
+        await rejections.AddAsync([new Rejection(header.BatchId, RowKeys.Join("conflict", contentHash), UnreadablePartition, reason, excerpt)], cancellationToken).ConfigureAwait(false);
+        LogRefused(logger, header.BatchId, reason);
+        return new IntakeResult(header.BatchId, scan.LineCount, 0, reason, Conflict: true);
+    }
 
     private async Task<IntakeResult> RefuseAsync(string partition, string key, string? batchId, int lines, string reason, string excerpt, CancellationToken cancellationToken)
     {
@@ -256,6 +286,9 @@ public sealed partial class BatchIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Lines} lines split into {Chunks} chunk messages")]
     private static partial void LogSplit(ILogger logger, string batchId, int lines, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} received again with the same content: nothing to do")]
+    private static partial void LogDuplicate(ILogger logger, string batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string? batchId, string reason);

@@ -59,9 +59,9 @@ public static class Publications
         a.CoversTo,
         a.Note.Length == 0 ? null : a.Note);
 
-    /// <summary>The key an operator receives: batch | line (10 digits) | rule | correction (4 digits).</summary>
+    /// <summary>The key an operator receives: batch | line (10 digits) | rule | correction (4 digits), ids escaped as in Table keys (<see cref="RowKeys.Join"/>).</summary>
     private static string Key(string batchId, int lineNumber, string ruleId, int correction) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{batchId}|{RowKeys.Line(lineNumber)}|{ruleId}|{correction:D4}");
+        RowKeys.Join(batchId, RowKeys.Line(lineNumber), ruleId, correction.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
 
     private static Domain.Money.Currency CurrencyOf(LineEntity line) =>
         Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");

@@ -4,7 +4,7 @@ namespace Tariffs.Storage.Batches;
 
 /// <summary>
 /// A received batch (table <c>batches</c>, PartitionKey = batch id, RowKey = <c>header</c>): who sent it,
-/// where its document is, how many lines and chunks it holds, or why it was refused.
+/// where its document is and its content hash, how many lines and chunks it holds, or why it was refused.
 /// </summary>
 public sealed class BatchEntity : StorageEntity
 {
@@ -20,4 +20,8 @@ public sealed class BatchEntity : StorageEntity
     public DateTimeOffset ReceivedAt { get; set; }
     /// <summary>Why the whole batch was refused; empty when it was accepted.</summary>
     public string Refusal { get; set; } = "";
+    /// <summary>SHA-256 of the batch document's bytes (64 lower-case hex digits): tells a resend from other content under the same id.</summary>
+    public string ContentHash { get; set; } = "";
+    /// <summary>True once every chunk of the batch was queued (or priced inline): a resend of the same content then does nothing.</summary>
+    public bool Split { get; set; }
 }

@@ -13,15 +13,56 @@ public sealed class BatchStore(TableServiceClient service)
     /// <summary>Records a received batch; a batch received again keeps its first record.</summary>
     public async Task SaveHeaderAsync(BatchEntity header, CancellationToken cancellationToken)
     {
-        header.PartitionKey = RowKeys.Sanitise(header.PartitionKey);
+        header.PartitionKey = RowKeys.Whole(header.PartitionKey);
         header.RowKey = BatchEntity.HeaderRowKey;
         await table.InsertMissingAsync([header], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records an accepted batch unless its id is taken: returns null when <paramref name="header"/> is now the batch's
+    /// record, else the record holding the id (its <see cref="BatchEntity.ContentHash"/> tells a resend from other
+    /// content). A batch id is one namespace across operators. The record of a refused batch holds no id: an accepted
+    /// batch replaces it.
+    /// </summary>
+    public async Task<BatchEntity?> ClaimAsync(BatchEntity header, CancellationToken cancellationToken)
+    {
+        header.PartitionKey = RowKeys.Whole(header.PartitionKey);
+        header.RowKey = BatchEntity.HeaderRowKey;
+        while (true)
+        {
+            try
+            {
+                await table.AddEntityAsync(header, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+            var stored = await table.GetEntityIfExistsAsync<BatchEntity>(header.PartitionKey, header.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!stored.HasValue)
+                continue;
+            if (stored.Value!.Refusal.Length == 0)
+                return stored.Value;
+            try
+            {
+                await table.UpdateEntityAsync(header, stored.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // another delivery replaced or claimed it meanwhile: look again
+            }
+        }
+    }
+
+    /// <summary>Records that every chunk of a batch was queued (or priced inline).</summary>
+    public Task MarkSplitAsync(string batchId, CancellationToken cancellationToken) =>
+        table.UpdateEntityAsync(new TableEntity(RowKeys.Whole(batchId), BatchEntity.HeaderRowKey) { [nameof(BatchEntity.Split)] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
     /// <summary>Records that a chunk is done (replacing an earlier record of the same chunk).</summary>
     public Task SaveChunkAsync(string batchId, ChunkEntity chunk, CancellationToken cancellationToken)
     {
-        chunk.PartitionKey = RowKeys.Sanitise(batchId);
+        chunk.PartitionKey = RowKeys.Whole(batchId);
         chunk.RowKey = "chunk|" + chunk.Chunk.ToString("D6", CultureInfo.InvariantCulture);
         return table.UpsertEntityAsync(chunk, TableUpdateMode.Replace, cancellationToken);
     }
@@ -32,7 +73,7 @@ public sealed class BatchStore(TableServiceClient service)
         BatchEntity? header = null;
         int done = 0, priced = 0, rejected = 0, adjustments = 0, chunksFailed = 0, linesFailed = 0;
         string? failure = null;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(batchId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(batchId)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey == BatchEntity.HeaderRowKey)

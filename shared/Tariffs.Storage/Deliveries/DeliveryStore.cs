@@ -11,8 +11,8 @@ public sealed class DeliveryStore(TableServiceClient service)
     /// <summary>Keeps a failed delivery (a failure of a delivery already kept updates its attempts and error).</summary>
     public Task SaveFailedAsync(DeliveryEntity delivery, CancellationToken cancellationToken)
     {
-        delivery.PartitionKey = RowKeys.Sanitise(delivery.Operator);
-        delivery.RowKey = RowKeys.Sanitise(delivery.DeliveryId);
+        delivery.PartitionKey = RowKeys.Whole(delivery.Operator);
+        delivery.RowKey = RowKeys.Whole(delivery.DeliveryId);
         return table.UpsertEntityAsync(delivery, TableUpdateMode.Replace, cancellationToken);
     }
 

@@ -5,7 +5,8 @@ namespace Tariffs.Storage.Eligibility;
 /// <summary>
 /// A stored eligibility fact: PartitionKey = program id; RowKey = household | f | flag id for a window
 /// (<see cref="Kind"/> = window), household | r | revocation id for a revocation. A chunk of a batch reads a
-/// program's facts from a cache of its partition, refreshed by one query per chunk; a re-sent flag or revocation overwrites itself.
+/// program's facts from a cache of its partition, refreshed by one query per chunk; a re-sent flag or revocation is stored once,
+/// and other content under its id is refused (see <see cref="EligibilityStore"/>).
 /// </summary>
 public sealed class EligibilityEntity : StorageEntity
 {

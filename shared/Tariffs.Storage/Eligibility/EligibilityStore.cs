@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Eligibility;
@@ -16,11 +18,23 @@ public sealed class EligibilityStore(TableServiceClient service)
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
     private readonly ConcurrentDictionary<string, ProgramEligibilityCache> caches = new(StringComparer.Ordinal);
 
-    /// <summary>Stores a window; the same flag stored twice leaves one row and keeps its first reception time.</summary>
-    public Task SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
-        table.InsertMissingAsync([new EligibilityEntity
+    /// <summary>
+    /// Partition of the id claims: a row per flag id (RowKey f | id) and revocation id (r | id) holding the fingerprint
+    /// of the content first stored under it. Never a program's partition: '~' followed by 'i' is not an escape.
+    /// </summary>
+    private const string IdClaimsPartition = "~ids";
+
+    private const string FingerprintColumn = "Fingerprint";
+
+    /// <summary>
+    /// Stores a window under its flag id, one namespace across programs and households: the same flag stored twice
+    /// leaves one row and keeps its first reception time (<see cref="IdClaim.Resent"/>); other content under a flag id
+    /// already stored is not stored (<see cref="IdClaim.Conflict"/>).
+    /// </summary>
+    public Task<IdClaim> SaveWindowAsync(string householdId, EligibilityWindow window, string sourceAgency, string evidenceReference, Instant receivedAt, CancellationToken cancellationToken) =>
+        SaveClaimedAsync(RowKeys.Join("f", window.FlagId), new EligibilityEntity
         {
-            PartitionKey = RowKeys.Sanitise(window.ProgramId),
+            PartitionKey = RowKeys.Whole(window.ProgramId),
             RowKey = RowKeys.Join(householdId, "f", window.FlagId),
             Kind = EligibilityEntity.WindowKind,
             HouseholdId = householdId,
@@ -38,13 +52,13 @@ public sealed class EligibilityStore(TableServiceClient service)
             PensionersOnly = window.Facts?.PensionersOnly,
             MedicalNeed = window.Facts?.MedicalNeed,
             ChequeEnergieAttestation = window.Facts?.ChequeEnergieAttestation,
-        }], cancellationToken);
+        }, cancellationToken);
 
-    /// <summary>Stores a revocation; the same revocation stored twice leaves one row and keeps its first reception time.</summary>
-    public Task SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
-        table.InsertMissingAsync([new EligibilityEntity
+    /// <summary>Stores a revocation under its id, as <see cref="SaveWindowAsync"/> stores a flag (revocation ids are a namespace of their own).</summary>
+    public Task<IdClaim> SaveRevocationAsync(string householdId, StoredRevocation revocation, string sourceAgency, CancellationToken cancellationToken) =>
+        SaveClaimedAsync(RowKeys.Join("r", revocation.RevocationId), new EligibilityEntity
         {
-            PartitionKey = RowKeys.Sanitise(revocation.ProgramId),
+            PartitionKey = RowKeys.Whole(revocation.ProgramId),
             RowKey = RowKeys.Join(householdId, "r", revocation.RevocationId),
             Kind = EligibilityEntity.RevocationKind,
             HouseholdId = householdId,
@@ -53,7 +67,36 @@ public sealed class EligibilityStore(TableServiceClient service)
             DecisionDate = StoredDate.Format(revocation.DecisionDate),
             SourceAgency = sourceAgency,
             ReceivedAt = revocation.ReceivedAt.ToDateTimeOffset(),
-        }], cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content.</summary>
+    private async Task<IdClaim> SaveClaimedAsync(string claimKey, EligibilityEntity entity, CancellationToken cancellationToken)
+    {
+        var fingerprint = Fingerprint(entity);
+        IdClaim claim;
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(IdClaimsPartition, claimKey) { [FingerprintColumn] = fingerprint }, cancellationToken).ConfigureAwait(false);
+            claim = IdClaim.New;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            var stored = await table.GetEntityAsync<TableEntity>(IdClaimsPartition, claimKey, select: [FingerprintColumn], cancellationToken: cancellationToken).ConfigureAwait(false);
+            claim = stored.Value.GetString(FingerprintColumn) == fingerprint ? IdClaim.Resent : IdClaim.Conflict;
+        }
+        if (claim != IdClaim.Conflict)
+            await table.InsertMissingAsync([entity], cancellationToken).ConfigureAwait(false);
+        return claim;
+    }
+
+    /// <summary>SHA-256 of what a flag or revocation says (its keys and columns but the reception time), incomes by value (18000.50 = 18000.5).</summary>
+    private static string Fingerprint(EligibilityEntity e) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new[]
+    {
+        e.PartitionKey, e.RowKey, e.Kind, e.HouseholdId, e.FlagId, e.From, e.To, e.EffectiveDate, e.DecisionDate, e.SourceAgency, e.EvidenceReference, e.FactsAsOf,
+        e.AnnualIncome.Length == 0 ? "" : decimal.Parse(e.AnnualIncome, CultureInfo.InvariantCulture).ToString("G29", CultureInfo.InvariantCulture),
+        e.IncomeReferenceYear?.ToString(CultureInfo.InvariantCulture), e.Persons?.ToString(CultureInfo.InvariantCulture),
+        e.PensionersOnly?.ToString(), e.MedicalNeed?.ToString(), e.ChequeEnergieAttestation?.ToString(),
+    })));
 
     /// <summary>
     /// The eligibility of the given households for the given programs, by household. Each program's partition is
@@ -68,7 +111,7 @@ public sealed class EligibilityStore(TableServiceClient service)
         foreach (var programId in programIds.Distinct())
         {
             var cache = caches.GetOrAdd(programId, id => new ProgramEligibilityCache(id));
-            await cache.RefreshAsync(table, RowKeys.Sanitise(programId), cancellationToken).ConfigureAwait(false);
+            await cache.RefreshAsync(table, RowKeys.Whole(programId), cancellationToken).ConfigureAwait(false);
             foreach (var e in cache.RowsOf(householdIds))
                 Add(found, programId, e);
         }
@@ -102,8 +145,8 @@ public sealed class EligibilityStore(TableServiceClient service)
 
     private static string HouseholdRows(string programId, string householdId)
     {
-        var prefix = RowKeys.Sanitise(householdId) + "|";
-        return TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var prefix = RowKeys.Part(householdId) + RowKeys.Separator;
+        return TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
     }
 
     private static HouseholdFacts? Facts(EligibilityEntity e) => e.FactsAsOf.Length == 0 ? null : new HouseholdFacts(

@@ -226,13 +226,10 @@ public sealed class LedgerStore(TableServiceClient service)
     }
 
     /// <summary>Every stored line of one household (of every batch) with its adjustments, in batch and line order.</summary>
-    public async IAsyncEnumerable<LedgerEntry> ReadHouseholdAsync(string householdId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LedgerEntry> ReadHouseholdAsync(string householdId, CancellationToken cancellationToken)
     {
-        var prefix = Part(householdId) + "|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
-        await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
-            if (entry.Line.HouseholdId == householdId) // another id may differ only by characters keys cannot hold
-                yield return entry;
+        var prefix = RowKeys.Part(householdId) + RowKeys.Separator;
+        return ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}"), cancellationToken);
     }
 
     /// <summary>
@@ -387,15 +384,12 @@ public sealed class LedgerStore(TableServiceClient service)
         return (hash % Partitions).ToString("x2", CultureInfo.InvariantCulture);
     }
 
-    /// <summary>RowKey of a line: household | batch | line number (10 digits), each part without the characters keys cannot hold nor '|'.</summary>
-    public static string LineKey(string householdId, string batchId, int lineNumber) => string.Join('|', Part(householdId), Part(batchId), RowKeys.Line(lineNumber));
+    /// <summary>RowKey of a line: household | batch | line number (10 digits), the ids escaped by <see cref="RowKeys.Part"/> so that no two lines share a key.</summary>
+    public static string LineKey(string householdId, string batchId, int lineNumber) => RowKeys.Join(householdId, batchId, RowKeys.Line(lineNumber));
 
     /// <summary>RowKey of an adjustment: its line's key | rule | correction number (4 digits, 0000 for the original), so it sorts right after its line.</summary>
     public static string AdjustmentKey(string lineKey, string ruleId, int correction) =>
-        string.Join('|', lineKey, Part(ruleId), correction.ToString("D4", CultureInfo.InvariantCulture));
-
-    /// <summary>A key part: what <see cref="RowKeys.Sanitise"/> keeps, with '|' replaced too so that the parts of a key stay apart.</summary>
-    private static string Part(string value) => RowKeys.Sanitise(value).Replace('|', '_');
+        string.Join(RowKeys.Separator, lineKey, RowKeys.Part(ruleId), correction.ToString("D4", CultureInfo.InvariantCulture));
 
     private static string Explain(Adjustment adjustment) => JsonSerializer.Serialize(adjustment.Segments.Select(s => new
     {

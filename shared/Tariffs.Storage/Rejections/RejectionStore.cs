@@ -28,8 +28,8 @@ public sealed class RejectionStore(TableServiceClient service)
     public Task<int> AddAsync(IEnumerable<Rejection> rejections, CancellationToken cancellationToken) =>
         table.InsertMissingAsync(rejections.Select(r => new RejectionEntity
         {
-            PartitionKey = RowKeys.Sanitise(r.Partition),
-            RowKey = RowKeys.Sanitise(r.Key),
+            PartitionKey = RowKeys.Whole(r.Partition),
+            RowKey = RowKeys.Whole(r.Key),
             Source = r.Source,
             Reason = Truncate(r.Reason, MaxReason),
             Excerpt = Truncate(r.Excerpt, MaxExcerpt),
@@ -38,7 +38,7 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>True when a rejection is stored under the partition and key.</summary>
     public async Task<bool> ExistsAsync(string partition, string key, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(RowKeys.Sanitise(partition), RowKeys.Sanitise(key), select: ["RowKey"], cancellationToken: cancellationToken)
+        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(RowKeys.Whole(partition), RowKeys.Whole(key), select: ["RowKey"], cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return found.HasValue;
     }
@@ -48,7 +48,7 @@ public sealed class RejectionStore(TableServiceClient service)
 
     /// <summary>The rejections stored under a partition (a batch id, or a queue name).</summary>
     public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
-        table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Sanitise(partition)}"), cancellationToken: cancellationToken);
+        table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(partition)}"), cancellationToken: cancellationToken);
 
     /// <summary>
     /// Records the error of the latest failed delivery of a message of <paramref name="queue"/>, keyed by the hash of its
@@ -57,7 +57,7 @@ public sealed class RejectionStore(TableServiceClient service)
     public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(new RejectionEntity
         {
-            PartitionKey = LastErrorPrefix + RowKeys.Sanitise(queue),
+            PartitionKey = LastErrorPrefix + RowKeys.Whole(queue),
             RowKey = BodyHash(body),
             Source = queue,
             Reason = Truncate(error, MaxReason),
@@ -67,7 +67,7 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>The last error recorded for a message of <paramref name="queue"/> with this body, or null.</summary>
     public async Task<string?> LastErrorAsync(string queue, string body, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(LastErrorPrefix + RowKeys.Sanitise(queue), BodyHash(body), cancellationToken: cancellationToken)
+        var found = await table.GetEntityIfExistsAsync<RejectionEntity>(LastErrorPrefix + RowKeys.Whole(queue), BodyHash(body), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return found.HasValue ? found.Value!.Reason : null;
     }

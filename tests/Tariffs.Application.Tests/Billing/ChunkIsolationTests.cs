@@ -110,7 +110,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         var household = header.BatchId + "-hh-2";
         var flag = System.Text.Json.Nodes.JsonNode.Parse(ChunkRaceTests.Flag(household))!;
         flag["facts"] = new System.Text.Json.Nodes.JsonObject { ["asOf"] = "2021-12-15", ["annualIncome"] = 70_000_000_000_000_000_000_000_000_000m };
-        var refusal = await services.GetRequiredService<Eligibility.EligibilityFlagHandler>().HandleAsync(flag.ToJsonString(), "m-1", CancellationToken.None);
+        var refusal = await services.GetRequiredService<Tariffs.Application.Eligibility.EligibilityFlagHandler>().HandleAsync(flag.ToJsonString(), "m-1", CancellationToken.None);
         Assert.Null(refusal); // stored (limits at the door may refuse it one day; whatever slips through must not block the household)
 
         var outcome = await services.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 0, 0, ChunkRaceTests.Lines(header.BatchId), CancellationToken.None);
@@ -166,7 +166,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         var chunk = JsonSerializer.Deserialize<ChunkMessage>(body, TariffsJson.Options)!;
         // An earlier delivery stored line 2 before failing.
         await services.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 99, 1, Encoding.UTF8.GetBytes(Line(header.BatchId, 2)), CancellationToken.None);
-        await services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.Batches).DeleteEntityAsync(RowKeys.Sanitise(header.BatchId), "chunk|000099");
+        await services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.Batches).DeleteEntityAsync(RowKeys.Whole(header.BatchId), "chunk|000099");
 
         await services.GetRequiredService<BatchIntake>().FailChunkAsync(chunk, "injected", CancellationToken.None);
 
