@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Output;
@@ -63,7 +64,8 @@ public sealed partial class ChunkProcessor(
         array[content.Length + 1] = (byte)']';
         try
         {
-            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2));
+            // The lines sit one level higher than in the batch the scanner read: a line it accepted is parsed here too.
+            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2), new JsonDocumentOptions { MaxDepth = InputLimits.MaxBatchDepth - 1 });
             foreach (var element in document.RootElement.EnumerateArray())
             {
                 var index = firstIndex + received++;
@@ -71,7 +73,7 @@ public sealed partial class ChunkProcessor(
                 if (validation.Line is { } line)
                     valid.Add(line);
                 else
-                    refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, element.GetRawText()));
+                    refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, BillingLineValidator.Excerpt(element)));
             }
         }
         finally
