@@ -92,8 +92,10 @@ public sealed partial class EligibilityFlagHandler(
         if (!errors.IsEmpty)
         {
             var reason = errors.ToString();
-            await rejections.AddAsync([new Rejection(RejectionPartition, id ?? messageId, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
-            LogRefused(logger, id, reason);
+            // An id out of its limits cannot key the rejection: the message id does.
+            var key = ValidationErrors.IsId(id) ? id : messageId;
+            await rejections.AddAsync([new Rejection(RejectionPartition, key, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
+            LogRefused(logger, key, reason);
             return reason;
         }
 
