@@ -3,8 +3,10 @@ using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Json;
+using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 
@@ -31,7 +33,10 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         return intake.ProcessChunkAsync(chunk, cancellationToken);
     }
 
-    /// <summary>Accepts a batch of any size (streamed); 202 with its status URL, or 400 with why it was refused.</summary>
+    /// <summary>
+    /// Accepts a batch of up to <see cref="InputLimits.MaxBatchBytes"/> (streamed); 202 with its status URL, 400 with why
+    /// it was refused, or 413 (problem details) when its Content-Length says it is larger.
+    /// </summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "batches")] HttpRequest request,
@@ -39,6 +44,8 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
     {
         if (authorizer.Deny(request, TariffsRoles.Operator) is { } denied)
             return denied;
+        if (request.ContentLength > InputLimits.MaxBatchBytes)
+            return Problem.TooLarge("A billing batch", InputLimits.MaxBatchBytes);
         var result = await intake.AcceptAsync(request.Body, cancellationToken);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });

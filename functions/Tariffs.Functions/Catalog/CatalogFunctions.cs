@@ -11,7 +11,8 @@ namespace Tariffs.Functions.Catalog;
 /// <summary>Publication of tariff catalogs by authorities: a document is validated before it is stored.</summary>
 public sealed class CatalogFunctions(CatalogRepository catalogs, RoleAuthorizer authorizer)
 {
-    private const int MaxDocumentBytes = 4 * 1024 * 1024;
+    /// <summary>The most bytes of a catalog document (4 MiB).</summary>
+    public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
     [Function(nameof(PublishCatalog))]
     public async Task<IActionResult> PublishCatalog(
@@ -20,10 +21,10 @@ public sealed class CatalogFunctions(CatalogRepository catalogs, RoleAuthorizer 
     {
         if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
             return denied;
-        var body = await RequestBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
-        if (body is null)
-            return new ObjectResult(new { error = $"A catalog document is at most {MaxDocumentBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
-        var result = await catalogs.PublishAsync(body, cancellationToken);
+        var (body, problem) = await RequestBody.ReadAsync(request, MaxDocumentBytes, "A catalog document", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var result = await catalogs.PublishAsync(body!, cancellationToken);
         if (result.Catalog is not { } catalog)
             return new BadRequestObjectResult(new { error = "The catalog document is invalid.", problems = result.Errors });
         return new OkObjectResult(new

@@ -16,7 +16,8 @@ namespace Tariffs.Functions.Eligibility;
 /// </summary>
 public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, RoleAuthorizer authorizer)
 {
-    private const int MaxFlagBytes = 16 * 1024;
+    /// <summary>The most bytes of an eligibility flag or revocation over HTTP (16 KiB).</summary>
+    public const int MaxFlagBytes = 16 * 1024;
 
     [Function(nameof(RecordEligibilityFlag))]
     public Task RecordEligibilityFlag([QueueTrigger(QueueNames.EligibilityFlags)] QueueMessage message, CancellationToken cancellationToken) =>
@@ -29,9 +30,9 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Rol
     {
         if (authorizer.Deny(request, TariffsRoles.SocialServices) is { } denied)
             return denied;
-        var body = await RequestBody.ReadAsync(request, MaxFlagBytes, cancellationToken);
-        if (body is null)
-            return new ObjectResult(new { error = $"An eligibility flag is at most {MaxFlagBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+        var (body, problem) = await RequestBody.ReadAsync(request, MaxFlagBytes, "An eligibility flag", cancellationToken);
+        if (problem is not null)
+            return problem;
         if (string.IsNullOrWhiteSpace(body))
             return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
         var refusal = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);

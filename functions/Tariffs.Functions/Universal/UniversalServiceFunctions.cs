@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Universal;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
@@ -13,7 +14,6 @@ namespace Tariffs.Functions.Universal;
 /// </summary>
 public sealed class UniversalServiceFunctions(UniversalServiceDocuments documents, RestrictionChecker restrictions, IncidentCompensator compensator, RoleAuthorizer authorizer)
 {
-    private const int MaxBytes = 1024 * 1024;
 
     [Function(nameof(PublishRestrictionRules))]
     public async Task<IActionResult> PublishRestrictionRules(
@@ -22,7 +22,8 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
     {
         if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
             return denied;
-        return Published(await documents.PublishRestrictionsAsync(await BodyAsync(request, cancellationToken), cancellationToken), "restriction rules");
+        var (body, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A restriction rules document", cancellationToken);
+        return problem ?? Published(await documents.PublishRestrictionsAsync(body!, cancellationToken), "restriction rules");
     }
 
     [Function(nameof(PublishStandardsScheme))]
@@ -32,7 +33,8 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
     {
         if (authorizer.Deny(request, TariffsRoles.Regulator) is { } denied)
             return denied;
-        return Published(await documents.PublishStandardsAsync(await BodyAsync(request, cancellationToken), cancellationToken), "guaranteed-standards scheme");
+        var (body, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A guaranteed-standards scheme", cancellationToken);
+        return problem ?? Published(await documents.PublishStandardsAsync(body!, cancellationToken), "guaranteed-standards scheme");
     }
 
     /// <summary>Whether the operator may disconnect or restrict a household's supply on a date, with the deciding rule.</summary>
@@ -43,7 +45,10 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
     {
         if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
             return denied;
-        var (decision, errors) = await restrictions.CheckAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var (body, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A restriction request", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var (decision, errors) = await restrictions.CheckAsync(body!, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The restriction request cannot be answered.", problems = errors })
             : new OkObjectResult(new
@@ -65,7 +70,10 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
     {
         if (authorizer.Deny(request, TariffsRoles.Operator, TariffsRoles.Regulator) is { } denied)
             return denied;
-        var (decision, errors) = await compensator.CompensateAsync(await BodyAsync(request, cancellationToken), cancellationToken);
+        var (body, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "An incident", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var (decision, errors) = await compensator.CompensateAsync(body!, cancellationToken);
         return decision is null
             ? new BadRequestObjectResult(new { error = "The incident cannot be assessed.", problems = errors })
             : new OkObjectResult(new
@@ -83,7 +91,4 @@ public sealed class UniversalServiceFunctions(UniversalServiceDocuments document
     private static IActionResult Published(IReadOnlyList<string> errors, string what) => errors.Count == 0
         ? new OkObjectResult(new { status = "published" })
         : new BadRequestObjectResult(new { error = $"The {what} document is invalid.", problems = errors });
-
-    private static async Task<string> BodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        await RequestBody.ReadAsync(request, MaxBytes, cancellationToken) ?? "";
 }
