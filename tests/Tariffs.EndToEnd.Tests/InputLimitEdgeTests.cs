@@ -16,6 +16,23 @@ public sealed class InputLimitEdgeTests(LocalHostFixture host)
         return await host.Authorised.PostAsync(route, content);
     }
 
+    /// <summary>The sample batch under a new id, its catalog published.</summary>
+    private async Task<JsonNode> SampleBatchAsync()
+    {
+        await host.PublishCatalogAsync(Samples.Catalog);
+        var batch = JsonNode.Parse(Samples.Batch)!;
+        batch["batchId"] = $"limits-{Guid.NewGuid():N}";
+        return batch;
+    }
+
+    private async Task AssertRefusedAsync(string route, JsonNode body, string reason)
+    {
+        using var response = await PostAsync(route, Encoding.UTF8.GetBytes(body.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Sends raw request bytes (head and body as given) and returns the status line of the answer.</summary>
     private async Task<(string StatusLine, string Answer)> RawAsync(string head, byte[] body, bool closeSending)
     {
@@ -60,32 +77,22 @@ public sealed class InputLimitEdgeTests(LocalHostFixture host)
     {
         var flag = Pipeline.Flag(new string('f', 2000), "h-long-flag", "dunkerque-css", "2022-01-01");
 
-        using var response = await PostAsync("api/eligibility", Encoding.UTF8.GetBytes(flag.ToJsonString()));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("$.flagId: at most 64 characters (got 2,000)", await response.Content.ReadAsStringAsync());
+        await AssertRefusedAsync("api/eligibility", flag, "$.flagId: at most 64 characters (got 2,000)");
     }
 
     [Fact]
     public async Task A_batch_whose_operator_has_40000_characters_is_400_naming_the_limit()
     {
-        await host.PublishCatalogAsync(Samples.Catalog);
-        var batch = JsonNode.Parse(Samples.Batch)!;
-        batch["batchId"] = $"long-operator-{Guid.NewGuid():N}";
+        var batch = await SampleBatchAsync();
         batch["operator"] = new string('o', 40_000);
 
-        using var response = await PostAsync("api/batches", Encoding.UTF8.GetBytes(batch.ToJsonString()));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("$.operator: at most 64 characters (got 40,000)", await response.Content.ReadAsStringAsync());
+        await AssertRefusedAsync("api/batches", batch, "$.operator: at most 64 characters (got 40,000)");
     }
 
     [Fact]
     public async Task A_batch_with_a_byte_order_mark_is_accepted()
     {
-        await host.PublishCatalogAsync(Samples.Catalog);
-        var batch = JsonNode.Parse(Samples.Batch)!;
-        batch["batchId"] = $"bom-{Guid.NewGuid():N}";
+        var batch = await SampleBatchAsync();
 
         using var response = await PostAsync("api/batches", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(batch.ToJsonString())]);
 
