@@ -2,13 +2,14 @@ using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Intake;
+using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
-using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
-
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
+using Tariffs.Storage.Batches;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Billing;
 
@@ -39,9 +40,10 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
     }
 
     /// <summary>
-    /// Accepts a batch of any size (streamed); 202 with its status URL (a resend of the same document: 202 with where the
-    /// batch stands, nothing done again), 400 with why it was refused, 403 when its <c>operator</c> is not one the caller
-    /// acts for (refused before anything is queued), or 409 (problem details) when its id names a batch with other content.
+    /// Accepts a batch of up to <see cref="InputLimits.MaxBatchBytes"/> (streamed); 202 with its status URL (a resend of
+    /// the same document: 202 with where the batch stands, nothing done again), 400 with why it was refused, 403 when its
+    /// <c>operator</c> is not one the caller acts for (refused before anything is queued), 409 (problem details) when its
+    /// id names a batch with other content, or 413 (problem details) when its Content-Length says it is too large.
     /// </summary>
     [Function(nameof(PostBillingBatch))]
     public async Task<IActionResult> PostBillingBatch(
@@ -51,6 +53,8 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator);
         if (!access.Granted)
             return access.Denial;
+        if (request.ContentLength > InputLimits.MaxBatchBytes)
+            return Problem.TooLarge("A billing batch", InputLimits.MaxBatchBytes);
         var caller = access.Caller;
         var result = await intake.AcceptAsync(request.Body, op => AccessRules.PostBatch(caller, op).Allowed, cancellationToken);
         if (result.ForbiddenOperator is { } forbidden)

@@ -15,7 +15,8 @@ namespace Tariffs.Functions.Catalog;
 /// </summary>
 public sealed class CatalogFunctions(CatalogRepository catalogs, AccessAuthorizer authorizer)
 {
-    private const int MaxDocumentBytes = 4 * 1024 * 1024;
+    /// <summary>The most bytes of a catalog document (4 MiB).</summary>
+    public const int MaxDocumentBytes = 4 * 1024 * 1024;
 
     [Function(nameof(PublishCatalog))]
     public async Task<IActionResult> PublishCatalog(
@@ -25,14 +26,14 @@ public sealed class CatalogFunctions(CatalogRepository catalogs, AccessAuthorize
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var body = await RequestBody.ReadAsync(request, MaxDocumentBytes, cancellationToken);
-        if (body is null)
-            return new ObjectResult(new { error = $"A catalog document is at most {MaxDocumentBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+        var (body, problem) = await RequestBody.ReadAsync(request, MaxDocumentBytes, "A catalog document", cancellationToken);
+        if (problem is not null)
+            return problem;
         // A document without a readable authority is left to validation (400).
-        if (TopLevelFields.Read(body, "authority") is [{ } authority]
+        if (TopLevelFields.Read(body!, "authority") is [{ } authority]
             && AccessRules.PublishForAuthority(access.Caller, authority) is { Allowed: false } decision)
             return await authorizer.ForbidAsync(request, access.Caller, $"catalog of {authority}", decision.Reason, [authority], cancellationToken);
-        var result = await catalogs.PublishAsync(body, cancellationToken);
+        var result = await catalogs.PublishAsync(body!, cancellationToken);
         if (result.Catalog is not { } catalog)
             return new BadRequestObjectResult(new { error = "The catalog document is invalid.", problems = result.Errors });
         return new OkObjectResult(new

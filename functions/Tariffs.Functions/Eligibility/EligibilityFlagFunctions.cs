@@ -18,7 +18,8 @@ namespace Tariffs.Functions.Eligibility;
 /// </summary>
 public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, MessageGuard guard, AccessAuthorizer authorizer)
 {
-    private const int MaxFlagBytes = 16 * 1024;
+    /// <summary>The most bytes of an eligibility flag or revocation over HTTP (16 KiB).</summary>
+    public const int MaxFlagBytes = 16 * 1024;
 
     [Function(nameof(RecordEligibilityFlag))]
     public Task RecordEligibilityFlag([QueueTrigger(QueueNames.EligibilityFlags)] QueueMessage message, CancellationToken cancellationToken)
@@ -35,9 +36,10 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.SocialServices);
         if (!access.Granted)
             return access.Denial;
-        var body = await RequestBody.ReadAsync(request, MaxFlagBytes, cancellationToken);
-        if (body is null)
-            return new ObjectResult(new { error = $"An eligibility flag is at most {MaxFlagBytes} bytes." }) { StatusCode = StatusCodes.Status413PayloadTooLarge };
+        var (text, problem) = await RequestBody.ReadAsync(request, MaxFlagBytes, "An eligibility flag", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var body = text!;
         if (string.IsNullOrWhiteSpace(body))
             return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
         // A body without a readable sourceAgency is left to the handler, which refuses it (400) and stores why.

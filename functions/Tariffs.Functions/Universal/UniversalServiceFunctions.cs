@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Households;
 using Tariffs.Application.Json;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Universal;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
@@ -20,7 +21,6 @@ public sealed class UniversalServiceFunctions(
     HouseholdLocator locator,
     AccessAuthorizer authorizer)
 {
-    private const int MaxBytes = 1024 * 1024;
 
     [Function(nameof(PublishRestrictionRules))]
     public async Task<IActionResult> PublishRestrictionRules(
@@ -30,7 +30,10 @@ public sealed class UniversalServiceFunctions(
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var body = await BodyAsync(request, cancellationToken);
+        var (text, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A restriction rules document", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var body = text!;
         if (await ForbiddenJurisdictionAsync(request, access.Caller, body, "jurisdiction", cancellationToken) is { } forbidden)
             return forbidden;
         return Published(await documents.PublishRestrictionsAsync(body, cancellationToken), "restriction rules");
@@ -44,7 +47,10 @@ public sealed class UniversalServiceFunctions(
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var body = await BodyAsync(request, cancellationToken);
+        var (text, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A guaranteed-standards scheme", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var body = text!;
         if (await ForbiddenJurisdictionAsync(request, access.Caller, body, "scheme", cancellationToken) is { } forbidden)
             return forbidden;
         return Published(await documents.PublishStandardsAsync(body, cancellationToken), "guaranteed-standards scheme");
@@ -59,7 +65,10 @@ public sealed class UniversalServiceFunctions(
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var body = await BodyAsync(request, cancellationToken);
+        var (text, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "A restriction request", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var body = text!;
         if (await ForbiddenHouseholdAsync(request, access.Caller, body, "jurisdiction", cancellationToken) is { } forbidden)
             return forbidden;
         var (decision, errors) = await restrictions.CheckAsync(body, cancellationToken);
@@ -85,7 +94,10 @@ public sealed class UniversalServiceFunctions(
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
         if (!access.Granted)
             return access.Denial;
-        var body = await BodyAsync(request, cancellationToken);
+        var (text, problem) = await RequestBody.ReadAsync(request, InputLimits.MaxSmallBodyBytes, "An incident", cancellationToken);
+        if (problem is not null)
+            return problem;
+        var body = text!;
         if (await ForbiddenHouseholdAsync(request, access.Caller, body, "scheme", cancellationToken) is { } forbidden)
             return forbidden;
         var (decision, errors) = await compensator.CompensateAsync(body, cancellationToken);
@@ -135,7 +147,4 @@ public sealed class UniversalServiceFunctions(
     private static IActionResult Published(IReadOnlyList<string> errors, string what) => errors.Count == 0
         ? new OkObjectResult(new { status = "published" })
         : new BadRequestObjectResult(new { error = $"The {what} document is invalid.", problems = errors });
-
-    private static async Task<string> BodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        await RequestBody.ReadAsync(request, MaxBytes, cancellationToken) ?? "";
 }

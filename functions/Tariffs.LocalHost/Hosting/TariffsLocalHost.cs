@@ -2,6 +2,7 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
+using Tariffs.Application.Contracts;
 using Tariffs.Functions;
 using Tariffs.Functions.Authorization;
 using OpenTelemetry.Trace;
@@ -60,6 +61,10 @@ public static class TariffsLocalHost
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
+
+        // A billing batch is streamed up to its limit (Kestrel's default is 30 MB); a larger body answers 413 with problem
+        // details (HttpFunctionInvoker). Small JSON routes hold their own, smaller limits (RequestBody).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxBatchBytes);
 
         var services = builder.Services;
         services.AddTariffsFunctions(builder.Configuration);

@@ -5,6 +5,8 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Tariffs.Functions.Hosting;
 using Tariffs.LocalHost.Hosting;
 
 namespace Tariffs.LocalHost.Http;
@@ -20,7 +22,9 @@ namespace Tariffs.LocalHost.Http;
 /// the query string, null or default when absent. A value that does not convert answers 400. Results:
 /// <see cref="IActionResult"/> is executed with MVC (so <see cref="ObjectResult"/> uses the app's MVC JSON options),
 /// <see cref="IResult"/> is executed, any other object is written as an <see cref="ObjectResult"/>, and no result
-/// leaves an empty 200. An unhandled exception is logged and answers 500, as in Azure.
+/// leaves an empty 200. A request at fault (<see cref="BadHttpRequestException"/>: a body over the size limit, shorter than
+/// its Content-Length) answers its 4xx status with problem details; any other unhandled exception is logged and answers
+/// 500, as in Azure.
 /// </remarks>
 public sealed class HttpFunctionInvoker
 {
@@ -73,6 +77,18 @@ public sealed class HttpFunctionInvoker
             _logger.LogInformation("Executed 'Functions.{FunctionName}' (Succeeded, Status={StatusCode}, Id={InvocationId}, Duration={ElapsedMilliseconds}ms)",
                 _function.Name, context.Response.StatusCode, invocationId, stopwatch.ElapsedMilliseconds);
         }
+        catch (Exception ex) when (BadRequestIn(ex) is { } bad)
+        {
+            // The request itself is at fault (a body over Kestrel's limit, shorter than its Content-Length): 4xx, never 500.
+            _logger.LogWarning("Rejected request to 'Functions.{FunctionName}': {Reason} (Status={StatusCode}, Id={InvocationId})",
+                _function.Name, bad.Message, bad.StatusCode, invocationId);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = bad.StatusCode;
+                await Results.Problem(Problem.Details(bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode), bad.Message)).ExecuteAsync(context);
+            }
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             _logger.LogInformation("Executed 'Functions.{FunctionName}' (Cancelled: the client went away, Id={InvocationId}, Duration={ElapsedMilliseconds}ms)",
@@ -88,6 +104,19 @@ public sealed class HttpFunctionInvoker
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             }
         }
+    }
+
+    /// <summary>The <see cref="BadHttpRequestException"/> behind an exception (storage clients wrap the body stream's), if any.</summary>
+    private static BadHttpRequestException? BadRequestIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is BadHttpRequestException bad)
+                return bad;
+            if (ex is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+                return aggregate.InnerExceptions.Select(BadRequestIn).FirstOrDefault(b => b is not null);
+        }
+        return null;
     }
 
     private static async Task<object?> UnwrapAsync(object? returned)

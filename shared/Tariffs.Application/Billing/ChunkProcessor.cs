@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Contracts;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Output;
@@ -200,7 +201,8 @@ public sealed partial class ChunkProcessor(
         array[content.Length + 1] = (byte)']';
         try
         {
-            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2));
+            // The lines sit one level higher than in the batch the scanner read: a line it accepted is parsed here too.
+            using var document = JsonDocument.Parse(array.AsMemory(0, content.Length + 2), new JsonDocumentOptions { MaxDepth = InputLimits.MaxBatchDepth - 1 });
             foreach (var element in document.RootElement.EnumerateArray())
                 action(element);
         }

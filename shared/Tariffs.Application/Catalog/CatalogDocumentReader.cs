@@ -23,11 +23,11 @@ public static class CatalogDocumentReader
         CatalogDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<CatalogDocument>(json, TariffsJson.Strict);
+            document = TariffsJson.Deserialize<CatalogDocument>(json, TariffsJson.Strict);
         }
         catch (JsonException e)
         {
-            return CatalogReadResult.Failed([$"{e.Path ?? "$"}: {FirstSentence(e.Message)}"]);
+            return CatalogReadResult.Failed([$"{e.Path ?? "$"}: {TariffsJson.Reason(e)}"]);
         }
         if (document is null)
             return CatalogReadResult.Failed(["$: a catalog document is a JSON object"]);
@@ -87,10 +87,8 @@ public static class CatalogDocumentReader
             {
                 var cPath = $"{vPath}.fixedCharges[{c}]";
                 var name = errors.Required(chargeDocuments[c].Name, $"{cPath}.name");
-                var amount = errors.Required(chargeDocuments[c].Amount, $"{cPath}.amount");
+                var amount = CatalogFields.NonNegative(chargeDocuments[c].Amount, $"{cPath}.amount", errors);
                 var basis = CatalogFields.Basis(chargeDocuments[c].Basis, $"{cPath}.basis", errors);
-                if (amount < 0)
-                    errors.Add($"{cPath}.amount", "must not be negative");
                 if (name is not null && amount is { } a && basis is not null)
                     charges.Add(new FixedCharge(name, a, basis));
             }
@@ -103,9 +101,7 @@ public static class CatalogDocumentReader
                 var bPath = $"{vPath}.blocks[{b}]";
                 var block = blockDocuments[b];
                 var isLast = b == blockDocuments.Count - 1;
-                var price = errors.Required(block.Price, $"{bPath}.price");
-                if (price < 0)
-                    errors.Add($"{bPath}.price", "must not be negative");
+                var price = CatalogFields.NonNegative(block.Price, $"{bPath}.price", errors);
                 var basis = block.Basis is null && isLast && block.Width is null ? BasisPeriod.CalendarYear : CatalogFields.Basis(block.Basis, $"{bPath}.basis", errors);
                 Allowance? width = null;
                 if (isLast && block.Width is not null)
@@ -152,12 +148,6 @@ public static class CatalogDocumentReader
         var tolerance = CatalogFields.NonNegative(d.Tolerance, "$.uniformTariff.tolerance", errors);
         var legal = errors.Required(d.LegalReference, "$.uniformTariff.legalReference");
         return tolerance is { } t && legal is not null ? new UniformTariff(t, d.Refund ?? false, new LegalReference(legal, d.LegalUrl)) : null;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
     }
 }
 

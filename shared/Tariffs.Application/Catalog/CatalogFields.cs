@@ -82,15 +82,27 @@ internal static class CatalogFields
             : Allowance.PersonTable(quantities[0], quantities[1], quantities[2]);
     }
 
-    /// <summary>A required number that must not be negative.</summary>
-    public static decimal? NonNegative(decimal? value, string path, ValidationErrors errors)
+    /// <summary>A required amount: not negative, at most <see cref="InputLimits.MaxCatalogAmount"/>.</summary>
+    public static decimal? NonNegative(decimal? value, string path, ValidationErrors errors) =>
+        Bounded(errors.Required(value, path), path, errors);
+
+    /// <summary>
+    /// An amount when present: not negative, at most <see cref="InputLimits.MaxCatalogAmount"/> (prices per unit,
+    /// charges, caps, credits, thresholds), so that pricing a line within the input limits cannot overflow.
+    /// </summary>
+    public static decimal? Bounded(decimal? value, string path, ValidationErrors errors)
     {
-        if (errors.Required(value, path) is { } v && v < 0)
+        switch (value)
         {
-            errors.Add(path, "must not be negative");
-            return null;
+            case < 0:
+                errors.Add(path, "must not be negative");
+                return null;
+            case > InputLimits.MaxCatalogAmount:
+                errors.Add(path, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"at most {InputLimits.MaxCatalogAmount:#,0}"));
+                return null;
+            default:
+                return value;
         }
-        return value;
     }
 
     /// <summary>An optional number that must not be negative; <paramref name="fallback"/> when absent.</summary>

@@ -57,8 +57,7 @@ internal static class RuleDocumentMapper
         {
             var prices = errors.Required(v.BlockPrices, $"{p}.blockPrices") ?? [];
             for (var i = 0; i < prices.Count; i++)
-                if (prices[i] < 0)
-                    errors.Add($"{p}.blockPrices[{i}]", "must not be negative");
+                CatalogFields.Bounded(prices[i], $"{p}.blockPrices[{i}]", errors);
             return prices;
         }
 

@@ -14,9 +14,10 @@ using Tariffs.Storage.Rejections;
 namespace Tariffs.Application.Eligibility;
 
 /// <summary>
-/// Records an eligibility flag or a revocation (a document with <c>revocationId</c>): validates it (its id,
-/// the household, a program some published catalog defines, dates in order), stores it under its id — so a
-/// re-sent one changes nothing, and other content under a stored id is refused as a conflict — and queues a recomputation of the household's lines already billed, which
+/// Records an eligibility flag or a revocation (a document with a top-level <c>revocationId</c>): validates it against
+/// the <see cref="InputLimits"/> (its id, the household, a program some published catalog defines, dates in range and
+/// in order, facts within bounds), stores it under its id — so a re-sent one changes nothing, and other content under a
+/// stored id is refused as a conflict — and queues a recomputation of the household's lines already billed, which
 /// turns a late grant into catch-up corrections. A refused document is stored as a rejection with its reason.
 /// </summary>
 public sealed partial class EligibilityFlagHandler(
@@ -46,39 +47,47 @@ public sealed partial class EligibilityFlagHandler(
         var claim = IdClaim.New;
         try
         {
-            if (IsRevocation(json))
+            using var document = JsonDocument.Parse(TariffsJson.WithoutByteOrderMark(json), TariffsJson.DocumentOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                errors.Add("$", "an eligibility flag or revocation is a JSON object");
+            else if (document.RootElement.TryGetProperty("revocationId"u8, out _))
             {
-                var revocation = JsonSerializer.Deserialize<EligibilityRevocationMessage>(json, TariffsJson.Options);
-                id = errors.Required(revocation?.RevocationId, "$.revocationId");
-                household = errors.Required(revocation?.HouseholdId, "$.householdId");
-                var program = await KnownProgramAsync(errors.Required(revocation?.Program, "$.program"), errors, cancellationToken).ConfigureAwait(false);
-                var effective = errors.Required(revocation?.EffectiveDate, "$.effectiveDate");
-                var decision = errors.Required(revocation?.DecisionDate, "$.decisionDate");
+                var revocation = document.RootElement.Deserialize<EligibilityRevocationMessage>(TariffsJson.Options);
+                id = errors.Id(revocation?.RevocationId, "$.revocationId");
+                household = errors.Id(revocation?.HouseholdId, "$.householdId");
+                var programId = errors.Id(revocation?.Program, "$.program");
+                var effective = errors.InRange(errors.Required(revocation?.EffectiveDate, "$.effectiveDate"), "$.effectiveDate");
+                var decision = errors.InRange(errors.Required(revocation?.DecisionDate, "$.decisionDate"), "$.decisionDate");
+                var agency = errors.OptionalId(revocation?.SourceAgency, "$.sourceAgency");
+                var program = errors.IsEmpty ? await KnownProgramAsync(programId, errors, cancellationToken).ConfigureAwait(false) : null;
                 if (errors.IsEmpty)
                 {
                     claim = await store.SaveRevocationAsync(household!, new StoredRevocation(program!, id!, effective!.Value, decision!.Value, clock.GetCurrentInstant()),
-                        revocation!.SourceAgency ?? "", cancellationToken).ConfigureAwait(false);
+                        agency ?? "", cancellationToken).ConfigureAwait(false);
                     if (claim == IdClaim.Conflict)
                         errors.Add("$.revocationId", $"revocation id '{id}' was stored before with other content: an id names one decision; send a changed decision under a new id");
                 }
             }
             else
             {
-                var flag = JsonSerializer.Deserialize<EligibilityFlagMessage>(json, TariffsJson.Options);
-                if (flag is null)
-                    errors.Add("$", "an eligibility flag is a JSON object");
-                id = errors.Required(flag?.FlagId, "$.flagId");
-                household = errors.Required(flag?.HouseholdId, "$.householdId");
-                var from = errors.Required(errors.Required(flag?.Window, "$.window")?.From, "$.window.from");
-                var to = flag?.Window?.To ?? DateIntervals.OpenEnd;
-                var decision = errors.Required(flag?.DecisionDate, "$.decisionDate");
+                var flag = document.RootElement.Deserialize<EligibilityFlagMessage>(TariffsJson.Options);
+                id = errors.Id(flag?.FlagId, "$.flagId");
+                household = errors.Id(flag?.HouseholdId, "$.householdId");
+                var programId = errors.Id(flag?.Program, "$.program");
+                var from = errors.InRange(errors.Required(errors.Required(flag?.Window, "$.window")?.From, "$.window.from"), "$.window.from");
+                var to = errors.InRange(flag?.Window?.To, "$.window.to") ?? DateIntervals.OpenEnd;
+                var decision = errors.InRange(errors.Required(flag?.DecisionDate, "$.decisionDate"), "$.decisionDate");
                 if (from is { } f && to < f)
                     errors.Add("$.window", $"ends ({to:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
-                var program = errors.IsEmpty ? await KnownProgramAsync(errors.Required(flag?.Program, "$.program"), errors, cancellationToken).ConfigureAwait(false) : null;
+                var agency = errors.OptionalId(flag?.SourceAgency, "$.sourceAgency");
+                var evidence = errors.Text(flag?.EvidenceReference, "$.evidenceReference");
+                if (flag?.Facts is { } facts)
+                    CheckFacts(facts, errors);
+                var program = errors.IsEmpty ? await KnownProgramAsync(programId, errors, cancellationToken).ConfigureAwait(false) : null;
                 if (errors.IsEmpty)
                 {
                     var window = new EligibilityWindow(program!, new DateInterval(from!.Value, to), decision!.Value, id!, Facts(flag!.Facts, decision.Value));
-                    claim = await store.SaveWindowAsync(household!, window, flag.SourceAgency ?? "", flag.EvidenceReference ?? "", clock.GetCurrentInstant(), cancellationToken)
+                    claim = await store.SaveWindowAsync(household!, window, agency ?? "", evidence ?? "", clock.GetCurrentInstant(), cancellationToken)
                         .ConfigureAwait(false);
                     if (claim == IdClaim.Conflict)
                         errors.Add("$.flagId", $"flag id '{id}' was stored before with other content: an id names one decision; send a changed decision under a new id");
@@ -87,7 +96,11 @@ public sealed partial class EligibilityFlagHandler(
         }
         catch (JsonException e)
         {
-            errors.Add(e.Path ?? "$", $"not a readable eligibility flag or revocation: {e.Message.Split(". ")[0]}.");
+            errors.Add(e.Path ?? "$", $"not a readable eligibility flag or revocation: {TariffsJson.Reason(e)}");
+        }
+        catch (ArgumentException)
+        {
+            errors.Add("$", "not a readable eligibility flag or revocation: not valid Unicode text (a lone surrogate).");
         }
 
         if (!errors.IsEmpty)
@@ -95,9 +108,11 @@ public sealed partial class EligibilityFlagHandler(
             var reason = errors.ToString();
             var conflict = claim == IdClaim.Conflict;
             // Each conflicting content gets its own rejection: the key of a refused document's id is kept by its first refusal.
-            var key = conflict ? $"{id}|conflict|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}" : id ?? messageId;
+            // An id out of its limits cannot key the rejection: the message id does.
+            var key = conflict ? $"{id}|conflict|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}"
+                : ValidationErrors.IsId(id) ? id! : messageId;
             await rejections.AddAsync([new Rejection(RejectionPartition, key, RejectionPartition, reason, json)], cancellationToken).ConfigureAwait(false);
-            LogRefused(logger, id, reason);
+            LogRefused(logger, key, reason);
             return new EligibilityOutcome(reason, conflict);
         }
 
@@ -121,7 +136,14 @@ public sealed partial class EligibilityFlagHandler(
         return programId;
     }
 
-    private static bool IsRevocation(string json) => json.Contains("\"revocationId\"", StringComparison.Ordinal);
+    /// <summary>Household facts within the limits: dates in range, an income from 0 to 1,000,000,000, 1 to 99 persons.</summary>
+    private static void CheckFacts(HouseholdFactsMessage facts, ValidationErrors errors)
+    {
+        errors.InRange(facts.AsOf, "$.facts.asOf");
+        errors.InRange(facts.AnnualIncome, 0m, InputLimits.MaxAmount, "$.facts.annualIncome");
+        errors.InRange(facts.IncomeReferenceYear, InputLimits.MinDate.Year, InputLimits.MaxDate.Year, "$.facts.incomeReferenceYear");
+        errors.InRange(facts.Persons, InputLimits.MinPersons, InputLimits.MaxPersons, "$.facts.persons");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Eligibility {Id} stored; the household's billed lines are queued for recomputation")]
     private static partial void LogStored(ILogger logger, string id);

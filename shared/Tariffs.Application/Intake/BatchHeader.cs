@@ -5,18 +5,16 @@ namespace Tariffs.Application.Intake;
 /// <summary>The batch-level fields of a billing batch, once checked: the id (the idempotency key) and where it applies.</summary>
 public sealed record BatchHeader(string BatchId, string Operator, string Authority, string Service, string Currency)
 {
-    /// <summary>Reads the header from a scan's top-level properties; errors name the missing field.</summary>
+    /// <summary>Reads the header from a scan's top-level properties; errors name the field missing or out of its <see cref="InputLimits"/>.</summary>
     public static BatchHeader? From(IReadOnlyDictionary<string, string> properties, bool hasLines, ValidationErrors errors)
     {
-        string? Get(string name) => errors.Required(properties.GetValueOrDefault(name), $"$.{name}");
-        var batchId = Get("batchId");
-        var authority = Get("authority");
-        var service = Get("service");
-        var currency = Get("currency");
+        var batchId = errors.Id(properties.GetValueOrDefault("batchId"), "$.batchId");
+        var @operator = errors.OptionalId(properties.GetValueOrDefault("operator"), "$.operator");
+        var authority = errors.Id(properties.GetValueOrDefault("authority"), "$.authority");
+        var service = errors.Id(properties.GetValueOrDefault("service"), "$.service");
+        var currency = errors.Code(properties.GetValueOrDefault("currency"), "$.currency");
         if (!hasLines)
             errors.Add("$.lines", "required: an array of billing lines");
-        if (batchId is { Length: > 200 })
-            errors.Add("$.batchId", "at most 200 characters");
-        return errors.IsEmpty ? new BatchHeader(batchId!, properties.GetValueOrDefault("operator") ?? "", authority!, service!, currency!) : null;
+        return errors.IsEmpty ? new BatchHeader(batchId!, @operator ?? "", authority!, service!, currency!) : null;
     }
 }

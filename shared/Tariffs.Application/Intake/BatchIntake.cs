@@ -207,7 +207,7 @@ public sealed partial class BatchIntake(
             return (scan, header, null, contentHash);
 
         var refusal = errors.ToString();
-        if (batchId is { Length: > 0 and <= 200 })
+        if (ValidationErrors.IsId(batchId))
         {
             await batches.SaveHeaderAsync(new BatchEntity
             {
@@ -276,7 +276,7 @@ public sealed partial class BatchIntake(
             return null;
         try
         {
-            return JsonSerializer.Deserialize<ClaimCheckMessage>(body, TariffsJson.Options)?.ClaimCheck?.BlobName;
+            return TariffsJson.Deserialize<ClaimCheckMessage>(body)?.ClaimCheck?.BlobName;
         }
         catch (JsonException)
         {

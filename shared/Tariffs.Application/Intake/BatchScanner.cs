@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Tariffs.Application.Contracts;
 
 namespace Tariffs.Application.Intake;
 
@@ -7,12 +8,16 @@ namespace Tariffs.Application.Intake;
 /// Scans a billing batch document of any size from a stream with a bounded buffer: it checks that the whole
 /// document is well-formed JSON, keeps the top-level string properties, and records the byte ranges of the
 /// elements of the top-level <c>lines</c> array in chunks of at most <c>chunkSize</c> lines — without holding
-/// the document in memory. It also reads each line's top-level <c>lineNumber</c>, to report numbers that repeat
-/// (they key every adjustment). A malformed document throws <see cref="JsonException"/> with the byte offset.
+/// the document in memory. It also reads each line's number (<see cref="LineNumberReader"/>), to report numbers that
+/// repeat (they key every adjustment). A UTF-8 byte-order mark is skipped. A malformed document, one nested deeper than
+/// <see cref="InputLimits.MaxBatchDepth"/> or one giving a top-level property twice throws <see cref="JsonException"/>
+/// with the byte offset.
 /// </summary>
 public static class BatchScanner
 {
     private const int InitialBuffer = 64 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Scans the stream to its end.</summary>
     public static async Task<BatchScan> ScanAsync(Stream stream, int chunkSize, CancellationToken cancellationToken)
@@ -26,7 +31,8 @@ public static class BatchScanner
             var start = 0;         // first byte not consumed yet
             long bufferOffset = 0; // absolute offset of buffer[0]
             var final = false;
-            var state = default(JsonReaderState);
+            var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = InputLimits.MaxBatchDepth });
+            var atStart = true;
             while (true)
             {
                 if (!final)
@@ -48,6 +54,14 @@ public static class BatchScanner
                     var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                     filled += read;
                     final = read == 0;
+                    if (atStart && (filled >= 3 || final))
+                    {
+                        atStart = false;
+                        if (buffer.AsSpan(0, filled).StartsWith(Utf8Bom))
+                            start = Utf8Bom.Length; // offsets stay absolute: chunk ranges still index the stored document
+                    }
+                    else if (atStart)
+                        continue;
                 }
                 var consumed = scanner.Scan(buffer.AsSpan(start, filled - start), bufferOffset + start, final, ref state);
                 start += consumed;
@@ -66,6 +80,7 @@ public static class BatchScanner
     private sealed class Scanner(int chunkSize)
     {
         private readonly Dictionary<string, string> header = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly List<ByteRange> chunks = [];
         private string? property;
         private bool inLines, sawLines, done;
@@ -102,6 +117,8 @@ public static class BatchScanner
                         break;
                     case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
                         property = reader.GetString();
+                        if (!seen.Add(property!))
+                            throw new JsonException($"The property '{Shortened(property!)}' is given twice (byte {spanOffset + reader.TokenStartIndex}).");
                         break;
                     case JsonTokenType.StartArray when reader.CurrentDepth == 1 && property == "lines":
                         inLines = sawLines = true;
@@ -122,7 +139,7 @@ public static class BatchScanner
                         if (reader.CurrentDepth == 2 || inLines)
                         {
                             AddLine(spanOffset + elementIndex, spanOffset + reader.BytesConsumed);
-                            CountLineNumber(span[elementIndex..(int)reader.BytesConsumed]);
+                            CountLineNumber(LineNumberReader.Read(span[elementIndex..(int)reader.BytesConsumed]));
                         }
                         break;
                     case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null
@@ -153,25 +170,14 @@ public static class BatchScanner
                 CloseChunk();
         }
 
-        /// <summary>Notes the line's top-level <c>lineNumber</c> when it is a number of 1 or more (the validator refuses the others).</summary>
-        private void CountLineNumber(ReadOnlySpan<byte> element)
+        /// <summary>Notes a line's number, when it has one (the validator refuses the others).</summary>
+        private void CountLineNumber(int? number)
         {
-            var reader = new Utf8JsonReader(element);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                return;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isLineNumber = reader.ValueTextEquals("lineNumber"u8);
-                reader.Read();
-                if (isLineNumber && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) && number >= 1)
-                {
-                    if (!lineNumbers.Add(number) && repeatedCount++ < 10)
-                        repeated.Add(number);
-                    return;
-                }
-                reader.Skip();
-            }
+            if (number is { } n && !lineNumbers.Add(n) && repeatedCount++ < 10)
+                repeated.Add(n);
         }
+
+        private static string Shortened(string name) => name.Length <= InputLimits.MaxIdLength ? name : $"{name[..InputLimits.MaxIdLength]}…";
 
         private void CloseChunk()
         {

@@ -7,7 +7,8 @@ using Tariffs.Storage.Tables;
 namespace Tariffs.Application.Universal;
 
 /// <summary>
-/// Computes the automatic compensation of a service incident from the published guaranteed-standards scheme:
+/// Computes the automatic compensation of a service incident (ids, codes and times within the <see cref="InputLimits"/>)
+/// from the published guaranteed-standards scheme:
 /// the amount with the scheme version, legal reference and the terms that make it up. The compensation is kept
 /// (table <c>events</c>, once per incident id) and counted in reports in the household's area.
 /// </summary>
@@ -18,11 +19,17 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents, Hou
     {
         var errors = new ValidationErrors();
         var m = errors.Read<IncidentMessage>(json, "incident");
-        var schemeId = errors.Required(m?.Scheme, "$.scheme");
-        var incidentId = errors.Required(m?.IncidentId, "$.incidentId");
-        var service = errors.Required(m?.Service, "$.service");
-        var kind = errors.Required(m?.Kind, "$.kind");
-        var deadline = errors.Required(m?.Deadline, "$.deadline");
+        var schemeId = errors.Code(m?.Scheme, "$.scheme");
+        var incidentId = errors.Code(m?.IncidentId, "$.incidentId");
+        var service = errors.Id(m?.Service, "$.service");
+        var kind = errors.Code(m?.Kind, "$.kind");
+        var deadline = errors.InRange(errors.Required(m?.Deadline, "$.deadline"), "$.deadline");
+        errors.OptionalId(m?.Authority, "$.authority");
+        errors.OptionalId(m?.HouseholdId, "$.householdId");
+        if (errors.OptionalCode(m?.Area, "$.area") == InputLimits.ReservedArea)
+            errors.Add("$.area", $"'{InputLimits.ReservedArea}' is reserved (an authority's total in reports)");
+        errors.InRange(m?.Restored, "$.restored");
+        errors.InRange(m?.AsOf, "$.asOf");
         if (m is not null && m.HouseholdId is null && m.Area is null)
             errors.Add("$.householdId", "a household or an area is required");
         if (m?.Restored is null && m?.AsOf is null)

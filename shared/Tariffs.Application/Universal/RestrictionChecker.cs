@@ -12,7 +12,7 @@ namespace Tariffs.Application.Universal;
 /// <summary>
 /// Answers restriction requests with the published rules of the jurisdiction and the household's latest known
 /// facts (sent by social services with its flags): allowed, blocked, or allowed with a limit, with the deciding
-/// rule, its version and legal reference. A request that cannot be read is refused with the field at fault.
+/// rule, its version and legal reference. A request that cannot be read, or is out of the <see cref="InputLimits"/>, is refused with the field at fault.
 /// Each decision about a billed household is kept (table <c>events</c>) and blocked ones are counted by area in reports.
 /// </summary>
 public sealed partial class RestrictionChecker(
@@ -28,10 +28,10 @@ public sealed partial class RestrictionChecker(
     {
         var errors = new ValidationErrors();
         var m = errors.Read<RestrictionCheckMessage>(json, "restriction request");
-        var jurisdiction = errors.Required(m?.Jurisdiction, "$.jurisdiction");
-        var household = errors.Required(m?.HouseholdId, "$.householdId");
-        var service = errors.Required(m?.Service, "$.service");
-        var date = errors.Required(m?.Date, "$.date");
+        var jurisdiction = errors.Code(m?.Jurisdiction, "$.jurisdiction");
+        var household = errors.Id(m?.HouseholdId, "$.householdId");
+        var service = errors.Id(m?.Service, "$.service");
+        var date = errors.InRange(errors.Required(m?.Date, "$.date"), "$.date");
         var mainResidence = errors.Required(m?.MainResidence, "$.mainResidence");
         RestrictionAction action = default;
         if (errors.Required(m?.Action, "$.action") is { } text && !Enum.TryParse(text, ignoreCase: true, out action))

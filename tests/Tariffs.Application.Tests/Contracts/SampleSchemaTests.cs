@@ -119,4 +119,42 @@ public class SampleSchemaTests
         var result = Schema("billing-batch.schema.json").Evaluate(batch, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.False(result.IsValid);
     }
+
+    public static TheoryData<string, string, string, JsonNode, JsonNode> Limits => new()
+    {
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/batchId", new string('b', 64), new string('b', 65) },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/operator", new string('o', 64), "o\u0001" },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/lineNumber", int.MaxValue, 2_147_483_648L },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/householdId", new string('h', 64), new string('h', 65) },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/area", new string('a', 64), "*" },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/tariffCode", new string('T', 64), new string('T', 65) },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/persons", 99, 100 },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/consumption/quantity", 1_000_000_000m, 1_000_000_000.001m },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/billedAmount", -1_000_000_000m, -1_000_000_000.01m },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/period/from", "1900-01-01", "1899-12-31" },
+        { "billing-batch.schema.json", "batch-dunkerque-2022.json", "/lines/0/period/to", "2199-12-31", "2200-01-01" },
+        { "eligibility-flag.schema.json", "eligibility-flags.json", "/flagId", new string('f', 64), new string('f', 65) },
+        { "eligibility-flag.schema.json", "eligibility-flags.json", "/evidenceReference", new string('e', 256), new string('e', 257) },
+        { "eligibility-flag.schema.json", "eligibility-flags.json", "/facts/annualIncome", 1_000_000_000m, 1_000_000_000.01m },
+        { "eligibility-flag.schema.json", "eligibility-flags.json", "/facts/persons", 99, 100 },
+    };
+
+    /// <summary>A schema accepts a value exactly at its input limit and refuses one past it, at that value's location.</summary>
+    [Theory]
+    [MemberData(nameof(Limits))]
+    public void A_schema_accepts_each_limit_and_refuses_one_past_it(string schemaName, string sampleName, string pointer, JsonNode atLimit, JsonNode pastLimit)
+    {
+        var schema = Schema(schemaName);
+        JsonNode With(JsonNode value)
+        {
+            var sample = Sample(sampleName) is JsonArray flags ? flags[0]!.DeepClone() : Sample(sampleName);
+            var names = pointer.Trim('/').Split('/');
+            var parent = names[..^1].Aggregate(sample, (node, name) => int.TryParse(name, out var i) ? node[i]! : node[name]!);
+            parent[names[^1]] = value.DeepClone();
+            return sample;
+        }
+
+        AssertValid(schema, With(atLimit));
+        AssertInvalidAt(schema, With(pastLimit), pointer);
+    }
 }

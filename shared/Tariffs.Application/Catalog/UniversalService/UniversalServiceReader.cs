@@ -126,13 +126,13 @@ public static class UniversalServiceReader
     {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(json, TariffsJson.Strict);
+            var value = TariffsJson.Deserialize<T>(json, TariffsJson.Strict);
             errors = value is null ? ["$: a JSON object"] : [];
             return value;
         }
         catch (JsonException e)
         {
-            errors = [$"{e.Path ?? "$"}: {e.Message.Split(". ")[0]}."];
+            errors = [$"{e.Path ?? "$"}: {TariffsJson.Reason(e)}"];
             return null;
         }
     }
