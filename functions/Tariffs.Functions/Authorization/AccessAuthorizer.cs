@@ -69,11 +69,9 @@ public sealed partial class AccessAuthorizer(
     /// <summary>A problem-details result; <c>error</c> repeats the detail for clients of the older <c>{error}</c> shape.</summary>
     public static ObjectResult Problem(int status, string title, string detail)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = Hosting.Problem.Details(status, title, detail);
         problem.Extensions["error"] = detail;
-        var result = new ObjectResult(problem) { StatusCode = status };
-        result.ContentTypes.Add("application/problem+json");
-        return result;
+        return Hosting.Problem.Result(problem);
     }
 
     private Caller? CallerOf(HttpRequest request)

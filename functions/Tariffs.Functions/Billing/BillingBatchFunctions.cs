@@ -60,7 +60,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (result.ForbiddenOperator is { } forbidden)
             return await authorizer.ForbidAsync(request, caller, $"batch {result.BatchId}", AccessRules.PostBatch(caller, forbidden).Reason, [], cancellationToken);
         if (result.Conflict)
-            return Problems.Conflict("The batch id is taken by a batch with other content.", result.Refusal!);
+            return Problem.Conflict("The batch id is taken by a batch with other content.", result.Refusal!);
         if (!result.Accepted)
             return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";

@@ -48,7 +48,7 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
             return await authorizer.ForbidAsync(request, access.Caller, $"household {decider.HouseholdId}", decision.Reason, [], cancellationToken);
         var outcome = await handler.RecordAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
         if (outcome.Conflict)
-            return Problems.Conflict("The id is taken by a flag or revocation with other content.", outcome.Refusal!);
+            return Problem.Conflict("The id is taken by a flag or revocation with other content.", outcome.Refusal!);
         return outcome.Refusal is null
             ? new ObjectResult(new { status = "stored" }) { StatusCode = StatusCodes.Status201Created }
             : new BadRequestObjectResult(new { error = "The eligibility flag was refused.", reason = outcome.Refusal });
