@@ -68,7 +68,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
         services.AddSingleton<MessageGuard>();
         services.AddSingleton<PoisonRecorder>();
-        services.AddSingleton<UndecodableMessageSweeper>();
+        services.AddSingleton<PoisonQueueSweeper>();
         return services;
     }
 }

@@ -28,8 +28,7 @@ public sealed class AdjustmentsOutTests(LocalHostFixture host)
         var (batchId, household) = await BillOneCssHouseholdAsync("queue-only-op");
         await host.WaitUntilIdleAsync();
 
-        var messages = (await host.Queue("adjustments-out").PeekMessagesAsync(32)).Value
-            .Select(m => JsonNode.Parse(m.Body.ToString())!)
+        var messages = (await OutputAsync())
             .Where(m => (string)m["batchId"]! == batchId)
             .ToList();
         var adjustment = Assert.Single(Assert.Single(messages)["adjustments"]!.AsArray())!;
@@ -78,5 +77,17 @@ public sealed class AdjustmentsOutTests(LocalHostFixture host)
 
         Assert.True(delivered >= 1);
         Assert.Contains(host.Webhook.Accepted, r => r.Body.Contains(batchId, StringComparison.Ordinal) && r.DeliveryId == $"{batchId}|chunk-000000|0");
+    }
+
+    /// <summary>
+    /// Every message on <c>adjustments-out</c> (a peek sees only the first 32, and other tests publish there too): received
+    /// page by page and left invisible for the rest of the run, since nothing consumes the queue in tests.
+    /// </summary>
+    private async Task<List<JsonNode>> OutputAsync()
+    {
+        var all = new List<JsonNode>();
+        while ((await host.Queue("adjustments-out").ReceiveMessagesAsync(32, TimeSpan.FromMinutes(30))).Value is { Length: > 0 } page)
+            all.AddRange(page.Select(m => JsonNode.Parse(m.Body.ToString())!));
+        return all;
     }
 }

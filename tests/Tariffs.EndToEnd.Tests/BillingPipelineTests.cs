@@ -106,7 +106,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
 
         var rejections = await Eventually.ValueAsync(() => host.RejectionsAsync(batchId), r => r.Count == 4, Pipeline.Patience, "4 rejected lines");
         var byLine = rejections.ToDictionary(r => r.RowKey, r => r.Reason);
-        Assert.Contains("consumption.quantity: must not be negative", byLine["line|0000000002"]);
+        Assert.Contains("consumption.quantity: must be from 0 to 1,000,000,000", byLine["line|0000000002"]);
         Assert.Contains("period: ends (2022-06-01) before it starts (2022-06-30)", byLine["line|0000000003"]);
         Assert.Contains("Unknown tariff 'NOPE'", byLine["line|0000000004"]);
         Assert.Contains("householdId: required", byLine["line|0000000005"]);

@@ -27,11 +27,11 @@ public sealed class IdConflictTests(LocalHostFixture host)
     [Fact]
     public async Task A_batch_posted_again_is_a_no_op_and_a_changed_batch_under_its_id_is_409()
     {
-        await host.PublishCatalogAsync(Samples.Catalog);
+        await host.PublishCatalogAsync(Samples.CatalogFor("id-conflict")); // its own authority: the sample's report stays the sample's
         var id = Unique("col/1");
         var household = Unique("hh");
-        var first = Pipeline.Batch(id, "dunkerque", [Pipeline.Line(1, household, 120m)]).ToJsonString();
-        var changed = Pipeline.Batch(id, "dunkerque", [Pipeline.Line(1, household, 99m), Pipeline.Line(2, household + "-2", 50m)]).ToJsonString();
+        var first = Pipeline.Batch(id, "id-conflict", [Pipeline.Line(1, household, 120m)]).ToJsonString();
+        var changed = Pipeline.Batch(id, "id-conflict", [Pipeline.Line(1, household, 99m), Pipeline.Line(2, household + "-2", 50m)]).ToJsonString();
 
         await host.PostBatchAsync(first);
         await host.WaitUntilIdleAsync();

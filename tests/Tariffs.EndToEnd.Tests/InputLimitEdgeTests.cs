@@ -19,9 +19,10 @@ public sealed class InputLimitEdgeTests(LocalHostFixture host)
     /// <summary>The sample batch under a new id, its catalog published.</summary>
     private async Task<JsonNode> SampleBatchAsync()
     {
-        await host.PublishCatalogAsync(Samples.Catalog);
+        await host.PublishCatalogAsync(Samples.CatalogFor("limits")); // its own authority: the sample's report stays the sample's
         var batch = JsonNode.Parse(Samples.Batch)!;
         batch["batchId"] = $"limits-{Guid.NewGuid():N}";
+        batch["authority"] = "limits";
         return batch;
     }
 

@@ -42,7 +42,8 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
         var body = text!;
         if (string.IsNullOrWhiteSpace(body))
             return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
-        // A body without a readable sourceAgency is left to the handler, which refuses it (400) and stores why.
+        // A body without a readable sourceAgency is left to the handler, which refuses it (400: the agency is required)
+        // and stores why; it is never stored, so it decides nothing for anyone.
         if (EligibilityDecider.Read(body) is { SourceAgency: not null } decider
             && AccessRules.PostEligibility(access.Caller, decider.SourceAgency, decider.Program) is { Allowed: false } decision)
             return await authorizer.ForbidAsync(request, access.Caller, $"household {decider.HouseholdId}", decision.Reason, [], cancellationToken);

@@ -7,6 +7,7 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Json;
 using Tariffs.Domain.Billing;
+using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Billing;
 
@@ -65,8 +66,12 @@ public static class BillingLineValidator
             new DateInterval(from!.Value, to!.Value), quantity!.Value, unit!, tariff!, billed!.Value));
     }
 
-    /// <summary>The line as text for a stored rejection, whatever its bytes (an invalid UTF-8 byte becomes U+FFFD).</summary>
-    public static string Excerpt(JsonElement raw) => Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(raw));
+    /// <summary>The line as text for a stored rejection, whatever its bytes (an invalid UTF-8 byte becomes U+FFFD), cut to what a rejection stores.</summary>
+    public static string Excerpt(JsonElement raw)
+    {
+        var bytes = JsonMarshal.GetRawUtf8Value(raw);
+        return RejectionStore.Truncate(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * RejectionStore.MaxExcerpt)]), RejectionStore.MaxExcerpt);
+    }
 }
 
 /// <summary>A validated line, or the line number (when readable) and the reason it was refused.</summary>

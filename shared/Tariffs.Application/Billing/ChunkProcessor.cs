@@ -73,12 +73,12 @@ public sealed partial class ChunkProcessor(
             }
             catch (Exception e) when (e is not OperationCanceledException) // invalid UTF-8, a value no type holds…
             {
-                validation = LineValidation.Refused(ReadableLineNumber(element), $"$.lines[{index}]: not readable: {e.Message}");
+                validation = LineValidation.Refused(LineNumberReader.Read(JsonMarshal.GetRawUtf8Value(element)), $"$.lines[{index}]: not readable: {e.Message}");
             }
             if (validation.Line is { } line)
                 valid.Add(line);
             else
-                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber ?? ReadableLineNumber(element), validation.Reason!, Excerpt(element)));
+                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber ?? LineNumberReader.Read(JsonMarshal.GetRawUtf8Value(element)), validation.Reason!, BillingLineValidator.Excerpt(element)));
         });
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
@@ -151,7 +151,7 @@ public sealed partial class ChunkProcessor(
         try
         {
             if (content is { } bytes)
-                ForEachLine(bytes, element => lines.Add((firstIndex + lines.Count, ReadableLineNumber(element), ReadableHousehold(element), Excerpt(element))));
+                ForEachLine(bytes, element => lines.Add((firstIndex + lines.Count, LineNumberReader.Read(JsonMarshal.GetRawUtf8Value(element)), ReadableHousehold(element), BillingLineValidator.Excerpt(element))));
         }
         catch (JsonException)
         {
@@ -212,12 +212,6 @@ public sealed partial class ChunkProcessor(
         }
     }
 
-    /// <summary>The line's <c>lineNumber</c> when it is a positive integer, else null.</summary>
-    private static int? ReadableLineNumber(JsonElement line) =>
-        line.ValueKind == JsonValueKind.Object && line.TryGetProperty("lineNumber", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var number) && number > 0
-            ? number
-            : null;
-
     /// <summary>The line's <c>householdId</c> when it is a readable string, else null.</summary>
     private static string? ReadableHousehold(JsonElement line)
     {
@@ -231,13 +225,6 @@ public sealed partial class ChunkProcessor(
         {
             return null;
         }
-    }
-
-    /// <summary>The line as sent, invalid UTF-8 replaced by U+FFFD, cut to what a rejection stores.</summary>
-    private static string Excerpt(JsonElement line)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(line);
-        return RejectionStore.Truncate(Encoding.UTF8.GetString(raw[..Math.Min(raw.Length, 4 * RejectionStore.MaxExcerpt)]), RejectionStore.MaxExcerpt);
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public sealed partial class EligibilityFlagHandler(
                 var programId = errors.Id(revocation?.Program, "$.program");
                 var effective = errors.InRange(errors.Required(revocation?.EffectiveDate, "$.effectiveDate"), "$.effectiveDate");
                 var decision = errors.InRange(errors.Required(revocation?.DecisionDate, "$.decisionDate"), "$.decisionDate");
-                var agency = errors.OptionalId(revocation?.SourceAgency, "$.sourceAgency");
+                var agency = errors.Id(revocation?.SourceAgency, "$.sourceAgency");
                 var program = errors.IsEmpty ? await KnownProgramAsync(programId, errors, cancellationToken).ConfigureAwait(false) : null;
                 if (errors.IsEmpty)
                 {
@@ -79,7 +79,7 @@ public sealed partial class EligibilityFlagHandler(
                 var decision = errors.InRange(errors.Required(flag?.DecisionDate, "$.decisionDate"), "$.decisionDate");
                 if (from is { } f && to < f)
                     errors.Add("$.window", $"ends ({to:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
-                var agency = errors.OptionalId(flag?.SourceAgency, "$.sourceAgency");
+                var agency = errors.Id(flag?.SourceAgency, "$.sourceAgency");
                 var evidence = errors.Text(flag?.EvidenceReference, "$.evidenceReference");
                 if (flag?.Facts is { } facts)
                     CheckFacts(facts, errors);

@@ -212,10 +212,11 @@ public sealed partial class BatchIntake(
             await batches.SaveHeaderAsync(new BatchEntity
             {
                 PartitionKey = batchId,
-                Operator = scan.Header.GetValueOrDefault("operator") ?? "",
-                Authority = scan.Header.GetValueOrDefault("authority") ?? "",
+                // Header fields of a refused batch may be past every limit: cut to what a row holds, like the refusal.
+                Operator = RejectionStore.Truncate(scan.Header.GetValueOrDefault("operator") ?? "", InputLimits.MaxIdLength),
+                Authority = RejectionStore.Truncate(scan.Header.GetValueOrDefault("authority") ?? "", InputLimits.MaxIdLength),
                 Lines = scan.LineCount,
-                Refusal = refusal,
+                Refusal = RejectionStore.Truncate(refusal, RejectionStore.MaxReason),
                 ContentHash = contentHash,
                 ReceivedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
             }, cancellationToken).ConfigureAwait(false);

@@ -16,10 +16,18 @@ public sealed partial class PoisonRecorder(RejectionStore rejections, ILogger<Po
     public static string PoisonQueue(string queue) => queue + QueueNames.PoisonSuffix;
 
     /// <summary>Stores the rejection of a message of <paramref name="queue"/> that arrived on its poison queue.</summary>
-    public async Task RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, CancellationToken cancellationToken)
+    public Task RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, CancellationToken cancellationToken) =>
+        RecordAsync(queue, messageId, insertedOn, body, null, cancellationToken);
+
+    /// <summary>
+    /// Stores the rejection of a message of <paramref name="queue"/> that arrived on its poison queue; <paramref name="undecodable"/>,
+    /// when given, says why it never reached its function (it then replaces the last error).
+    /// </summary>
+    public async Task RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, string? undecodable, CancellationToken cancellationToken)
     {
-        var error = await rejections.LastErrorAsync(queue, body, cancellationToken).ConfigureAwait(false)
-            ?? "none recorded: the message never reached its function (a body that is not base64 is moved to the poison queue at once)";
+        var error = undecodable
+            ?? await rejections.LastErrorAsync(queue, body, cancellationToken).ConfigureAwait(false)
+            ?? "none recorded: the message never reached its function";
         var reason = $"moved to {PoisonQueue(queue)} (message inserted {insertedOn:O}); last error: {error}";
         await rejections.AddAsync([new Rejection(PoisonQueue(queue), messageId, queue, reason, body)], cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, queue, messageId, error);
