@@ -9,6 +9,8 @@ public sealed record BatchHeader(string BatchId, string Operator, string Authori
     public static BatchHeader? From(IReadOnlyDictionary<string, string> properties, bool hasLines, ValidationErrors errors)
     {
         var batchId = errors.Id(properties.GetValueOrDefault("batchId"), "$.batchId");
+        if (batchId is not null && Storage.Rejections.RejectionStore.IsReservedPartition(batchId))
+            errors.Add("$.batchId", $"'{batchId}' is reserved: the rejections of queue messages are stored under it");
         var @operator = errors.OptionalId(properties.GetValueOrDefault("operator"), "$.operator");
         var authority = errors.Id(properties.GetValueOrDefault("authority"), "$.authority");
         var service = errors.Id(properties.GetValueOrDefault("service"), "$.service");

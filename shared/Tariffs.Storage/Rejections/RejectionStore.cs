@@ -22,6 +22,15 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>Start of the partition holding the last errors of a queue's messages.</summary>
     private const string LastErrorPrefix = "last-error|";
 
+    /// <summary>
+    /// True for the partitions the store keeps for rejections that belong to no batch — a queue's unreadable messages,
+    /// its poison queue, its functions' last errors — which a batch id (the partition of its own rejections) must not
+    /// take, or a batch's rejection and a message's could share a key and one of them be lost.
+    /// </summary>
+    public static bool IsReservedPartition(string partition) =>
+        partition.StartsWith(LastErrorPrefix, StringComparison.Ordinal)
+        || Queues.QueueNames.All.Any(q => partition == q || partition == q + Queues.QueueNames.PoisonSuffix);
+
     private readonly TableClient table = service.GetTableClient(TableNames.Rejections);
 
     /// <summary>Stores rejections, skipping those already stored.</summary>

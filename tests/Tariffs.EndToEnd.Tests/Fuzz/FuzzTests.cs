@@ -34,20 +34,29 @@ public sealed class FuzzTests(LocalHostFixture host, ITestOutputHelper output)
         var fuzzer = new InputFuzzer(seed);
         await host.PublishCatalogAsync(Samples.CatalogFor(Authority, Program));
 
-        var accepted = new List<string>();
+        var accepted = new List<(string Id, byte[] Body)>();
         for (var b = 0; b < Batches; b++)
         {
-            var batchId = $"fz-{seed}-{b}";
-            var body = fuzzer.Batch(batchId, Authority, good: 3, out var headerBroken);
+            var batchId = $"fz-{seed}-{b}{fuzzer.KeySuffix()}";
+            var body = fuzzer.Batch(batchId, Authority, good: 3, out var refusable);
             using var response = await PostAsync("api/batches", body);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode < 500, $"batch {batchId}: {(int)response.StatusCode} {text}");
             if (response.StatusCode == HttpStatusCode.Accepted)
-                accepted.Add(batchId);
+                accepted.Add((batchId, body));
             else
                 Assert.False(string.IsNullOrWhiteSpace(text), $"batch {batchId}: {(int)response.StatusCode} without a reason");
-            if (!headerBroken)
+            if (!refusable)
                 Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"batch {batchId} with a good header: {(int)response.StatusCode} {text}");
+        }
+
+        // Ids again: the same document is a no-op, other content under a taken id is 409 and leaves the first as it was.
+        foreach (var (batchId, body) in accepted.Take(10))
+        {
+            using var again = await PostAsync("api/batches", body);
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+            using var other = await PostAsync("api/batches", fuzzer.Batch(batchId, Authority, good: 2, out _));
+            Assert.True(other.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"batch {batchId} with other content: {(int)other.StatusCode}");
         }
 
         for (var f = 0; f < Flags; f++)
@@ -72,7 +81,7 @@ public sealed class FuzzTests(LocalHostFixture host, ITestOutputHelper output)
 
         await host.WaitUntilIdleAsync(TimeSpan.FromMinutes(5));
 
-        foreach (var batchId in accepted)
+        foreach (var (batchId, _) in accepted)
             await AssertSettledAsync(batchId);
         await AssertNothingPoisonedWithoutReasonAsync();
 

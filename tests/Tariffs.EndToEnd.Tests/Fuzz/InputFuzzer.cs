@@ -73,24 +73,39 @@ public sealed class InputFuzzer(int seed)
         return line.ToJsonString();
     }
 
+    /// <summary>A suffix drawn from the characters Table keys forbid or escape, so that batch ids exercise the key encoding.</summary>
+    public string KeySuffix() => Pick(["", "", "/x", "#x", "?x", "\\x", "|x", "~7C", "%2F"]);
+
     /// <summary>
     /// A batch of <paramref name="good"/> good lines (numbers 1..good, households <c>fz-good-{batchId}-{n}</c>) and a few
-    /// broken ones, sometimes with a broken header field, as UTF-8 bytes; sometimes with an invalid UTF-8 byte.
+    /// broken ones, sometimes with a broken header field or a line number repeated (as <c>1</c> and <c>"1"</c> do not
+    /// repeat: only a number read twice refuses the batch), as UTF-8 bytes; sometimes with an invalid UTF-8 byte.
+    /// <paramref name="refusable"/> is true when the batch as a whole may be refused.
     /// </summary>
-    public byte[] Batch(string batchId, string authority, int good, out bool headerBroken)
+    public byte[] Batch(string batchId, string authority, int good, out bool refusable)
     {
         var header = new JsonObject
         {
             ["batchId"] = batchId, ["operator"] = "fz-op", ["authority"] = authority, ["service"] = "water",
             ["currency"] = "EUR", ["createdAt"] = "2023-01-05T08:00:00Z",
         };
-        headerBroken = random.Next(5) == 0;
-        if (headerBroken)
+        refusable = random.Next(5) == 0;
+        if (refusable)
             header[Pick(["operator", "currency", "createdAt", "service"])] = random.Next(2) == 0 ? NastyString() : NastyNumber();
         var lines = Enumerable.Range(1, good).Select(n => GoodLine(n, $"fz-good-{batchId}-{n}").ToJsonString())
             .Concat(Enumerable.Range(good + 1, random.Next(1, 4)).Select(BadLine))
-            .OrderBy(_ => random.Next())
             .ToList();
+        switch (random.Next(6))
+        {
+            case 0: // the same number as a string: not a line number, so that line alone is refused
+                lines.Add(Pipeline.Line(1, $"fz-bad-{Seed}-string-number", 60m).ToJsonString().Replace("\"lineNumber\":1", "\"lineNumber\":\"1\"", StringComparison.Ordinal));
+                break;
+            case 1: // a number repeated: the whole batch is refused, its numbers named
+                lines.Add(Pipeline.Line(1, $"fz-bad-{Seed}-repeated", 60m).ToJsonString());
+                refusable = true;
+                break;
+        }
+        lines = lines.OrderBy(_ => random.Next()).ToList();
         var text = header.ToJsonString()[..^1] + ",\"lines\":[" + string.Join(',', lines) + "]}";
         var bytes = Encoding.UTF8.GetBytes(text);
         if (random.Next(8) == 0)

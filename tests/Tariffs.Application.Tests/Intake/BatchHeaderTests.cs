@@ -1,0 +1,47 @@
+using Tariffs.Application.Contracts;
+using Tariffs.Application.Intake;
+
+namespace Tariffs.Application.Tests.Intake;
+
+/// <summary>
+/// A batch id is the partition of its rejections: the partitions kept for rejections of queue messages are reserved, so
+/// a batch named like a queue cannot share a rejection key with an unreadable message of that queue.
+/// </summary>
+public class BatchHeaderTests
+{
+    private static (BatchHeader? Header, string Errors) Read(string batchId)
+    {
+        var errors = new ValidationErrors();
+        var header = BatchHeader.From(new Dictionary<string, string>
+        {
+            ["batchId"] = batchId, ["operator"] = "op", ["authority"] = "a", ["service"] = "water", ["currency"] = "EUR",
+        }, hasLines: true, errors);
+        return (header, errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("billing-batches")]
+    [InlineData("eligibility-flags")]
+    [InlineData("eligibility-flags-poison")]
+    [InlineData("webhook-deliveries-poison")]
+    [InlineData("last-error|billing-chunks")]
+    public void A_batch_id_reserved_for_queue_rejections_is_refused(string batchId)
+    {
+        var (header, errors) = Read(batchId);
+
+        Assert.Null(header);
+        Assert.Equal($"$.batchId: '{batchId}' is reserved: the rejections of queue messages are stored under it", errors);
+    }
+
+    [Theory]
+    [InlineData("billing-batches-2022")]
+    [InlineData("eligibility-flags-poison-x")]
+    [InlineData("last-error")]
+    public void An_id_that_only_looks_like_one_is_a_batch_id(string batchId)
+    {
+        var (header, errors) = Read(batchId);
+
+        Assert.Equal(batchId, header?.BatchId);
+        Assert.Equal("", errors);
+    }
+}
