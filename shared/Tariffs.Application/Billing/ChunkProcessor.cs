@@ -78,7 +78,7 @@ public sealed partial class ChunkProcessor(
             if (validation.Line is { } line)
                 valid.Add(line);
             else
-                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber ?? LineNumberReader.Read(JsonMarshal.GetRawUtf8Value(element)), validation.Reason!, BillingLineValidator.Excerpt(element)));
+                refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, BillingLineValidator.Excerpt(element)));
         });
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
