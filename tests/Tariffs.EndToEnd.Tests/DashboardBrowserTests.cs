@@ -116,6 +116,7 @@ public sealed class DashboardBrowserTests(LocalHostFixture host)
         Assert.True(axe.Violations.Length == 0,
             string.Join("\n", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
 
+        await page.EvaluateAsync("document.activeElement.blur()");
         await Screenshot(page, language);
 
         // The visible switch: the other language's link leads to the page in that language.

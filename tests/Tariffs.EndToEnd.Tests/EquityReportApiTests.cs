@@ -85,7 +85,7 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
         Assert.Equal("text/csv", byQuery.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", byQuery.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("\"equity-report-water-2022-N.csv\"", byQuery.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("equity-report-water-2022-N.csv", byQuery.Content.Headers.ContentDisposition.FileName?.Trim('"'));
         // Licence, data dictionary, source and update time travel with every download.
         var links = string.Join(", ", byQuery.Headers.GetValues("Link"));
         Assert.Contains("<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel=\"license\"; title=\"Licence Ouverte / Etalab 2.0\"", links);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tariffs.Functions.Dashboard;
 using Tariffs.Functions.Reports;
 
@@ -35,5 +36,18 @@ public sealed class DashboardLanguageTests
         Assert.DoesNotContain("/*TEXT*/", page);
         Assert.Contains($"href=\"?lang={language}&amp;service=water\" lang=\"{language}\" hreflang=\"{language}\" aria-current=\"page\"", page);
         Assert.Contains("Licence Ouverte / Etalab 2.0", page);
+    }
+
+    [Fact]
+    public void Every_language_has_every_sentence_of_english()
+    {
+        static JsonObject Text(string language)
+        {
+            using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream($"Tariffs.Functions.Dashboard.dashboard.{language}.json")!;
+            return JsonNode.Parse(stream)!.AsObject();
+        }
+        var english = Text("en").Select(p => p.Key).Order().ToList();
+
+        Assert.All(DashboardLanguage.Supported, language => Assert.Equal(english, Text(language).Select(p => p.Key).Order().ToList()));
     }
 }
