@@ -28,7 +28,7 @@ public class LateGrantTests
     private static ServiceCatalog Catalog() => new("late", "water",
         new Dictionary<string, Tariff>
         {
-            ["DOM"] = new("DOM", "Domestic", Currency.Eur, "m3", Versions(new PriceSchedule([], [new PriceBlock(null, BasisPeriod.CalendarYear, 1.00m)]).Validated())),
+            ["DOM"] = new("DOM", "Domestic", Currency.Eur, "m3", Versions(new PriceSchedule([], [new PriceBlock(null, BasisPeriod.CalendarYear, 1.00m)]))),
         },
         [
             new SocialProgram("support", "Support", EligibilityStart.AsGiven, false,

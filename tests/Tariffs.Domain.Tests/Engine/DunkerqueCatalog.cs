@@ -29,5 +29,5 @@ internal static class DunkerqueCatalog
         [
             new PriceBlock(Allowance.PerHousehold(80m), BasisPeriod.CalendarYear, essential),
             new PriceBlock(null, BasisPeriod.CalendarYear, further),
-        ]).Validated();
+        ]);
 }

@@ -63,7 +63,6 @@ public sealed class IncomeCapRule(string id, IReadOnlyCollection<string> tariffC
     private static decimal PeriodsPerYear(BasisPeriod basis) => basis.Unit switch
     {
         BasisUnit.Month => 12m,
-        BasisUnit.Day => 365m,
         _ => 1m,
     };
 }
