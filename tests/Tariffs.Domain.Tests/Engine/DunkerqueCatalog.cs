@@ -3,6 +3,7 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Engine;
 

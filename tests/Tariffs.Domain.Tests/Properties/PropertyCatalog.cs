@@ -5,6 +5,8 @@ using Tariffs.Domain.Dates;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Properties;
 

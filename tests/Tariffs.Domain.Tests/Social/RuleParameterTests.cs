@@ -1,7 +1,7 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Scales;
-using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
 
 namespace Tariffs.Domain.Tests.Social;
 

@@ -2,7 +2,7 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Scales;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>
 /// One version of an income cap (Philadelphia TAP): the household's income as a percentage of the annual

@@ -2,7 +2,7 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Scales;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>
 /// One version of an income-scale payment (chèque énergie): the household's consumption units

@@ -1,7 +1,7 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>
 /// One version of a notional allocation (Grenoble): a notional bill of <paramref name="NotionalVolume"/> per

@@ -1,6 +1,6 @@
 using Tariffs.Domain.Dates;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>
 /// One version of a per-person credit (Dunkerque chèque eau): <paramref name="Amount"/> per basis period for

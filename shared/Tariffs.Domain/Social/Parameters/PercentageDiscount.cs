@@ -1,4 +1,4 @@
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>One version of a percentage discount: <paramref name="Percent"/> (0–100, both included) of the chosen components.</summary>
 public sealed record PercentageDiscount(decimal Percent, DiscountComponents Components)

@@ -1,8 +1,9 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Income cap (step 3, Philadelphia TAP): the eligible segments' bill, as left by the steps before, is capped
