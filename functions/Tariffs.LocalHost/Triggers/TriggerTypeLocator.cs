@@ -3,6 +3,7 @@ using System.Reflection.Emit;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
 using Tariffs.LocalHost.Hosting;
+using IsolatedHttpTrigger = Microsoft.Azure.Functions.Worker.HttpTriggerAttribute;
 using IsolatedQueueTrigger = Microsoft.Azure.Functions.Worker.QueueTriggerAttribute;
 using IsolatedScheduleStatus = Microsoft.Azure.Functions.Worker.ScheduleStatus;
 using IsolatedTimerInfo = Microsoft.Azure.Functions.Worker.TimerInfo;
@@ -30,7 +31,8 @@ public sealed class TriggerTypeLocator : ITypeLocator
 
     /// <summary>Emits the classes of the queue and timer functions among <paramref name="functions"/>.</summary>
     /// <exception cref="NotSupportedException">
-    /// A function's signature is not (QueueMessage or TimerInfo trigger, CancellationToken) returning Task on an instance method.
+    /// A function has another trigger than HTTP, queue or timer, or its signature is not (QueueMessage or TimerInfo
+    /// trigger, CancellationToken) returning Task on an instance method.
     /// </exception>
     public TriggerTypeLocator(IEnumerable<FunctionMethod> functions)
     {
@@ -43,7 +45,8 @@ public sealed class TriggerTypeLocator : ITypeLocator
                 queue.QueueName, (nameof(WebJobsQueueTrigger.Connection), queue.Connection))),
             IsolatedTimerTrigger timer => Emit(module, f, typeof(WebJobsTimerInfo), Attribute<WebJobsTimerTrigger>(
                 timer.Schedule, (nameof(WebJobsTimerTrigger.RunOnStartup), timer.RunOnStartup), (nameof(WebJobsTimerTrigger.UseMonitor), timer.UseMonitor))),
-            _ => null,
+            IsolatedHttpTrigger => null, // mapped by MapHttpFunctions
+            var other => throw new NotSupportedException($"Function '{f}': the local host runs no {other?.GetType().Name ?? "function without a trigger"}."),
         }).OfType<Type>().ToList();
     }
 
