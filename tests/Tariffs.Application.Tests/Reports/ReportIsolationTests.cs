@@ -68,7 +68,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
     private static async Task<EquityCellEntity?> CellAsync(ReportStore reports, string service, string period, string authority)
     {
         await foreach (var cell in reports.QueryAsync(service, period, CancellationToken.None))
-            if (cell.Authority == authority && cell.Area == "R")
+            if (cell.Cell.Key.Authority == authority && cell.Cell.Key.Area == "R")
                 return cell;
         return null;
     }
@@ -110,7 +110,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         await services.GetRequiredService<EquityReportCalculator>().RecomputeAsync(CancellationToken.None);
 
         var cell = await CellAsync(services.GetRequiredService<ReportStore>(), service, "2022", authority);
-        Assert.Equal((12, 12 * 13760L), (cell!.HouseholdsBilled, cell.StandardTotalMinor));
+        Assert.Equal((12, 12 * 13760L), (cell!.Cell.HouseholdsBilled, cell.Cell.StandardTotalMinor));
         var leftOut = await LeftOutAsync(services, RowKeys.Join("line", partition, row));
         Assert.StartsWith("left out of the equity report: UnparsableValueException", leftOut!.Reason, StringComparison.Ordinal);
         Assert.Contains(household, leftOut.Excerpt, StringComparison.Ordinal);
@@ -126,8 +126,8 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         await refusing.GetRequiredService<EquityReportCalculator>().RecomputeAsync(CancellationToken.None);
 
         var reports = plain.GetRequiredService<ReportStore>();
-        Assert.Equal(12, (await CellAsync(reports, service, "2022", authority))!.HouseholdsBilled);
-        Assert.Equal(12, (await CellAsync(reports, service, "2022-12", authority))!.HouseholdsBilled);
+        Assert.Equal(12, (await CellAsync(reports, service, "2022", authority))!.Cell.HouseholdsBilled);
+        Assert.Equal(12, (await CellAsync(reports, service, "2022-12", authority))!.Cell.HouseholdsBilled);
         Assert.Null(await CellAsync(reports, service, "2022-Q4", authority));
         var leftOut = await LeftOutAsync(plain, RowKeys.Join("cells", service, "2022-Q4"));
         Assert.StartsWith("left out of the equity report: storage refused it", leftOut!.Reason, StringComparison.Ordinal);
