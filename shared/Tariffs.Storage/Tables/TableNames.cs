@@ -4,7 +4,7 @@ namespace Tariffs.Storage.Tables;
 public static class TableNames
 {
     public const string Eligibility = "eligibility";
-    /// <summary>Priced billing lines and their append-only adjustments, side by side under the batch id.</summary>
+    /// <summary>Priced billing lines and their append-only adjustments, side by side, keyed by household (see <c>LedgerStore</c>).</summary>
     public const string Ledger = "ledger";
     public const string Rejections = "rejections";
     public const string Reports = "reports";
