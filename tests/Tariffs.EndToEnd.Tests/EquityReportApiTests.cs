@@ -144,6 +144,44 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
     }
 
     [Fact]
+    public async Task A_portal_that_holds_the_report_gets_304_by_etag_or_date_and_each_format_has_its_own_etag()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+        const string Json = "api/reports/equity?period=2022&service=water&area=N";
+        async Task<HttpResponseMessage> GetAsync(string path, Action<HttpRequestMessage>? conditions = null, HttpClient? client = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            conditions?.Invoke(request);
+            return await (client ?? host.Anonymous).SendAsync(request);
+        }
+
+        using var first = await GetAsync(Json);
+        var etag = first.Headers.ETag!;
+        using var again = await GetAsync(Json, r => r.Headers.IfNoneMatch.Add(etag));
+        using var other = await GetAsync(Json, r => r.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"not-this-one\"")));
+        using var byDate = await GetAsync(Json, r => r.Headers.IfModifiedSince = first.Content.Headers.LastModified);
+        using var beforeDate = await GetAsync(Json, r => r.Headers.IfModifiedSince = first.Content.Headers.LastModified!.Value.AddSeconds(-1));
+        using var csv = await GetAsync(Json + "&format=csv");
+        using var regulator = host.WithKey(LocalHostFixture.RoleKeys["regulator"]);
+        using var unsuppressed = await GetAsync("api/reports/equity/unsuppressed?period=2022&service=water&area=N", client: regulator);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(etag.IsWeak);
+        Assert.Equal((true, TimeSpan.FromMinutes(5)), (first.Headers.CacheControl!.Public, first.Headers.CacheControl.MaxAge));
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Equal(etag, again.Headers.ETag);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await other.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, beforeDate.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.NotEqual(etag, csv.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, unsuppressed.StatusCode);
+        Assert.Equal((true, true, false), (unsuppressed.Headers.CacheControl!.Private, unsuppressed.Headers.CacheControl.NoCache, unsuppressed.Headers.CacheControl.Public));
+    }
+
+    [Fact]
     public async Task The_regulator_sees_suppressed_figures_with_their_reason()
     {
         await ReportDataset.EnsureLoadedAsync(host);

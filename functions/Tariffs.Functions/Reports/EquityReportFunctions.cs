@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +12,9 @@ namespace Tariffs.Functions.Reports;
 /// <summary>Computes equity reports on a schedule and on demand, and publishes them over HTTP as JSON or CSV.</summary>
 public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, AccessAuthorizer authorizer, IOptions<OpenDataOptions> openData)
 {
+    /// <summary>The JSON of the report rows, as ASP.NET Core writes an object result (web defaults).</summary>
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the report computation.</summary>
     public const string ScheduleSetting = "EquityReportSchedule";
 
@@ -89,9 +93,9 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
         }
         ReportDownload.Describe(request.HttpContext.Response, rows, openData.Value);
         if (!csv)
-            return new OkObjectResult(rows);
+            return ReportCaching.Respond(request, JsonSerializer.Serialize(rows, WebJson), "application/json; charset=utf-8", view == EquityReportView.Public);
         request.HttpContext.Response.Headers.ContentDisposition =
             $"attachment; filename=\"{ReportDownload.FileName(period, request.Query["service"], request.Query["area"])}\"";
-        return new ContentResult { Content = EquityReportCsv.Write(rows), ContentType = EquityReportCsv.ContentType, StatusCode = StatusCodes.Status200OK };
+        return ReportCaching.Respond(request, EquityReportCsv.Write(rows), EquityReportCsv.ContentType, view == EquityReportView.Public);
     }
 }
