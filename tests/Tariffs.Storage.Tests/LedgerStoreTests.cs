@@ -3,6 +3,7 @@ using NodaTime;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
 using Tariffs.Storage.Ledger;
@@ -43,15 +44,15 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var household = "hh-stored-" + Guid.NewGuid().ToString("N");
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
 
-        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(1, -44.00m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
+        await AppendAsync(ledger, batch, [Outcome(1, -44.00m, household)], null);
 
-        LedgerEntry? found = null;
+        LedgerLine? found = null;
         await foreach (var entry in ledger.ReadAllForReportsAsync(CancellationToken.None))
-            if (entry.Line.HouseholdId == household)
+            if (entry.HouseholdId == household)
                 found = entry;
         Assert.NotNull(found);
-        Assert.InRange(found.Line.Timestamp!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
-        Assert.InRange(Assert.Single(found.Adjustments).Timestamp!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
+        Assert.InRange(found.StoredAt!.Value.ToDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
+        Assert.InRange(Assert.Single(found.Items).StoredAt!.Value.ToDateTimeOffset(), before, DateTimeOffset.UtcNow.AddSeconds(5));
     }
 
     [Fact]
@@ -60,22 +61,22 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var ledger = await NewLedgerAsync();
         var batch = "batch-" + Guid.NewGuid().ToString("N");
 
-        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], new Dictionary<string, decimal> { ["hh-1"] = 16000m }, CancellationToken.None);
+        await AppendAsync(ledger, batch, [Outcome(2, 0m), Outcome(1, -44.00m), Outcome(10, -12.345m)], new Dictionary<string, decimal> { ["hh-1"] = 16000m });
 
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             entries.Add(entry);
-        entries = entries.OrderBy(e => e.Line.LineNumber).ToList();
-        Assert.Equal([1, 2, 10], entries.Select(e => e.Line.LineNumber));
+        entries = entries.OrderBy(e => e.LineNumber).ToList();
+        Assert.Equal([1, 2, 10], entries.Select(e => e.LineNumber));
         Assert.All(entries, e => Assert.Equal(batch, e.BatchId));
-        Assert.Equal(13760, entries[0].Line.StandardBillMinor);
-        Assert.Equal(1600000, entries[0].Line.AnnualIncomeMinor);
-        Assert.Null(entries[1].Line.AnnualIncomeMinor); // unknown stays unknown, never 0
-        Assert.Equal(-4400, Assert.Single(entries[0].Adjustments).AmountMinor);
-        Assert.Empty(entries[1].Adjustments);
-        Assert.Equal(-1235, Assert.Single(entries[2].Adjustments).AmountMinor); // −12.345 rounds half away from zero
-        Assert.Equal("2022-01-01", entries[0].Adjustments[0].RuleVersions);
-        Assert.Contains("0.34 instead of 0.89", entries[0].Adjustments[0].Explanation);
+        Assert.Equal(13760, entries[0].StandardBillMinor);
+        Assert.Equal(1600000, entries[0].AnnualIncomeMinor);
+        Assert.Null(entries[1].AnnualIncomeMinor); // unknown stays unknown, never 0
+        Assert.Equal(-4400, Assert.Single(entries[0].Items).AmountMinor);
+        Assert.Empty(entries[1].Items);
+        Assert.Equal(-1235, Assert.Single(entries[2].Items).AmountMinor); // −12.345 rounds half away from zero
+        Assert.Equal("2022-01-01", entries[0].Items[0].RuleVersions);
+        Assert.Equal("block 1: 80 at 0.34 instead of 0.89", Assert.Single(entries[0].Items[0].Terms).Detail);
     }
 
     [Fact]
@@ -85,15 +86,15 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var batch = "batch-" + Guid.NewGuid().ToString("N");
         var outcomes = Enumerable.Range(1, 150).Select(i => Outcome(i, i % 3 == 0 ? -44.00m : 0m)).ToList();
 
-        var first = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
-        var again = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
+        var first = await AppendAsync(ledger, batch, outcomes, null);
+        var again = await AppendAsync(ledger, batch, outcomes, null);
 
         Assert.Equal((200, 0), (first.RowsInserted, first.AlreadyStored.Count));
         Assert.Equal((0, 150), (again.RowsInserted, again.AlreadyStored.Count));
 
         var adjustments = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
-            adjustments += entry.Adjustments.Count;
+            adjustments += entry.Items.Count;
         Assert.Equal(50, adjustments);
     }
 
@@ -105,14 +106,14 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var outcomes = Enumerable.Range(1, 300).Select(i => Outcome(i, i % 2 == 0 ? -44.00m : 0m)).ToList();
         var written = outcomes.Where(o => o.Line.LineNumber % 3 == 0).ToList(); // 100 lines, 50 of them with an adjustment
 
-        await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, written, new Dictionary<string, decimal>(), CancellationToken.None);
-        var rest = await ledger.AppendAsync(batch, "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, outcomes, new Dictionary<string, decimal>(), CancellationToken.None);
+        await AppendAsync(ledger, batch, written, null);
+        var rest = await AppendAsync(ledger, batch, outcomes, null);
 
         Assert.Equal(200 + 100, rest.RowsInserted); // 200 lines, 100 of them with an adjustment
         Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), rest.AlreadyStored.Select(l => l.LineNumber).Order());
-        var stored = await ledger.ReadLinesAsync(rest.AlreadyStored.Append(new LineEntity { PartitionKey = "00", RowKey = "not-stored|x|0000000001" }), CancellationToken.None);
-        Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), stored.Select(e => e.Line.LineNumber).Order());
-        Assert.Equal(50, stored.Sum(e => e.Adjustments.Count)); // read back as stored, with their adjustments
+        var stored = await ledger.ReadLinesAsync(rest.AlreadyStored.Select(l => l.Id).Append(new LedgerLineId("not-stored", "x", 1)), CancellationToken.None);
+        Assert.Equal(written.Select(o => o.Line.LineNumber).Order(), stored.Select(e => e.LineNumber).Order());
+        Assert.Equal(50, stored.Sum(e => e.Items.Count)); // read back as stored, with their adjustments
         var lines = 0;
         await foreach (var entry in ledger.ReadBatchAsync(batch, CancellationToken.None))
             lines++;
@@ -126,17 +127,15 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         var household = "hh-" + Guid.NewGuid().ToString("N");
         // Same prefix, or the same id once '|' is taken out of keys: other households, never mixed in.
         string[] others = [household + "0", household + "|x", household[..^1]];
-        await ledger.AppendAsync("2022-b", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch,
-            [Outcome(7, -44.00m, household), Outcome(1, 0m, others[0]), Outcome(2, 0m, others[1]), Outcome(3, 0m, others[2])], new Dictionary<string, decimal>(), CancellationToken.None);
-        await ledger.AppendAsync("2022-a", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch,
-            [Outcome(9, 0m, household), Outcome(3, -12.00m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
+        await AppendAsync(ledger, "2022-b", [Outcome(7, -44.00m, household), Outcome(1, 0m, others[0]), Outcome(2, 0m, others[1]), Outcome(3, 0m, others[2])], null);
+        await AppendAsync(ledger, "2022-a", [Outcome(9, 0m, household), Outcome(3, -12.00m, household)], null);
 
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in ledger.ReadHouseholdAsync(household, CancellationToken.None))
             entries.Add(entry);
 
-        Assert.Equal(["2022-a#3", "2022-a#9", "2022-b#7"], entries.Select(e => $"{e.BatchId}#{e.Line.LineNumber}"));
-        Assert.Equal([-1200L, -4400L], entries.SelectMany(e => e.Adjustments).Select(a => a.AmountMinor));
+        Assert.Equal(["2022-a#3", "2022-a#9", "2022-b#7"], entries.Select(e => $"{e.BatchId}#{e.LineNumber}"));
+        Assert.Equal([-1200L, -4400L], entries.SelectMany(e => e.Items).Select(a => a.AmountMinor));
     }
 
     [Fact]
@@ -144,9 +143,9 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
     {
         var ledger = await NewLedgerAsync();
         var household = "hh-" + Guid.NewGuid().ToString("N");
-        await ledger.AppendAsync("2022-c", "operator", "dunkerque", "water", DateTimeOffset.UnixEpoch, [Outcome(4, 0m, household)], new Dictionary<string, decimal>(), CancellationToken.None);
-        var line = (await ReadHouseholdAsync(ledger, household)).Single().Line;
-        var correction = new LedgerCorrection(Outcome(4, -44.00m, household).Adjustments[0], 1, "flag f-1: stored total 0.00 EUR, recomputed -44.00 EUR");
+        await AppendAsync(ledger, "2022-c", [Outcome(4, 0m, household)], null);
+        var line = (await ReadHouseholdAsync(ledger, household)).Single();
+        var correction = LedgerItem.Of(Outcome(4, -44.00m, household).Adjustments[0], Currency.Eur, 1, "flag f-1: stored total 0.00 EUR, recomputed -44.00 EUR");
 
         var outbox = await ledger.TryAppendCorrectionsAsync(line, [correction], "{\"payload\":1}", CancellationToken.None);
         var again = await ledger.TryAppendCorrectionsAsync(line, [correction], "{\"payload\":2}", CancellationToken.None);
@@ -154,27 +153,31 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite)
         Assert.NotNull(outbox);
         Assert.Null(again); // the same correction key: nothing written, not even a second outbox row
         var entry = Assert.Single(await ReadHouseholdAsync(ledger, household)); // the outbox row is not an adjustment
-        Assert.Equal([-4400L], entry.Adjustments.Select(a => a.AmountMinor));
-        Assert.Contains(await PendingAsync(ledger), o => o.RowKey == outbox.RowKey && o.Payload == "{\"payload\":1}");
-        Assert.DoesNotContain(await PendingAsync(ledger, DateTimeOffset.UtcNow.AddMinutes(-10)), o => o.RowKey == outbox.RowKey); // too recent
+        Assert.Equal([-4400L], entry.Items.Select(a => a.AmountMinor));
+        Assert.Contains(await PendingAsync(ledger), o => o.Id == outbox.Id && o.Payload == "{\"payload\":1}");
+        Assert.DoesNotContain(await PendingAsync(ledger, DateTimeOffset.UtcNow.AddMinutes(-10)), o => o.Id == outbox.Id); // too recent
 
         await ledger.CompletePublicationAsync(outbox, CancellationToken.None);
         await ledger.CompletePublicationAsync(outbox, CancellationToken.None);
-        Assert.DoesNotContain(await PendingAsync(ledger), o => o.RowKey == outbox.RowKey);
+        Assert.DoesNotContain(await PendingAsync(ledger), o => o.Id == outbox.Id);
     }
 
-    private static async Task<List<LedgerEntry>> ReadHouseholdAsync(LedgerStore ledger, string household)
+    private static Task<LedgerAppend> AppendAsync(LedgerStore ledger, string batch, IEnumerable<LineOutcome> outcomes, IReadOnlyDictionary<string, decimal>? incomes) =>
+        ledger.AppendAsync([.. outcomes.Select(o => LedgerLine.Priced(batch, "operator", "dunkerque", "water", default, o,
+            incomes is not null && incomes.TryGetValue(o.Line.HouseholdId, out var income) ? income : null))], CancellationToken.None);
+
+    private static async Task<List<LedgerLine>> ReadHouseholdAsync(LedgerStore ledger, string household)
     {
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in ledger.ReadHouseholdAsync(household, CancellationToken.None))
             entries.Add(entry);
         return entries;
     }
 
-    private static async Task<List<OutboxEntity>> PendingAsync(LedgerStore ledger, DateTimeOffset? before = null)
+    private static async Task<List<PendingPublication>> PendingAsync(LedgerStore ledger, DateTimeOffset? before = null)
     {
-        var rows = new List<OutboxEntity>();
-        await foreach (var row in ledger.PendingPublicationsAsync(before ?? DateTimeOffset.UtcNow.AddMinutes(10), CancellationToken.None))
+        var rows = new List<PendingPublication>();
+        await foreach (var row in ledger.PendingPublicationsAsync(Instant.FromDateTimeOffset(before ?? DateTimeOffset.UtcNow.AddMinutes(10)), CancellationToken.None))
             rows.Add(row);
         return rows;
     }

@@ -19,10 +19,10 @@ public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher pu
     public static string Payload(Publication publication) => JsonSerializer.Serialize(publication, TariffsJson.Options);
 
     /// <summary>Publishes what an outbox row holds, then deletes the row.</summary>
-    public async Task SendAsync(OutboxEntity outbox, CancellationToken cancellationToken)
+    public async Task SendAsync(PendingPublication outbox, CancellationToken cancellationToken)
     {
         var publication = JsonSerializer.Deserialize<Publication>(outbox.Payload, TariffsJson.Options)
-            ?? throw new InvalidOperationException($"Outbox row {outbox.RowKey} holds no publication.");
+            ?? throw new InvalidOperationException($"Outbox entry {outbox.Id} holds no publication.");
         await publisher.PublishAsync(publication, cancellationToken).ConfigureAwait(false);
         await ledger.CompletePublicationAsync(outbox, cancellationToken).ConfigureAwait(false);
     }
@@ -31,7 +31,7 @@ public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher pu
     public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        var before = (clock.GetCurrentInstant() - LeftBehindAfter).ToDateTimeOffset();
+        var before = clock.GetCurrentInstant() - LeftBehindAfter;
         await foreach (var outbox in ledger.PendingPublicationsAsync(before, cancellationToken).ConfigureAwait(false))
         {
             await SendAsync(outbox, cancellationToken).ConfigureAwait(false);

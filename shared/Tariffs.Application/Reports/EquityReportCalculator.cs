@@ -1,9 +1,7 @@
-using System.Globalization;
 using NodaTime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
-using Tariffs.Domain.Social;
 using Tariffs.Storage.Events;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Reports;
@@ -39,14 +37,12 @@ public sealed partial class EquityReportCalculator(
         var all = new EquityReportBuilder(rules);
         var releasing = new EquityReportBuilder(rules);
         var lines = 0;
-        await foreach (var entry in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var line = entry.Line;
-            var periodEnd = StoredDate.Parse(line.PeriodTo);
-            all.Add(ToReportLine(line, periodEnd, entry.Adjustments));
-            var latest = entry.Adjustments.Select(a => a.Timestamp).Append(line.Timestamp).Max();
-            if (cutoffs.CutoffOf(line.Service, line.Authority, periodEnd, StoredAt(latest)) is { } cutoff && Before(line.Timestamp, cutoff))
-                releasing.Add(ToReportLine(line, periodEnd, entry.Adjustments.Where(a => Before(a.Timestamp, cutoff)).ToList()));
+            all.Add(line.ToReportLine());
+            var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
+            if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
+                releasing.Add(line.StoredBefore(cutoff).ToReportLine());
             lines++;
         }
         await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
@@ -72,22 +68,6 @@ public sealed partial class EquityReportCalculator(
         await published.AddAsync(release, cancellationToken).ConfigureAwait(false);
         LogComputed(logger, lines, cells.Count, cutoffs.NewReleases.Count, release.Count);
         return cells;
-    }
-
-    /// <summary>The report line of a stored line with the given adjustments: payments apart from bill adjustments.</summary>
-    private static ReportLine ToReportLine(LineEntity line, LocalDate periodEnd, IReadOnlyList<AdjustmentEntity> adjustments)
-    {
-        var payments = adjustments.Where(a => a.Step == nameof(RuleStep.Payment)).Sum(a => a.AmountMinor);
-        var social = adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var step) && step < RuleStep.Payment).ToList();
-        // A late grant leaves the line's original "eligible" false but adds corrections: the household is eligible.
-        var eligible = line.Eligible || social.Count > 0 || adjustments.Any(a => a.Step == nameof(RuleStep.Payment));
-        var quantity = decimal.TryParse(line.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m;
-        return new ReportLine(line.Authority, line.Service, line.Area, line.HouseholdId, periodEnd,
-            line.Currency, line.BilledMinor, line.StandardBillMinor, social.Sum(a => a.AmountMinor), payments, eligible, quantity, line.Unit)
-        {
-            OverchargeMinor = line.OverchargeMinor,
-            AnnualIncomeMinor = line.AnnualIncomeMinor,
-        };
     }
 
     /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>

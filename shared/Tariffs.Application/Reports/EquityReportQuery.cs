@@ -47,7 +47,8 @@ public sealed class EquityReportQuery(ReportStore reports, PublicReportStore pub
 
     private static EquityReportRow ToRow(EquityCellEntity entity, EquityReportView view, decimal? d102)
     {
-        var currency = Currency.TryFind(entity.Currency, out var found) ? found : Currency.Eur;
+        // A cell of events without money (restriction checks only) has no currency: its amounts are all 0.
+        var currency = entity.Currency.Length == 0 ? Currency.Eur : Currency.Find(entity.Currency, $"report cell {entity.PartitionKey}/{entity.RowKey}");
         var cell = EquityCellMapping.ToCell(entity);
         var hide = entity.Suppressed && view == EquityReportView.Public;
         var eligibility = hide || (entity.EligibilityHidden && view == EquityReportView.Public);

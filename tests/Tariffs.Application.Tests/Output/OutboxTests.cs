@@ -59,7 +59,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         var failing = ChunkRaceTests.Services(azurite, queuePolicy: new FirstPublicationFails());
         await Assert.ThrowsAsync<RequestFailedException>(() => failing.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(recompute, CancellationToken.None));
 
-        Assert.Equal(-4400, Assert.Single(await ChunkRaceTests.HouseholdAsync(plain, household)).Adjustments.Sum(a => a.AmountMinor)); // stored
+        Assert.Equal(-4400, Assert.Single(await ChunkRaceTests.HouseholdAsync(plain, household)).Items.Sum(a => a.AmountMinor)); // stored
         Assert.Equal(0, (await output.GetPropertiesAsync()).Value.ApproximateMessagesCount); // not sent
         Assert.Equal(0, await plain.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(recompute, CancellationToken.None)); // nothing left to correct
 
