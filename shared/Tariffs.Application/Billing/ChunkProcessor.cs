@@ -16,7 +16,7 @@ using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Billing;
@@ -37,10 +37,10 @@ namespace Tariffs.Application.Billing;
 /// </remarks>
 public sealed partial class ChunkProcessor(
     CatalogRepository catalogs,
-    EligibilityStore eligibility,
-    LedgerStore ledger,
-    RejectionStore rejections,
-    BatchStore batches,
+    IEligibility eligibility,
+    ILedger ledger,
+    IRejections rejections,
+    IBatches batches,
     AdjustmentPublisher publisher,
     RecomputeQueue recomputations,
     LineCorrector corrector,

@@ -7,7 +7,7 @@ using Tariffs.Application.Output;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Eligibility;
@@ -21,8 +21,8 @@ namespace Tariffs.Application.Eligibility;
 /// and correcting its line with what this one read would undo that (flags posted back to back raced this way).
 /// </summary>
 public sealed partial class HouseholdRecomputer(
-    LedgerStore ledger,
-    EligibilityStore eligibility,
+    ILedger ledger,
+    IEligibility eligibility,
     CatalogRepository catalogs,
     LineCorrector corrector,
     PublicationOutbox outbox,

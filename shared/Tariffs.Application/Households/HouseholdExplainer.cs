@@ -3,12 +3,12 @@ using NodaTime;
 using Tariffs.Application.Catalog;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;
 
 /// <summary>Assembles a household's explanation from its lines in the ledger (authorised callers only).</summary>
-public sealed class HouseholdExplainer(LedgerStore ledger, EligibilityStore eligibility, CatalogRepository catalogs)
+public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility, CatalogRepository catalogs)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)

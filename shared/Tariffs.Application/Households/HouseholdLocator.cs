@@ -1,10 +1,10 @@
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;
 
 /// <summary>Where a household is billed: the authority and area of its latest billed line of a service (or of any service).</summary>
-public sealed class HouseholdLocator(LedgerStore ledger)
+public sealed class HouseholdLocator(ILedger ledger)
 {
     /// <summary>The authority and area, or null when the household has no billed line.</summary>
     public async Task<(string Authority, string Area)?> LocateAsync(string householdId, string service, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Tariffs.Application.Json;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Output;
@@ -10,7 +11,7 @@ namespace Tariffs.Application.Output;
 /// transaction) and deletes each once sent. What a stopped recomputation left is sent by <see cref="SendPendingAsync"/>,
 /// on a timer: at least once, with the same delivery ids.
 /// </summary>
-public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher publisher, IClock clock)
+public sealed class PublicationOutbox(ILedger ledger, AdjustmentPublisher publisher, IClock clock)
 {
     /// <summary>How old an outbox row must be to count as left behind (its writer is surely done with it).</summary>
     public static readonly Duration LeftBehindAfter = Duration.FromMinutes(2);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Events;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
 
@@ -17,7 +17,7 @@ namespace Tariffs.Application.Reports;
 /// rows stored before its months' cutoffs, with suppression monotone across releases (<see cref="PublicRelease"/>).
 /// </summary>
 public sealed partial class EquityReportCalculator(
-    LedgerStore ledger,
+    ILedger ledger,
     ServiceEventStore events,
     ReportStore reports,
     PublicReportStore published,

@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -63,7 +64,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         Assert.Equal(0, (await output.GetPropertiesAsync()).Value.ApproximateMessagesCount); // not sent
         Assert.Equal(0, await plain.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(recompute, CancellationToken.None)); // nothing left to correct
 
-        var ledger = plain.GetRequiredService<LedgerStore>();
+        var ledger = plain.GetRequiredService<ILedger>();
         var publisher = plain.GetRequiredService<AdjustmentPublisher>();
         Assert.Equal(0, await new PublicationOutbox(ledger, publisher, SystemClock.Instance).SendPendingAsync(CancellationToken.None)); // too recent: its writer may still send it
         Assert.Equal(1, await new PublicationOutbox(ledger, publisher, new Ahead(Duration.FromMinutes(3))).SendPendingAsync(CancellationToken.None));
