@@ -50,7 +50,11 @@ public sealed class AdjustmentsOutTests(LocalHostFixture host)
             r => r is not null, Pipeline.Patience, "the webhook delivery");
 
         Assert.Equal(refusedBefore + 2, host.Webhook.Refused);
-        Assert.True(WebhookSignature.IsValid(WebhookReceiver.Secret, received!.Timestamp, received.Body, received.Signature));
+        // Standard Webhooks: a receiver holding either secret of the rotation verifies the delivery; another does not.
+        Assert.Equal(2, received!.Signature.Split(' ').Length);
+        Assert.True(WebhookSignature.Verify(WebhookReceiver.Secret, received.DeliveryId, received.Timestamp, received.Body, received.Signature, DateTimeOffset.UtcNow));
+        Assert.True(WebhookSignature.Verify(WebhookReceiver.PreviousSecret, received.DeliveryId, received.Timestamp, received.Body, received.Signature, DateTimeOffset.UtcNow));
+        Assert.False(WebhookSignature.Verify("whsec_" + Convert.ToBase64String("someone-else-entirely-0000"u8), received.DeliveryId, received.Timestamp, received.Body, received.Signature, DateTimeOffset.UtcNow));
         Assert.Equal($"{batchId}|chunk-000000|0", received.DeliveryId);
         Assert.Equal(-44.00m, (decimal)JsonNode.Parse(received.Body)!["adjustments"]![0]!["amount"]!);
     }

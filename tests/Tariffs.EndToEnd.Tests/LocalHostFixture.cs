@@ -79,7 +79,8 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
         host = await LocalHostProcess.StartAsync(ConnectionString,
         [
             $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Url={Webhook.Url}",
-            $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Secret={WebhookReceiver.Secret}",
+            $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Secrets:0={WebhookReceiver.Secret}",
+            $"--Tariffs:Webhooks:Operators:{WebhookOperator}:Secrets:1={WebhookReceiver.PreviousSecret}",
             "--Tariffs:Webhooks:RetryBaseDelay=00:00:00.05",
             "--Tariffs:Webhooks:Retries=3",
             "--Tariffs:Webhooks:BreakFor=00:00:01",

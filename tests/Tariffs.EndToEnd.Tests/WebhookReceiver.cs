@@ -10,7 +10,11 @@ namespace Tariffs.EndToEnd.Tests;
 /// </summary>
 public sealed class WebhookReceiver : IDisposable
 {
-    public const string Secret = "e2e-webhook-secret";
+    /// <summary>The operator's current secret (Standard Webhooks notation).</summary>
+    public static readonly string Secret = "whsec_" + Convert.ToBase64String("tariffs-e2e-webhook-secret-current"u8);
+
+    /// <summary>The operator's previous secret, still configured during a rotation: every delivery is signed with both.</summary>
+    public static readonly string PreviousSecret = "whsec_" + Convert.ToBase64String("tariffs-e2e-webhook-secret-previous"u8);
 
     private readonly HttpListener listener = new();
     private readonly CancellationTokenSource stop = new();
@@ -62,9 +66,9 @@ public sealed class WebhookReceiver : IDisposable
             else
             {
                 Accepted.Enqueue(new Received(
-                    context.Request.Headers["X-Tariffs-Delivery"] ?? "",
-                    long.Parse(context.Request.Headers["X-Tariffs-Timestamp"] ?? "0", System.Globalization.CultureInfo.InvariantCulture),
-                    context.Request.Headers["X-Tariffs-Signature"] ?? "",
+                    context.Request.Headers["webhook-id"] ?? "",
+                    context.Request.Headers["webhook-timestamp"] ?? "",
+                    context.Request.Headers["webhook-signature"] ?? "",
                     body));
                 context.Response.StatusCode = 200;
             }
@@ -78,5 +82,6 @@ public sealed class WebhookReceiver : IDisposable
         listener.Close();
     }
 
-    public sealed record Received(string DeliveryId, long Timestamp, string Signature, string Body);
+    /// <summary>A delivery as received: its Standard Webhooks headers (id, timestamp, signature) and body.</summary>
+    public sealed record Received(string DeliveryId, string Timestamp, string Signature, string Body);
 }

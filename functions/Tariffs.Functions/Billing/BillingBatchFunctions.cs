@@ -29,7 +29,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
     public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken)
     {
         var body = message.Body.ToString();
-        return guard.RunAsync(QueueNames.BillingBatches, message.MessageId, body, () => intake.HandleMessageAsync(body, message.MessageId, cancellationToken), cancellationToken);
+        return guard.RunAsync(QueueNames.BillingBatches, message.MessageId, body, () => intake.HandleMessageAsync(body, message.MessageId, message.DequeueCount, cancellationToken), cancellationToken);
     }
 
     [Function(nameof(ProcessBillingChunk))]

@@ -1,23 +1,36 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Tariffs.Functions.OpenApi;
 
-/// <summary>Serves the hand-written OpenAPI 3 document of every route (the embedded <c>openapi.json</c>).</summary>
+/// <summary>
+/// Serves the OpenAPI 3 document of every route: the hand-written embedded <c>openapi.json</c>, with the schema of a
+/// report row generated from the declared cell fields (<see cref="EquityReportRowSchema"/>).
+/// </summary>
 public sealed class OpenApiFunctions
 {
-    private static readonly Lazy<string> Document = new(() =>
+    private static readonly Lazy<string> Document = new(() => Text(Build()));
+
+    /// <summary>The document as served.</summary>
+    public static JsonNode Build()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Tariffs.Functions.OpenApi.openapi.json")
             ?? throw new InvalidOperationException("The OpenAPI document is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+        var document = JsonNode.Parse(stream) ?? throw new InvalidOperationException("The OpenAPI document is empty.");
+        document["components"]!["schemas"]![EquityReportRowSchema.Name] = EquityReportRowSchema.Build();
+        return document;
+    }
 
     [Function(nameof(OpenApiDocument))]
     public IActionResult OpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         new ContentResult { Content = Document.Value, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+
+    private static string Text(JsonNode document) =>
+        document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -50,19 +50,26 @@ public sealed partial class BatchIntake(
         ArgumentNullException.ThrowIfNull(mayActFor);
         var blobName = $"incoming/{clock.GetCurrentInstant().ToDateTimeUtc():yyyy/MM/dd}/{Guid.NewGuid():N}.json";
         await blobs.UploadAsync(blobName, body, cancellationToken).ConfigureAwait(false);
-        var result = await SplitAsync(blobName, blobName, mayActFor, cancellationToken).ConfigureAwait(false);
+        // No redelivery over HTTP: a split that fails after the claim fails the chunks left at once.
+        var result = await SplitAsync(blobName, blobName, mayActFor, "the request", cancellationToken).ConfigureAwait(false);
         if (result.ForbiddenOperator is not null)
             await blobs.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>Handles a message of <c>billing-batches</c>: a claim-check reference, or a whole small batch.</summary>
-    public async Task<IntakeResult> HandleMessageAsync(string body, string messageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a message of <c>billing-batches</c> delivered for the <paramref name="dequeueCount"/>-th time: a claim-check
+    /// reference, or a whole small batch. When its batch id is claimed but the message fails before every chunk is queued
+    /// (or priced, inline) and this is its last delivery (<see cref="MessageGuard.IsLastDelivery"/>), the chunks left are
+    /// recorded as failed (their lines rejected "not processed: …"), so that the batch reaches a terminal state.
+    /// </summary>
+    public async Task<IntakeResult> HandleMessageAsync(string body, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
+        var lastDelivery = guard.IsLastDelivery(dequeueCount);
         if (TryReadClaimCheck(body) is { } blobName)
             return blobName.Length == 0 || blobName.Length > BatchBlobStore.MaxBlobName
                 ? await RefuseAsync(UnreadablePartition, messageId, null, 0, $"a claim-check's blobName is 1 to {BatchBlobStore.MaxBlobName} characters", body, cancellationToken).ConfigureAwait(false)
-                : await SplitAsync(blobName, messageId, static _ => true, cancellationToken).ConfigureAwait(false);
+                : await SplitAsync(blobName, messageId, static _ => true, lastDelivery ? $"delivery {dequeueCount}" : null, cancellationToken).ConfigureAwait(false);
 
         using var activity = TariffsTelemetry.StartIntake(messageId);
 
@@ -84,6 +91,16 @@ public sealed partial class BatchIntake(
             catch (Exception e) when (MessageGuard.IsUnprocessable(e)) // failing again cannot mend it: the chunk fails, the others go on
             {
                 await chunks.FailAsync(header, c, range.FirstIndex, range.Count, content, MessageGuard.Describe(e), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && lastDelivery) // no delivery left: this chunk and the ones after it fail
+            {
+                var reason = $"{MessageGuard.Describe(e)} (delivery {dequeueCount})";
+                for (var left = c; left < scan.Chunks.Count; left++)
+                {
+                    var r = scan.Chunks[left];
+                    await chunks.FailAsync(header, left, r.FirstIndex, r.Count, bytes.AsMemory((int)r.Offset, r.Length), reason, cancellationToken).ConfigureAwait(false);
+                }
+                break;
             }
         }
         if (scan.Chunks.Count == 0)
@@ -139,8 +156,11 @@ public sealed partial class BatchIntake(
         return await chunks.FailAsync(message.Header, message.Chunk, message.FirstIndex, message.Count, content, reason, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Scans a stored batch and queues one message per chunk.</summary>
-    private async Task<IntakeResult> SplitAsync(string blobName, string source, Predicate<string?> mayActFor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans a stored batch and queues one message per chunk. <paramref name="lastTry"/> (what the try was, for the
+    /// reason) when no other try will come: a failure after the batch id is claimed then fails the chunks not queued.
+    /// </summary>
+    private async Task<IntakeResult> SplitAsync(string blobName, string source, Predicate<string?> mayActFor, string? lastTry, CancellationToken cancellationToken)
     {
         using var activity = TariffsTelemetry.StartIntake(source);
         await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
@@ -160,7 +180,21 @@ public sealed partial class BatchIntake(
         {
             var r = scan.Chunks[c];
             var message = new ChunkMessage(header.BatchId, header.Operator, header.Authority, header.Service, header.Currency, blobName, c, r.Offset, r.Length, r.FirstIndex, r.Count) { TraceParent = activity?.Id };
-            await queue.SendMessageAsync(JsonSerializer.Serialize(message, TariffsJson.Options), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await queue.SendMessageAsync(JsonSerializer.Serialize(message, TariffsJson.Options), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && lastTry is not null)
+            {
+                var reason = $"the batch could not be split: chunk {c} could not be queued: {MessageGuard.Describe(e)} ({lastTry})";
+                for (var left = c; left < scan.Chunks.Count; left++)
+                {
+                    var l = scan.Chunks[left];
+                    await FailChunkAsync(message with { Chunk = left, Offset = l.Offset, Length = l.Length, FirstIndex = l.FirstIndex, Count = l.Count }, reason, cancellationToken).ConfigureAwait(false);
+                }
+                LogSplitFailed(logger, header.BatchId, c, scan.Chunks.Count, reason);
+                break;
+            }
         }
         if (scan.Chunks.Count == 0)
             await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
@@ -288,6 +322,9 @@ public sealed partial class BatchIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Lines} lines split into {Chunks} chunk messages")]
     private static partial void LogSplit(ILogger logger, string batchId, int lines, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId}: chunks {First} to {Total} (excluded) failed, not queued: {Reason}")]
+    private static partial void LogSplitFailed(ILogger logger, string batchId, int first, int total, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} received again with the same content: nothing to do")]
     private static partial void LogDuplicate(ILogger logger, string batchId);

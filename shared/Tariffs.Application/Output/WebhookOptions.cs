@@ -2,7 +2,7 @@ namespace Tariffs.Application.Output;
 
 /// <summary>
 /// Operators' webhooks (configuration section <c>Tariffs:Webhooks</c>): per operator id a URL and the shared
-/// secret that signs each delivery; and the resilience of the HTTP client. In Azure the secrets come from
+/// secrets that sign each delivery; and the resilience of the HTTP client. In Azure the secrets come from
 /// app settings backed by Key Vault references, never from the repository.
 /// </summary>
 public sealed class WebhookOptions
@@ -26,11 +26,4 @@ public sealed class WebhookOptions
 
     /// <summary>How long the circuit stays open before one trial call.</summary>
     public TimeSpan BreakFor { get; set; } = TimeSpan.FromSeconds(30);
-}
-
-/// <summary>An operator's webhook: where to POST, and the HMAC-SHA256 secret.</summary>
-public sealed class WebhookEndpoint
-{
-    public string Url { get; set; } = "";
-    public string Secret { get; set; } = "";
 }

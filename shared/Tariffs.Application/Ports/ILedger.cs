@@ -38,7 +38,7 @@ public interface ILedger
     /// <summary>Several stored lines with their items; the ids of lines not stored are left out.</summary>
     Task<IReadOnlyList<LedgerLine>> ReadLinesAsync(IEnumerable<LedgerLineId> ids, CancellationToken cancellationToken);
 
-    /// <summary>Every stored line of one household, of every batch, with its items: in batch, then line order.</summary>
+    /// <summary>Every stored line of one household, of every batch, with its items: in batch, then line order (a line that cannot be read throws why).</summary>
     IAsyncEnumerable<LedgerLine> ReadHouseholdAsync(string householdId, CancellationToken cancellationToken);
 
     /// <summary>Every stored line of one batch with its items, in household order (for tests and diagnostics).</summary>
@@ -46,7 +46,8 @@ public interface ILedger
 
     /// <summary>
     /// Every stored line, in no particular order, with at least what the equity report derives from
-    /// (<see cref="LedgerLine.ToReportLine"/>) and when each line and item was stored; other fields may be defaults.
+    /// (<see cref="LedgerLine.ToReportLine"/>) and when each line and item was stored; other fields may be defaults. A
+    /// line that cannot be read comes back with why instead (<see cref="LedgerRead.Error"/>), costing no other line.
     /// </summary>
-    IAsyncEnumerable<LedgerLine> ReadAllForReportsAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken);
 }

@@ -27,5 +27,5 @@ public sealed class StoredLedger(LedgerStore store) : ILedger
 
     public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) => store.ReadBatchAsync(batchId, cancellationToken);
 
-    public IAsyncEnumerable<LedgerLine> ReadAllForReportsAsync(CancellationToken cancellationToken) => store.ReadAllForReportsAsync(cancellationToken);
+    public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken) => store.ReadAllForReportsAsync(cancellationToken);
 }

@@ -2,8 +2,10 @@ using NodaTime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
-using Tariffs.Storage.Events;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Ports;
+using Tariffs.Storage.Events;
+using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
 
@@ -23,6 +25,7 @@ public sealed partial class EquityReportCalculator(
     PublicReportStore published,
     IClock clock,
     IOptions<ReportOptions> options,
+    IRejections rejections,
     ILogger<EquityReportCalculator> logger)
 {
     /// <summary>Recomputes and stores the regulator's cells, releases the public cells of newly closed periods; returns the regulator's cells.</summary>
@@ -37,8 +40,15 @@ public sealed partial class EquityReportCalculator(
         var all = new EquityReportBuilder(rules);
         var releasing = new EquityReportBuilder(rules);
         var lines = 0;
-        await foreach (var line in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
+        var leftOut = new List<Rejection>();
+        await foreach (var read in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (read.Line is not { } line)
+            {
+                // One unreadable row never costs the report.
+                leftOut.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}"));
+                continue;
+            }
             all.Add(line.ToReportLine());
             var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
             if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
@@ -47,17 +57,43 @@ public sealed partial class EquityReportCalculator(
         }
         await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
-                e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
-            all.Add(serviceEvent);
-            if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.Timestamp)) is { } cutoff && Before(e.Timestamp, cutoff))
-                releasing.Add(serviceEvent);
+            try
+            {
+                var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
+                    e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
+                all.Add(serviceEvent);
+                if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.Timestamp)) is { } cutoff && Before(e.Timestamp, cutoff))
+                    releasing.Add(serviceEvent);
+            }
+            catch (Exception error) when (MessageGuard.IsUnprocessable(error))
+            {
+                leftOut.Add(LeftOut(RowKeys.Join("event", e.PartitionKey, e.RowKey), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}"));
+            }
         }
 
         var cells = all.Build()
             .Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })
             .ToList();
-        await reports.SaveAsync(cells, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
+        Exception? unavailable = null;
+        foreach (var unit in cells.GroupBy(c => (c.Key.Service, c.Key.Period)))
+        {
+            try
+            {
+                await reports.SaveAsync(unit, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException) // one unit's failure never blocks the others
+            {
+                if (MessageGuard.IsUnprocessable(e))
+                    leftOut.Add(LeftOut(RowKeys.Join("cells", unit.Key.Service, unit.Key.Period), e, $"the regulator's cells of {unit.Key.Service} {unit.Key.Period}"));
+                else
+                    unavailable ??= e;
+            }
+        }
+        await rejections.AddAsync(leftOut, cancellationToken).ConfigureAwait(false);
+        if (leftOut.Count > 0)
+            LogLeftOut(logger, leftOut.Count, RejectionStore.ReportPartition);
+        if (unavailable is not null)
+            throw new InvalidOperationException($"Equity report: some units could not be saved ({unavailable.Message}); the next recompute saves them.", unavailable);
 
         var closed = releasing.BuildPrimary()
             .Where(c => cutoffs.IsReleasable(c.Key))
@@ -70,6 +106,10 @@ public sealed partial class EquityReportCalculator(
         return cells;
     }
 
+    /// <summary>The rejection recording what was left out of the report (<paramref name="what"/>) and why.</summary>
+    private static Rejection LeftOut(string key, Exception error, string what) =>
+        new(RejectionStore.ReportPartition, key, RejectionStore.ReportPartition, $"left out of the equity report: {MessageGuard.Describe(error)}", what);
+
     /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>
     private static bool Before(DateTimeOffset? storedAt, Instant cutoff) => StoredAt(storedAt) < cutoff;
 
@@ -77,6 +117,9 @@ public sealed partial class EquityReportCalculator(
 
     private static bool IsRunning(EquityCellKey key, Instant now, ReportOptions settings) =>
         ReportPeriod.TryParse(key.Period, out var period) && period.Value.End >= now.InZone(settings.ZoneOf(key.Authority)).Date;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Equity report: {Count} rows or units left out, each stored as a rejection under '{Partition}'")]
+    private static partial void LogLeftOut(ILogger logger, int count, string partition);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Equity report recomputed from {Lines} ledger lines into {Cells} cells; {Months} months and {Released} public cells released")]
     private static partial void LogComputed(ILogger logger, int lines, int cells, int months, int released);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tariffs.Domain.Reports;
 
 namespace Tariffs.Application.Reports;
 
@@ -13,32 +14,17 @@ public static class EquityReportCsv
     /// <summary>The media type of the output, with its header parameter.</summary>
     public const string ContentType = "text/csv; charset=utf-8; header=present";
 
-    private static readonly (string Name, Func<EquityReportRow, object?> Value)[] Columns =
-    [
-        ("period", r => r.Period), ("periodKind", r => r.PeriodKind), ("service", r => r.Service), ("authority", r => r.Authority),
-        ("area", r => r.Area), ("currency", r => r.Currency), ("unit", r => r.Unit), ("suppressed", r => r.Suppressed),
-        ("provisional", r => r.Provisional), ("householdsBilled", r => r.HouseholdsBilled), ("householdsEligible", r => r.HouseholdsEligible),
-        ("householdsReceived", r => r.HouseholdsReceived), ("takeUpRate", r => r.TakeUpRate), ("billedTotal", r => r.BilledTotal),
-        ("standardTotal", r => r.StandardTotal), ("socialAdjustmentsTotal", r => r.SocialAdjustmentsTotal), ("paymentsTotal", r => r.PaymentsTotal),
-        ("compensationTotal", r => r.CompensationTotal), ("averageBillBefore", r => r.AverageBillBefore), ("averageBillAfter", r => r.AverageBillAfter),
-        ("quantityBilled", r => r.QuantityBilled), ("p109SocialCostPerM3", r => r.P109SocialCostPerM3), ("d102PriceOf120M3", r => r.D102PriceOf120M3),
-        ("householdsWithKnownIncome", r => r.HouseholdsWithKnownIncome), ("affordabilityShareBefore", r => r.AffordabilityShareBefore),
-        ("affordabilityShareAfter", r => r.AffordabilityShareAfter), ("overchargeFindings", r => r.OverchargeFindings),
-        ("overchargeTotal", r => r.OverchargeTotal), ("blockedRestrictions", r => r.BlockedRestrictions), ("suppression", r => r.Suppression),
-        ("computedAt", r => r.ComputedAt),
-    ];
-
-    /// <summary>The column names, in order.</summary>
-    public static IReadOnlyList<string> ColumnNames { get; } = Columns.Select(c => c.Name).ToArray();
+    /// <summary>The column names, in order: the published fields' (<see cref="EquityCellFields.Published"/>).</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = EquityCellFields.Published.Select(f => f.Name).ToArray();
 
     /// <summary>The CSV text of <paramref name="rows"/>, header first.</summary>
     public static string Write(IEnumerable<EquityReportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var text = new StringBuilder();
-        text.AppendJoin(',', Columns.Select(c => Field(c.Name))).Append("\r\n");
+        text.AppendJoin(',', ColumnNames.Select(Field)).Append("\r\n");
         foreach (var row in rows)
-            text.AppendJoin(',', Columns.Select(c => Field(Format(c.Value(row))))).Append("\r\n");
+            text.AppendJoin(',', row.Values.Select(v => Field(Format(v)))).Append("\r\n");
         return text.ToString();
     }
 

@@ -7,7 +7,7 @@ namespace Tariffs.Domain.Eligibility;
 /// a missing fact is unknown, never zero or false. A rule that needs an unknown fact does not apply, and the
 /// line says so (<see cref="Engine.LineNote"/>).
 /// </summary>
-/// <param name="AsOf">The day the facts were established.</param>
+/// <param name="AsOf">The day the facts were established: they hold from it until newer facts (the first facts also cover their window's days before it).</param>
 /// <param name="AnnualIncome">Annual household income (resources, revenu fiscal de référence) in the catalog's currency.</param>
 /// <param name="IncomeReferenceYear">The year the income refers to.</param>
 /// <param name="Persons">Persons in the household; when unknown the billing line's count is used.</param>

@@ -205,6 +205,11 @@ public static class TariffEngine
                     (cuts ??= []).Add(interval.Interval.Start);
                 if (interval.Interval.End < period.End)
                     (cuts ??= []).Add(interval.Interval.End.PlusDays(1));
+                // Facts hold from the day they were established: where another statement of them covers this
+                // program, the segments change at that day (see FactsFor).
+                if (interval.Facts is { } facts && facts.AsOf > period.Start && facts.AsOf <= period.End
+                    && intervals.Any(other => other.Facts is { } o && o.AsOf != facts.AsOf))
+                    (cuts ??= []).Add(facts.AsOf);
             }
         }
     }
@@ -232,7 +237,10 @@ public static class TariffEngine
         return result;
     }
 
-    /// <summary>The segments inside the program's eligible intervals, each with the facts of the latest window covering it.</summary>
+    /// <summary>
+    /// The segments inside the program's eligible intervals, each with the facts that apply on its first day
+    /// (<see cref="FactsOn"/>) among the windows covering it.
+    /// </summary>
     private static List<EligibleSegment> EligibleSegments(PricedSegment[] segments, List<EligibleInterval> intervals)
     {
         var result = new List<EligibleSegment>(segments.Length);
@@ -246,12 +254,31 @@ public static class TariffEngine
                 if (!interval.Interval.Contains(day))
                     continue;
                 covered = true;
-                if (interval.Facts is { } f && (facts is null || f.AsOf >= facts.AsOf))
-                    facts = f;
+                if (interval.Facts is { } f)
+                    facts = FactsOn(day, facts, f);
             }
             if (covered)
                 result.Add(new EligibleSegment(i, segments[i], facts));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Of two statements of a household's facts, the one that applies on <paramref name="day"/>: facts hold from the day
+    /// they were established (<see cref="HouseholdFacts.AsOf"/>) until newer ones, so the latest established on or before
+    /// that day wins; when both were established after it, the earlier — the facts a decision was based on also cover
+    /// the days of its window before them. Facts established later never replace facts that already held.
+    /// </summary>
+    private static HouseholdFacts FactsOn(LocalDate day, HouseholdFacts? current, HouseholdFacts candidate)
+    {
+        if (current is null)
+            return candidate;
+        return (current.AsOf <= day, candidate.AsOf <= day) switch
+        {
+            (true, true) => candidate.AsOf >= current.AsOf ? candidate : current,
+            (false, false) => candidate.AsOf < current.AsOf ? candidate : current,
+            (false, true) => candidate,
+            (true, false) => current,
+        };
     }
 }

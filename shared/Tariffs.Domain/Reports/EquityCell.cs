@@ -3,8 +3,9 @@ namespace Tariffs.Domain.Reports;
 /// <summary>
 /// The indicators of one report cell, amounts in minor units. Households are counted once per cell whatever
 /// their number of lines; a line belongs to the month, quarter and year holding the last day of its billing
-/// period. docs/api.md defines each published indicator. Members documented as "not recorded yet" stay at
-/// zero (or their ratios null) until the service records the data behind them.
+/// period. docs/api.md defines each published indicator; <see cref="EquityCellFields"/> declares how each figure is
+/// stored and published. Members documented as "not recorded yet" stay at zero (or their ratios null) until the
+/// service records the data behind them.
 /// </summary>
 public sealed record EquityCell
 {

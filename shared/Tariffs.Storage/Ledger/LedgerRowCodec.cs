@@ -94,31 +94,51 @@ public static class LedgerRowCodec
         Note = item.Note ?? "",
     };
 
-    /// <summary>The lines held in ledger rows read in key order (outbox rows are skipped): each line row followed by its items' rows.</summary>
-    public static async IAsyncEnumerable<LedgerLine> DecodeAsync(IAsyncEnumerable<TableEntity> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The lines held in ledger rows read in key order (outbox rows are skipped): each line row followed by its items'
+    /// rows. A line whose rows cannot be decoded comes back with the error instead, so that it costs no other line.
+    /// </summary>
+    public static async IAsyncEnumerable<LedgerRead> DecodeAsync(IAsyncEnumerable<TableEntity> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        LedgerLine? line = null;
-        var items = new List<LedgerItem>();
+        TableEntity? line = null;
+        var items = new List<TableEntity>();
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var kind = row.GetString(nameof(LineEntity.Kind));
             if (kind == LedgerKinds.Outbox)
                 continue;
-            if (kind == LedgerKinds.Adjustment)
+            if (kind == LedgerKinds.Adjustment && line is not null)
             {
-                if (line is null)
-                    throw new InvalidDataException($"Ledger row {row.PartitionKey}/{row.RowKey}: an item without its line before it.");
-                items.Add(DecodeItem(row, line.Period));
+                items.Add(row);
                 continue;
             }
             if (line is not null)
-                yield return line with { Items = items };
-            line = DecodeLine(row);
+                yield return Decode(line, items);
+            line = row;
             items = [];
         }
         if (line is not null)
-            yield return line with { Items = items };
+            yield return Decode(line, items);
     }
+
+    /// <summary>A line row and its items' rows decoded, or the reason they cannot be.</summary>
+    private static LedgerRead Decode(TableEntity lineRow, List<TableEntity> itemRows)
+    {
+        try
+        {
+            if (lineRow.GetString(nameof(LineEntity.Kind)) != LedgerKinds.Line)
+                throw new InvalidDataException($"Ledger row {lineRow.PartitionKey}/{lineRow.RowKey}: an item without its line before it.");
+            var line = DecodeLine(lineRow);
+            return Read(lineRow, line with { Items = [.. itemRows.Select(r => DecodeItem(r, line.Period))] }, null);
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return Read(lineRow, null, e);
+        }
+    }
+
+    private static LedgerRead Read(TableEntity row, LedgerLine? line, Exception? error) => new([row.PartitionKey, row.RowKey],
+        row.GetString(nameof(LineEntity.Authority)) ?? "", row.GetString(nameof(LineEntity.Service)) ?? "", row.GetString(nameof(LineEntity.HouseholdId)) ?? "", line, error);
 
     private static LedgerLine DecodeLine(TableEntity row)
     {

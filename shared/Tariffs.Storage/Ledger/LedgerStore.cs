@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
@@ -159,14 +160,14 @@ public sealed class LedgerStore(TableServiceClient service)
 
     /// <summary>
     /// Every line of the ledger with only what the equity report derives from (<see cref="LedgerRowCodec.ReportColumns"/>;
-    /// the rest decodes to defaults), partitions read side by side (<see cref="ReportReaders"/> at a time) so that
+    /// the rest decodes to defaults; a line that cannot be decoded comes back with why), partitions read side by side (<see cref="ReportReaders"/> at a time) so that
     /// parsing one page overlaps fetching the next: lines come in no particular order across partitions. Explanations
     /// and notes are most of a row's bytes, so this reads the ledger much faster than whole rows.
     /// </summary>
-    public async IAsyncEnumerable<LedgerLine> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<LedgerLine>(new BoundedChannelOptions(4_096) { SingleReader = true });
+        var channel = Channel.CreateBounded<LedgerRead>(new BoundedChannelOptions(4_096) { SingleReader = true });
         var readers = Task.Run(async () =>
         {
             try
@@ -175,8 +176,8 @@ public sealed class LedgerStore(TableServiceClient service)
                     async (partition, token) =>
                     {
                         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(partition)}");
-                        await foreach (var line in ReadAsync(filter, token, LedgerRowCodec.ReportColumns).ConfigureAwait(false))
-                            await channel.Writer.WriteAsync(line, token).ConfigureAwait(false);
+                        await foreach (var read in LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: LedgerRowCodec.ReportColumns, cancellationToken: token), token).ConfigureAwait(false))
+                            await channel.Writer.WriteAsync(read, token).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 channel.Writer.Complete();
             }
@@ -187,8 +188,8 @@ public sealed class LedgerStore(TableServiceClient service)
         }, CancellationToken.None);
         try
         {
-            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                yield return line;
+            await foreach (var read in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return read;
         }
         finally
         {
@@ -197,6 +198,14 @@ public sealed class LedgerStore(TableServiceClient service)
         }
     }
 
-    private IAsyncEnumerable<LedgerLine> ReadAsync(string? filter, CancellationToken cancellationToken, IEnumerable<string>? select = null) =>
-        LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken), cancellationToken);
+    /// <summary>The lines the filter selects; a line that cannot be decoded throws why (an unknown currency: <see cref="Domain.Money.UnknownCurrencyException"/>).</summary>
+    private async IAsyncEnumerable<LedgerLine> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var read in LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false))
+        {
+            if (read.Line is null)
+                ExceptionDispatchInfo.Throw(read.Error!);
+            yield return read.Line;
+        }
+    }
 }

@@ -19,16 +19,19 @@ public sealed class RejectionStore(TableServiceClient service)
     /// <summary>Longest excerpt stored, in characters.</summary>
     public const int MaxExcerpt = 1_000;
 
+    /// <summary>Partition of what a report recompute left out — an unreadable ledger row or event, a unit of cells storage refused — and why.</summary>
+    public const string ReportPartition = "equity-report";
+
     /// <summary>Start of the partition holding the last errors of a queue's messages.</summary>
     private const string LastErrorPrefix = "last-error|";
 
     /// <summary>
     /// True for the partitions the store keeps for rejections that belong to no batch — a queue's unreadable messages,
-    /// its poison queue, its functions' last errors — which a batch id (the partition of its own rejections) must not
+    /// its poison queue, its functions' last errors, what a report recompute left out — which a batch id (the partition of its own rejections) must not
     /// take, or a batch's rejection and a message's could share a key and one of them be lost.
     /// </summary>
     public static bool IsReservedPartition(string partition) =>
-        partition.StartsWith(LastErrorPrefix, StringComparison.Ordinal)
+        partition.StartsWith(LastErrorPrefix, StringComparison.Ordinal) || partition == ReportPartition
         || Queues.QueueNames.All.Any(q => partition == q || partition == q + Queues.QueueNames.PoisonSuffix);
 
     private readonly TableClient table = service.GetTableClient(TableNames.Rejections);

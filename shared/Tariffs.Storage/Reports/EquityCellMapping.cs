@@ -1,10 +1,18 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Reports;
 
-/// <summary>Maps report cells to their stored entities and back, and builds the queries both report tables share.</summary>
+/// <summary>
+/// Encodes report cells as table entities and decodes them, for both report tables, and builds the queries they
+/// share. Besides the key columns (Period, Service, Authority, Area) and the row's statuses (Suppressed,
+/// EligibilityHidden, IncomeHidden, ComputedAt), a row holds one column per <see cref="EquityCellFields.Columns"/>,
+/// named and typed as declared there: int → Int32, long → Int64, bool → Boolean, string → String, decimal → an
+/// invariant-culture String (decimals do not round-trip in Table storage). A column missing from an older row reads
+/// as zero, false or "" (a decimal as 0; an unknown suppression reason as <see cref="SuppressionReason.None"/>).
+/// </summary>
 public static class EquityCellMapping
 {
     /// <summary>The PartitionKey of a cell: service | period.</summary>
@@ -13,74 +21,82 @@ public static class EquityCellMapping
     /// <summary>The filter of the cells of an optional service and period; null for every cell.</summary>
     public static string? Filter(string? service, string? period) => (service, period) switch
     {
-        ({ } s, { } p) => Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {Partition(s, p)}"),
-        ({ } s, null) => Azure.Data.Tables.TableClient.CreateQueryFilter($"Service eq {s}"),
-        (null, { } p) => Azure.Data.Tables.TableClient.CreateQueryFilter($"Period eq {p}"),
+        ({ } s, { } p) => TableClient.CreateQueryFilter($"PartitionKey eq {Partition(s, p)}"),
+        ({ } s, null) => TableClient.CreateQueryFilter($"Service eq {s}"),
+        (null, { } p) => TableClient.CreateQueryFilter($"Period eq {p}"),
         _ => null,
     };
 
-    /// <summary>The entity of <paramref name="cell"/>, stamped <paramref name="computedAt"/>.</summary>
-    public static EquityCellEntity ToEntity(EquityCell cell, DateTimeOffset computedAt)
+    /// <summary>The stored cells of <paramref name="table"/>, optionally of one service and period, decoded.</summary>
+    public static async IAsyncEnumerable<EquityCellEntity> QueryAsync(TableClient table, string? service, string? period,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await foreach (var entity in table.QueryAsync<TableEntity>(Filter(service, period), cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return FromEntity(entity);
+    }
+
+    /// <summary>The entity of <paramref name="cell"/>, stamped <paramref name="computedAt"/>; <c>Suppressed</c> is the cell's, no group hidden.</summary>
+    public static TableEntity ToEntity(EquityCell cell, DateTimeOffset computedAt)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return new()
+        var entity = new TableEntity(Partition(cell.Key.Service, cell.Key.Period), RowKeys.Join(cell.Key.Authority, cell.Key.Area))
         {
-            PartitionKey = Partition(cell.Key.Service, cell.Key.Period),
-            RowKey = RowKeys.Join(cell.Key.Authority, cell.Key.Area),
-            Period = cell.Key.Period,
-            Service = cell.Key.Service,
-            Authority = cell.Key.Authority,
-            Area = cell.Key.Area,
-            Currency = cell.Currency,
-            Unit = cell.Unit,
-            HouseholdsBilled = cell.HouseholdsBilled,
-            HouseholdsEligible = cell.HouseholdsEligible,
-            HouseholdsReceived = cell.HouseholdsReceived,
-            BilledTotalMinor = cell.BilledTotalMinor,
-            StandardTotalMinor = cell.StandardTotalMinor,
-            AdjustmentsTotalMinor = cell.AdjustmentsTotalMinor,
-            PaymentsTotalMinor = cell.PaymentsTotalMinor,
-            CompensationTotalMinor = cell.CompensationTotalMinor,
-            QuantityBilled = cell.QuantityBilled.ToString(CultureInfo.InvariantCulture),
-            HouseholdsWithKnownIncome = cell.HouseholdsWithKnownIncome,
-            HouseholdsAboveThresholdBefore = cell.HouseholdsAboveThresholdBefore,
-            HouseholdsAboveThresholdAfter = cell.HouseholdsAboveThresholdAfter,
-            OverchargeFindings = cell.OverchargeFindings,
-            OverchargeTotalMinor = cell.OverchargeTotalMinor,
-            BlockedRestrictions = cell.BlockedRestrictions,
-            Suppressed = cell.Suppressed,
-            Suppression = cell.Suppression.ToString(),
-            Provisional = cell.Provisional,
-            ComputedAt = computedAt,
+            ["Period"] = cell.Key.Period,
+            ["Service"] = cell.Key.Service,
+            ["Authority"] = cell.Key.Authority,
+            ["Area"] = cell.Key.Area,
+            ["Suppressed"] = cell.Suppressed,
+            ["EligibilityHidden"] = false,
+            ["IncomeHidden"] = false,
+            ["ComputedAt"] = computedAt,
+        };
+        foreach (var column in EquityCellFields.Columns)
+            entity[column.Name] = column.Get(cell) is decimal d ? d.ToString(CultureInfo.InvariantCulture) : column.Get(cell);
+        return entity;
+    }
+
+    /// <summary>The entity of a released cell: its figures, stamped when it was released, with what it withholds.</summary>
+    public static TableEntity ToEntity(PublicCell released)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        var entity = ToEntity(released.Cell, released.ReleasedAt.ToDateTimeOffset());
+        entity["Suppressed"] = released.Hidden;
+        entity["EligibilityHidden"] = released.EligibilityHidden;
+        entity["IncomeHidden"] = released.IncomeHidden;
+        return entity;
+    }
+
+    /// <summary>The stored cell an entity holds.</summary>
+    public static EquityCellEntity FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var cell = new EquityCell
+        {
+            Key = new EquityCellKey(Text(entity, "Period"), Text(entity, "Service"), Text(entity, "Authority"), Text(entity, "Area")),
+            Currency = "",
+        };
+        foreach (var column in EquityCellFields.Columns)
+            cell = column.Set(cell, Decode(entity, column));
+        return new EquityCellEntity
+        {
+            Cell = cell,
+            Suppressed = entity.GetBoolean("Suppressed") ?? false,
+            EligibilityHidden = entity.GetBoolean("EligibilityHidden") ?? false,
+            IncomeHidden = entity.GetBoolean("IncomeHidden") ?? false,
+            ComputedAt = entity.GetDateTimeOffset("ComputedAt") ?? default,
         };
     }
 
-    /// <summary>The cell an entity stores (an unknown suppression reason reads as <see cref="SuppressionReason.None"/>).</summary>
-    public static EquityCell ToCell(EquityCellEntity entity)
+    private static object Decode(TableEntity entity, CellColumn column) => column.ValueType switch
     {
-        ArgumentNullException.ThrowIfNull(entity);
-        return new()
-        {
-            Key = new EquityCellKey(entity.Period, entity.Service, entity.Authority, entity.Area),
-            Currency = entity.Currency,
-            Unit = entity.Unit,
-            HouseholdsBilled = entity.HouseholdsBilled,
-            HouseholdsEligible = entity.HouseholdsEligible,
-            HouseholdsReceived = entity.HouseholdsReceived,
-            BilledTotalMinor = entity.BilledTotalMinor,
-            StandardTotalMinor = entity.StandardTotalMinor,
-            AdjustmentsTotalMinor = entity.AdjustmentsTotalMinor,
-            PaymentsTotalMinor = entity.PaymentsTotalMinor,
-            CompensationTotalMinor = entity.CompensationTotalMinor,
-            QuantityBilled = decimal.TryParse(entity.QuantityBilled, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m,
-            HouseholdsWithKnownIncome = entity.HouseholdsWithKnownIncome,
-            HouseholdsAboveThresholdBefore = entity.HouseholdsAboveThresholdBefore,
-            HouseholdsAboveThresholdAfter = entity.HouseholdsAboveThresholdAfter,
-            OverchargeFindings = entity.OverchargeFindings,
-            OverchargeTotalMinor = entity.OverchargeTotalMinor,
-            BlockedRestrictions = entity.BlockedRestrictions,
-            Suppression = Enum.TryParse<SuppressionReason>(entity.Suppression, out var reason) ? reason : SuppressionReason.None,
-            Provisional = entity.Provisional,
-        };
-    }
+        var t when t == typeof(int) => entity.GetInt32(column.Name) ?? 0,
+        var t when t == typeof(long) => entity.GetInt64(column.Name) ?? 0L,
+        var t when t == typeof(bool) => entity.GetBoolean(column.Name) ?? false,
+        var t when t == typeof(string) => Text(entity, column.Name),
+        var t when t == typeof(decimal) => decimal.TryParse(entity.GetString(column.Name), NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m,
+        var t => throw new InvalidOperationException($"A stored cell column of {t.Name} has no table type."),
+    };
+
+    private static string Text(TableEntity entity, string name) => entity.GetString(name) ?? "";
 }

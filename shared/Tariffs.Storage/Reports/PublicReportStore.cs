@@ -41,25 +41,17 @@ public sealed class PublicReportStore(TableServiceClient service)
     {
         var released = new List<PublicCell>();
         await foreach (var entity in QueryAsync(null, null, cancellationToken).ConfigureAwait(false))
-            released.Add(new PublicCell(EquityCellMapping.ToCell(entity), entity.Suppressed, entity.EligibilityHidden, entity.IncomeHidden,
-                Instant.FromDateTimeOffset(entity.ComputedAt)));
+            released.Add(new PublicCell(entity.Cell, entity.Suppressed, entity.EligibilityHidden, entity.IncomeHidden, Instant.FromDateTimeOffset(entity.ComputedAt)));
         return released;
     }
 
     /// <summary>Inserts newly released cells.</summary>
     public Task AddAsync(IEnumerable<PublicCell> released, CancellationToken cancellationToken) =>
-        InsertAsync(cells, released.Select(p =>
-        {
-            var entity = EquityCellMapping.ToEntity(p.Cell, p.ReleasedAt.ToDateTimeOffset());
-            entity.Suppressed = p.Hidden;
-            entity.EligibilityHidden = p.EligibilityHidden;
-            entity.IncomeHidden = p.IncomeHidden;
-            return entity;
-        }), cancellationToken);
+        InsertAsync(cells, released.Select(EquityCellMapping.ToEntity), cancellationToken);
 
     /// <summary>Released cells, optionally of one service and period.</summary>
     public IAsyncEnumerable<EquityCellEntity> QueryAsync(string? service, string? period, CancellationToken cancellationToken) =>
-        cells.QueryAsync<EquityCellEntity>(EquityCellMapping.Filter(service, period), cancellationToken: cancellationToken);
+        EquityCellMapping.QueryAsync(cells, service, period, cancellationToken);
 
     private static async Task InsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken)
     {

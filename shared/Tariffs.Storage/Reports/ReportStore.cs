@@ -21,5 +21,5 @@ public sealed class ReportStore(TableServiceClient service)
 
     /// <summary>Stored cells, optionally of one service and period, in key order.</summary>
     public IAsyncEnumerable<EquityCellEntity> QueryAsync(string? service, string? period, CancellationToken cancellationToken) =>
-        table.QueryAsync<EquityCellEntity>(EquityCellMapping.Filter(service, period), cancellationToken: cancellationToken);
+        EquityCellMapping.QueryAsync(table, service, period, cancellationToken);
 }

@@ -79,6 +79,20 @@ public class BillingLineValidatorTests
     }
 
     [Fact]
+    public void A_member_the_contract_does_not_know_is_ignored_and_a_documented_one_in_another_case_is_not_read()
+    {
+        // Compatibility within version 1 (docs/api.md): a sender may add members; names are read as documented.
+        var extended = Validate(With("tariffZone", "north"));
+        var recased = Line();
+        recased.Remove("persons");
+        recased["Persons"] = 3;
+
+        Assert.Null(extended.Reason);
+        Assert.Equal(3, extended.Line!.Persons);
+        Assert.Contains("$.lines[0].persons", Validate(recased).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reserved_area_of_the_total_is_refused()
     {
         var refused = Validate(With("area", "*"));

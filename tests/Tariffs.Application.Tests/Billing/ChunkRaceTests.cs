@@ -47,8 +47,9 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
 
     private ServiceProvider Services(HttpPipelinePolicy? tablePolicy = null) => Services(azurite, tablePolicy);
 
-    /// <summary>The application on Azurite, with an optional policy on the table or queue client.</summary>
-    internal static ServiceProvider Services(AzuriteFixture azurite, HttpPipelinePolicy? tablePolicy = null, HttpPipelinePolicy? queuePolicy = null)
+    /// <summary>The application on Azurite, with an optional policy on the table or queue client and optional settings.</summary>
+    internal static ServiceProvider Services(AzuriteFixture azurite, HttpPipelinePolicy? tablePolicy = null, HttpPipelinePolicy? queuePolicy = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var tableOptions = new TableClientOptions();
         if (tablePolicy is not null)
@@ -61,7 +62,7 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
             .AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions))
             .AddSingleton(new QueueServiceClient(azurite.ConnectionString, queueOptions))
             .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
-            .AddTariffsApplication(new ConfigurationBuilder().Build())
+            .AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build())
             .BuildServiceProvider();
     }
 

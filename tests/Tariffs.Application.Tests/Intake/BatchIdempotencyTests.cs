@@ -52,9 +52,9 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         var first = Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m));
         var changed = Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 99.00m), Line(2, id + "-hh-2", 137.60m));
 
-        var accepted = await intake.HandleMessageAsync(first, "m-1", CancellationToken.None);
-        var again = await intake.HandleMessageAsync(first, "m-2", CancellationToken.None);
-        var conflict = await intake.HandleMessageAsync(changed, "m-3", CancellationToken.None);
+        var accepted = await intake.HandleMessageAsync(first, "m-1", 1, CancellationToken.None);
+        var again = await intake.HandleMessageAsync(first, "m-2", 1, CancellationToken.None);
+        var conflict = await intake.HandleMessageAsync(changed, "m-3", 1, CancellationToken.None);
 
         Assert.True(accepted.Accepted && !accepted.Duplicate);
         Assert.True(again.Accepted && again.Duplicate);
@@ -105,7 +105,7 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document))),
         }, CancellationToken.None));
 
-        var redelivered = await services.GetRequiredService<BatchIntake>().HandleMessageAsync(document, "m-1", CancellationToken.None);
+        var redelivered = await services.GetRequiredService<BatchIntake>().HandleMessageAsync(document, "m-1", 1, CancellationToken.None);
 
         Assert.False(redelivered.Duplicate);
         Assert.Single(await LedgerOfAsync(services, id));
@@ -119,8 +119,8 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         var intake = services.GetRequiredService<BatchIntake>();
         var id = header.BatchId;
 
-        var refused = await intake.HandleMessageAsync(Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m), Line(1, id + "-hh-2", 137.60m)), "m-1", CancellationToken.None);
-        var corrected = await intake.HandleMessageAsync(Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m), Line(2, id + "-hh-2", 137.60m)), "m-2", CancellationToken.None);
+        var refused = await intake.HandleMessageAsync(Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m), Line(1, id + "-hh-2", 137.60m)), "m-1", 1, CancellationToken.None);
+        var corrected = await intake.HandleMessageAsync(Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m), Line(2, id + "-hh-2", 137.60m)), "m-2", 1, CancellationToken.None);
 
         Assert.False(refused.Accepted); // line number 1 twice
         Assert.True(corrected.Accepted && !corrected.Duplicate);

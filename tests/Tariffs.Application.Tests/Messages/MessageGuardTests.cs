@@ -35,7 +35,7 @@ public sealed class MessageGuardTests(AzuriteFixture azurite)
     /// <summary>The handling of a message of <paramref name="queue"/>, as its function runs it.</summary>
     private static Func<Task> Handler(ServiceProvider services, string queue, string id, string body) => queue switch
     {
-        QueueNames.BillingBatches => () => services.GetRequiredService<BatchIntake>().HandleMessageAsync(body, id, CancellationToken.None),
+        QueueNames.BillingBatches => () => services.GetRequiredService<BatchIntake>().HandleMessageAsync(body, id, 1, CancellationToken.None),
         QueueNames.BillingChunks => () => services.GetRequiredService<BatchIntake>().HandleChunkMessageAsync(body, 1, CancellationToken.None),
         QueueNames.EligibilityFlags => () => services.GetRequiredService<EligibilityFlagHandler>().HandleAsync(body, id, CancellationToken.None),
         QueueNames.HouseholdRecompute => () => services.GetRequiredService<HouseholdRecomputer>().HandleMessageAsync(body, CancellationToken.None),

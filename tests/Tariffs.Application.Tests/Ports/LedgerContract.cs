@@ -199,9 +199,9 @@ public abstract class LedgerContract
         var full = Assert.Single(await ToListAsync(ledger.ReadHouseholdAsync(household, CancellationToken.None)));
 
         LedgerLine? found = null;
-        await foreach (var line in ledger.ReadAllForReportsAsync(CancellationToken.None))
-            if (line.HouseholdId == household)
-                found = line;
+        await foreach (var read in ledger.ReadAllForReportsAsync(CancellationToken.None))
+            if (read.HouseholdId == household)
+                found = read.Line;
 
         Assert.NotNull(found);
         Assert.Equal(full.ToReportLine(), found.ToReportLine());

@@ -1,27 +1,61 @@
+using NodaTime;
 using Tariffs.Application.Reports;
+using Tariffs.Domain.Money;
+using Tariffs.Domain.Reports;
 
 namespace Tariffs.Application.Tests.Reports;
 
 public class EquityReportCsvTests
 {
-    private static EquityReportRow Row(string authority, bool suppressed) => new(
-        "2022-Q1", "quarter", "water", authority, "*", "EUR", "m3", suppressed, false,
-        suppressed ? null : 12, suppressed ? null : 4, suppressed ? null : 3, suppressed ? null : 0.75,
-        suppressed ? null : 1651.20m, suppressed ? null : 1651.20m, suppressed ? null : -132.00m, suppressed ? null : 0m, suppressed ? null : 0m,
-        suppressed ? null : 137.60m, suppressed ? null : 126.60m, suppressed ? null : 1440m, suppressed ? null : 0.0917m, null,
-        suppressed ? null : 0, null, null, suppressed ? null : 0, suppressed ? null : 0m, suppressed ? null : 0, null,
-        new DateTimeOffset(2023, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    /// <summary>The column list of docs/api.md (Equity report indicators), written out: the published contract, not the code's list.</summary>
+    private const string DocumentedHeader =
+        "period,periodKind,service,authority,area,currency,unit,suppressed,provisional,householdsBilled,householdsEligible,householdsReceived,"
+        + "takeUpRate,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
+        + "quantityBilled,p109SocialCostPerM3,d102PriceOf120M3,householdsWithKnownIncome,affordabilityShareBefore,affordabilityShareAfter,"
+        + "overchargeFindings,overchargeTotal,blockedRestrictions,suppression,computedAt";
+
+    /// <summary>12 households, 4 eligible, 3 received; 1651.20 billed and standard, −132.00 adjustments, 1440 m³; no income known.</summary>
+    internal static CellReading Reading(string authority, bool hidden) => new(
+        new EquityCell
+        {
+            Key = new EquityCellKey("2022-Q1", "water", authority, "*"),
+            Currency = "EUR",
+            Unit = "m3",
+            HouseholdsBilled = 12,
+            HouseholdsEligible = 4,
+            HouseholdsReceived = 3,
+            BilledTotalMinor = 165120,
+            StandardTotalMinor = 165120,
+            AdjustmentsTotalMinor = -13200,
+            QuantityBilled = 1440m,
+            Suppression = hidden ? SuppressionReason.TooFewHouseholds : SuppressionReason.None,
+        },
+        Currency.Eur,
+        Instant.FromUtc(2023, 1, 2, 3, 4, 5))
+    {
+        Suppressed = hidden,
+        Hidden = hidden,
+    };
+
+    [Fact]
+    public void Header_is_the_documented_column_list()
+    {
+        var csv = EquityReportCsv.Write([]);
+
+        Assert.Equal(DocumentedHeader + "\r\n", csv);
+    }
 
     [Fact]
     public void Quotes_fields_with_commas_and_quotes_and_leaves_nulls_empty_with_crlf_line_ends()
     {
-        var csv = EquityReportCsv.Write([Row("Grand \"Nord\", Est", suppressed: false), Row("plain", suppressed: true)]);
+        var csv = EquityReportCsv.Write([EquityReportRow.Of(Reading("Grand \"Nord\", Est", hidden: false)), EquityReportRow.Of(Reading("plain", hidden: true))]);
 
         var lines = csv.Split("\r\n");
         Assert.Equal(4, lines.Length); // header, two records, and the empty string after the last CRLF
-        Assert.Equal(string.Join(',', EquityReportCsv.ColumnNames), lines[0]);
+        Assert.Equal(DocumentedHeader, lines[0]);
+        // take-up 3/4; averages 165120/12 = 13760 and (165120 − 13200)/12 = 12660 minor units; P109 13200/1440 = 9.1667 minor per m³.
         Assert.Equal(
-            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.75,1651.20,1651.20,-132.00,0,0,137.60,126.60,1440,0.0917,,0,,,0,0,0,,2023-01-02T03:04:05Z",
+            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.75,1651.20,1651.20,-132.00,0.00,0.00,137.6,126.6,1440,0.0917,,0,,,0,0.00,0,,2023-01-02T03:04:05Z",
             lines[1]);
         Assert.Equal("2022-Q1,quarter,water,plain,*,EUR,m3,true,false" + new string(',', 21) + ",2023-01-02T03:04:05Z", lines[2]);
         Assert.DoesNotContain('\n', csv.Replace("\r\n", ""));

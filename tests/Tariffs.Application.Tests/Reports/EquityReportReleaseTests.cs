@@ -52,7 +52,7 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
         async Task<EquityCellEntity?> CellAsync(IAsyncEnumerable<EquityCellEntity> cells)
         {
             await foreach (var cell in cells)
-                if (cell.Authority == authority && cell.Area == "R")
+                if (cell.Cell.Key.Authority == authority && cell.Cell.Key.Area == "R")
                     return cell;
             return null;
         }
@@ -74,10 +74,10 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
 
         Assert.Null(unsettled);
         Assert.NotNull(released);
-        Assert.Equal(12, released.HouseholdsBilled);
-        Assert.Equal(12 * 13760, released.StandardTotalMinor);
-        Assert.Equal((released.HouseholdsBilled, released.StandardTotalMinor, released.ComputedAt), (after!.HouseholdsBilled, after.StandardTotalMinor, after.ComputedAt));
-        Assert.Equal(13, regulator!.HouseholdsBilled);
+        Assert.Equal(12, released.Cell.HouseholdsBilled);
+        Assert.Equal(12 * 13760, released.Cell.StandardTotalMinor);
+        Assert.Equal((released.Cell.HouseholdsBilled, released.Cell.StandardTotalMinor, released.ComputedAt), (after!.Cell.HouseholdsBilled, after.Cell.StandardTotalMinor, after.ComputedAt));
+        Assert.Equal(13, regulator!.Cell.HouseholdsBilled);
         var months = await services.GetRequiredService<PublicReportStore>().ReleasedMonthsAsync(CancellationToken.None);
         Assert.Single(months, m => m.Key.Authority == authority);
     }

@@ -80,7 +80,7 @@ public sealed class CollidingIdsTests(AzuriteFixture azurite)
         var cells = new List<EquityCellEntity>();
         await foreach (var cell in store.QueryAsync(service, "2022", CancellationToken.None))
             cells.Add(cell);
-        Assert.Equal([("R#1", 5), ("R/1", 4), ("R_1", 6)], cells.Select(c => (c.Area, c.HouseholdsBilled)).OrderBy(c => c.Area, StringComparer.Ordinal));
+        Assert.Equal([("R#1", 5), ("R/1", 4), ("R_1", 6)], cells.Select(c => (c.Cell.Key.Area, c.Cell.HouseholdsBilled)).OrderBy(c => c.Area, StringComparer.Ordinal));
     }
 
     private static LineOutcome Outcome(int lineNumber, string household, decimal billed) =>

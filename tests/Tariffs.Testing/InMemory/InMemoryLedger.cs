@@ -99,7 +99,12 @@ public sealed class InMemoryLedger(IClock? clock = null) : ILedger
     public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         Where(l => l.BatchId == batchId, cancellationToken);
 
-    public IAsyncEnumerable<LedgerLine> ReadAllForReportsAsync(CancellationToken cancellationToken) => Where(_ => true, cancellationToken);
+    public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Stream([.. lines.Values.Select(l => new LedgerRead([l.HouseholdId, l.BatchId, l.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                l.Authority, l.Service, l.HouseholdId, l, null))], cancellationToken);
+    }
 
     private IAsyncEnumerable<LedgerLine> Where(Func<LedgerLine, bool> predicate, CancellationToken cancellationToken)
     {
