@@ -6,6 +6,8 @@ using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Scales;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Benchmarks;
 
@@ -81,7 +83,7 @@ public static class SyntheticPopulation
 
     private static Timeline<T> Versions<T>(T value) => new([new Dated<T>(Start, Legal, value)]);
 
-    private static PriceSchedule Schedule(decimal essential, decimal further) => new PriceSchedule(
+    private static PriceSchedule Schedule(decimal essential, decimal further) => new(
         [new FixedCharge("standing", 3.10m, BasisPeriod.Month)],
-        [new PriceBlock(Allowance.PerHousehold(80m), BasisPeriod.CalendarYear, essential), new PriceBlock(null, BasisPeriod.CalendarYear, further)]).Validated();
+        [new PriceBlock(Allowance.PerHousehold(80m), BasisPeriod.CalendarYear, essential), new PriceBlock(null, BasisPeriod.CalendarYear, further)]);
 }

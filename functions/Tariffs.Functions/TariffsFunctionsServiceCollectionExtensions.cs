@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application;
 using Tariffs.Application.Json;
+using Tariffs.Application.Reports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
+using Tariffs.Functions.Reports;
 using Tariffs.Storage.AccessLog;
 using Tariffs.Storage.Queues;
 
@@ -22,6 +24,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageClients>().RawQueues));
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
+        services.Configure<OpenDataOptions>(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<AccessLogStore>();
         services.AddSingleton<IAccessLogAppender>(sp => sp.GetRequiredService<AccessLogStore>());
         services.AddSingleton<AccessAuthorizer>();

@@ -1,20 +1,43 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Tariffs.Testing;
 
 namespace Tariffs.EndToEnd.Tests;
 
 /// <summary>
-/// The dashboard in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, driven by Playwright): its charts are
-/// drawn from <see cref="ReportDataset"/> with the figures a person computes from it, nothing is requested from another
-/// origin, and a screenshot is kept as <c>artifacts/browser/dashboard.png</c> for people to look at (not asserted).
+/// The dashboard in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, driven by Playwright), in French and in
+/// English: the language follows the browser's Accept-Language and the visible switch, the figures of
+/// <see cref="ReportDataset"/> are shown in the language's formats, axe-core finds no violation, nothing is requested
+/// from another origin, and a screenshot is kept for people to look at (not asserted) as
+/// <c>artifacts/browser/dashboard-{language}.png</c> (<c>docs/dashboard-{language}.png</c> when
+/// <c>TARIFFS_SCREENSHOTS=docs</c>: scripts/screenshots.sh).
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class DashboardBrowserTests(LocalHostFixture host)
 {
     private const string Chromium = "/usr/bin/chromium";
+    private const string Nbsp = "\u00A0";
 
-    [Fact]
-    public async Task Dashboard_draws_take_up_by_area_and_the_monthly_cost_in_chromium()
+    /// <summary>The figures of <see cref="ReportDataset"/> for 2022, water, as a reader of each language sees them.</summary>
+    public static TheoryData<string, string, Expected> Languages => new()
+    {
+        {
+            "fr", "fr-FR", new Expected(
+                Cost: "176" + Nbsp + "€", AverageBefore: "137,60" + Nbsp + "€", AverageAfter: "131,53" + Nbsp + "€", AreaNAfter: "125,03" + Nbsp + "€",
+                P109: "0,0506" + Nbsp + "€/m³", HiddenFew: "masqué (peu de ménages)", HiddenFewEligible: "masqué (peu de ménages éligibles)",
+                Heading: "Taux de recours par quartier", Withheld: "masqué", OtherLanguage: "en")
+        },
+        {
+            "en", "en-GB", new Expected(
+                Cost: "€176", AverageBefore: "€137.60", AverageAfter: "€131.53", AreaNAfter: "€125.03",
+                P109: "€0.0506/m³", HiddenFew: "hidden (few households)", HiddenFewEligible: "hidden (few eligible households)",
+                Heading: "Take-up by neighbourhood", Withheld: "withheld", OtherLanguage: "fr")
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Dashboard_shows_the_computed_figures_in_the_readers_language_and_passes_axe(string language, string locale, Expected expected)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run does it).");
         await ReportDataset.EnsureLoadedAsync(host);
@@ -26,7 +49,13 @@ public sealed class DashboardBrowserTests(LocalHostFixture host)
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1500 } });
+        // The context's locale is the browser's Accept-Language: no ?lang=, the page follows it.
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1100, Height = 1500 },
+        });
+        var page = await context.NewPageAsync();
         var errors = new List<string>();
         var elsewhere = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
@@ -37,28 +66,87 @@ public sealed class DashboardBrowserTests(LocalHostFixture host)
         };
 
         await page.GotoAsync(new Uri(host.BaseAddress, "api/dashboard").ToString());
-        await page.SelectOptionAsync("#table-choice", new SelectOptionValue { Label = $"water — {ReportDataset.Authority}" });
+        // Keyboard: the first Tab reaches the skip link.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip", await page.EvaluateAsync<string>("document.activeElement.className"));
+        await page.SelectOptionAsync("#table-choice", $"water|{ReportDataset.Authority}");
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(expected.Heading, await page.InnerTextAsync("#take-up-heading"));
+        // 2023 (one household) is hidden, so 2022 is the year shown.
+        Assert.Equal("2022", await page.InputValueAsync("#period-choice"));
+
+        // Key figures of 2022: 29 households; the cost 4 × 44.00 € = 176 €; average bills 29 × 137.60 ÷ 29 and
+        // (3,990.40 − 176.00) ÷ 29 = 131.531…; P109.0 = 176.00 ÷ (29 × 120 m³) = 0.0506 €/m³.
+        Assert.Equal("29", await Figure(page, "householdsBilled"));
+        // 4 eligible and 4 helped of 29 is a group under k = 11: withheld, and so the take-up.
+        Assert.Equal(expected.Withheld, await Figure(page, "householdsEligible"));
+        Assert.Equal(expected.Withheld, await Figure(page, "takeUpRate"));
+        Assert.Equal(expected.Cost, await Figure(page, "cost"));
+        Assert.Equal(expected.AverageBefore, await Figure(page, "averageBillBefore"));
+        Assert.Equal(expected.AverageAfter, await Figure(page, "averageBillAfter"));
+        Assert.Equal(expected.AverageBefore, await Figure(page, "d102PriceOf120M3"));
+        Assert.Equal(expected.P109, await Figure(page, "p109SocialCostPerM3"));
+
+        // Cost by year, not by month: the whole 2022 cost is one yearly figure, 2023 is withheld; chart and table agree.
+        Assert.Equal(expected.Cost, await Cell(page, "cost-table", "2022", "cost"));
+        Assert.Equal(expected.HiddenFew, await Cell(page, "cost-table", "2023", "cost"));
+        Assert.Equal(["176"], await page.Locator("#cost-chart svg rect.bar[data-value]").EvaluateAllAsync<string[]>("bars => bars.map(b => b.getAttribute('data-value'))"));
+        Assert.Equal(1, await page.Locator("#annual-note").CountAsync());
+        Assert.Equal(0, await page.Locator("#cost-quarter-table").CountAsync());
+
         // Take-up: M and S are hidden; N is published, but its 4 eligible households (of 14) are a group under k: withheld.
         Assert.Equal(0, await page.Locator("#take-up-chart svg rect.bar[data-value]").CountAsync());
         Assert.Equal(3, await page.Locator("#take-up-chart svg rect.hidden-value").CountAsync());
-        Assert.Contains("hidden (few eligible households)", await page.Locator("#take-up-chart").InnerTextAsync());
-        // Cost over time: December 2022, 4 × 44.00 € = 176 €; January 2023 (one household) is hidden.
-        var cost = page.Locator("#cost-chart svg rect.bar[data-value]");
-        Assert.Equal(1, await cost.CountAsync());
-        Assert.Equal("176", await cost.First.GetAttributeAsync("data-value"));
-        Assert.Contains("Not available yet", await page.Locator("#affordability-chart").InnerTextAsync());
-        // Key figures of 2022: 29 households billed (14 + 12 + 3); 4 eligible and 4 received is a group under k = 11,
-        // withheld ("—", and so the take-up); the cost is 4 × 44.00 € = 176 €, shown rounded to the euro.
-        Assert.Equal(["29", "—", "—", "—", "€176"], await page.Locator("#key-figures .figure b").AllInnerTextsAsync());
+        Assert.Equal(expected.HiddenFewEligible, await Cell(page, "take-up-table", "N", "takeUpRate"));
+        Assert.Equal(expected.HiddenFew, await Cell(page, "take-up-table", "S", "takeUpRate"));
 
-        var folder = Path.Combine(RepositoryRoot.Find(), "artifacts", "browser");
-        Directory.CreateDirectory(folder);
-        var screenshot = Path.Combine(folder, "dashboard.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        // Average bill by area: N, 1,750.40 ÷ 14 = 125.03 after; M hidden.
+        Assert.Equal(expected.AverageBefore, await Cell(page, "average-table", "N", "averageBillBefore"));
+        Assert.Equal(expected.AreaNAfter, await Cell(page, "average-table", "N", "averageBillAfter"));
+        Assert.Equal(expected.HiddenFew, await Cell(page, "average-table", "M", "averageBillAfter"));
+        Assert.Equal("0", await Cell(page, "universal-table", "N", "overchargeFindings"));
+        Assert.Equal(expected.HiddenFew, await Cell(page, "universal-table", "S", "blockedRestrictions"));
+        Assert.Equal("Licence Ouverte / Etalab 2.0", await page.InnerTextAsync("#licence-link"));
+
+        // Every chart has its table, every table its caption and headers; axe-core (WCAG 2.2 AA and best practices) finds nothing.
+        Assert.Equal(await page.Locator("svg[role=img]").CountAsync(), await page.Locator("table caption").CountAsync());
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0,
+            string.Join("\n", axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")));
+
+        await page.EvaluateAsync("document.activeElement.blur()");
+        await Screenshot(page, language);
+
+        // The visible switch: the other language's link leads to the page in that language.
+        await page.ClickAsync($"nav a[hreflang={expected.OtherLanguage}]");
+        await page.WaitForFunctionAsync($"document.documentElement.lang === '{expected.OtherLanguage}'");
+        Assert.Equal(expected.OtherLanguage, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("page", await page.GetAttributeAsync($"nav a[hreflang={expected.OtherLanguage}]", "aria-current"));
 
         Assert.Empty(errors);
         Assert.Empty(elsewhere);
     }
+
+    private static Task<string> Figure(IPage page, string field) => page.InnerTextAsync($"#key-figures .figure[data-field={field}] b");
+
+    private static Task<string> Cell(IPage page, string table, string key, string field) =>
+        page.InnerTextAsync($"#{table} tbody tr[data-key=\"{key}\"] td[data-field={field}]");
+
+    private static async Task Screenshot(IPage page, string language)
+    {
+        var root = RepositoryRoot.Find();
+        var folder = Environment.GetEnvironmentVariable("TARIFFS_SCREENSHOTS") == "docs"
+            ? Path.Combine(root, "docs")
+            : Path.Combine(root, "artifacts", "browser");
+        Directory.CreateDirectory(folder);
+        var screenshot = Path.Combine(folder, $"dashboard-{language}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+    }
+
+    /// <summary>What a reader of one language reads (a person computed the figures from <see cref="ReportDataset"/>).</summary>
+    public sealed record Expected(
+        string Cost, string AverageBefore, string AverageAfter, string AreaNAfter, string P109,
+        string HiddenFew, string HiddenFewEligible, string Heading, string Withheld, string OtherLanguage);
 }

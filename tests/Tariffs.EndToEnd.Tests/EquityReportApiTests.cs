@@ -84,6 +84,14 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
 
         Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
         Assert.Equal("text/csv", byQuery.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", byQuery.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("equity-report-water-2022-N.csv", byQuery.Content.Headers.ContentDisposition.FileName?.Trim('"'));
+        // Licence, data dictionary, source and update time travel with every download.
+        var links = string.Join(", ", byQuery.Headers.GetValues("Link"));
+        Assert.Contains("<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel=\"license\"; title=\"Licence Ouverte / Etalab 2.0\"", links);
+        Assert.Contains("</api/reports/equity/schema.json>; rel=\"describedby\"", links);
+        Assert.StartsWith("Tariffs equity report", byQuery.Headers.GetValues("X-Source").Single());
+        Assert.NotNull(byQuery.Content.Headers.LastModified);
         var text = await byQuery.Content.ReadAsStringAsync();
         Assert.Equal(text, await byAccept.Content.ReadAsStringAsync());
         var lines = text.Split("\r\n");
@@ -103,6 +111,26 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         Assert.Equal("0.1048", Column("p109SocialCostPerM3"));
         Assert.Equal("137.60", Column("d102PriceOf120M3"));
         Assert.Equal("", lines[^1]); // every record ends with CRLF
+    }
+
+    [Fact]
+    public async Task The_data_dictionary_beside_the_csv_describes_its_columns_in_both_languages_with_its_licence()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+        var csv = await host.Anonymous.GetStringAsync("api/reports/equity?format=csv");
+        using var json = await host.Anonymous.GetAsync("api/reports/equity");
+
+        var schema = JsonNode.Parse(await host.Anonymous.GetStringAsync("api/reports/equity/schema.json"))!;
+
+        var fields = schema["fields"]!.AsArray();
+        Assert.Equal(csv[..csv.IndexOf("\r\n", StringComparison.Ordinal)], string.Join(',', fields.Select(f => (string)f!["name"]!)));
+        var billed = fields.Single(f => (string)f!["name"]! == "householdsBilled")!;
+        Assert.Equal("integer", (string)billed["type"]!);
+        Assert.Equal("distinct households with a priced line", (string)billed["descriptions"]!["en"]!);
+        Assert.Equal("ménages distincts ayant au moins une ligne tarifée", (string)billed["descriptions"]!["fr"]!);
+        Assert.Equal("Licence Ouverte / Etalab 2.0", (string)schema["licenses"]![0]!["title"]!);
+        Assert.Contains("rel=\"license\"", string.Join(", ", json.Headers.GetValues("Link")));
+        Assert.Null(json.Content.Headers.ContentDisposition); // JSON stays inline
     }
 
     [Fact]

@@ -44,4 +44,26 @@ public sealed partial class PublicDocumentsTests(LocalHostFixture host)
         Assert.DoesNotContain("rep-n01", html);
         Assert.DoesNotContain("\"householdsBilled\":3,", html); // area S stays hidden
     }
+
+    [Theory]
+    [InlineData(null, "fr-BE,fr;q=0.9,en;q=0.5", "fr")]
+    [InlineData(null, "en-GB,fr;q=0.5", "en")]
+    [InlineData(null, null, "en")]
+    [InlineData("fr", "en-GB", "fr")]
+    [InlineData("en", "fr-FR", "en")]
+    public async Task Dashboard_speaks_the_language_of_lang_then_of_accept_language_then_english(string? lang, string? acceptLanguage, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, lang is null ? "api/dashboard" : $"api/dashboard?lang={lang}");
+        if (acceptLanguage is not null)
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        using var response = await host.Anonymous.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<html lang=\"{expected}\">", html);
+        Assert.Equal([expected], response.Content.Headers.ContentLanguage);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        Assert.Contains(expected == "fr" ? "Données ouvertes" : "Open data", html);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Tariffs.Application.Reports;
 using Tariffs.Domain.Reports;
 using Tariffs.Functions.Authorization;
@@ -8,7 +9,7 @@ using Tariffs.Functions.Authorization;
 namespace Tariffs.Functions.Reports;
 
 /// <summary>Computes equity reports on a schedule and on demand, and publishes them over HTTP as JSON or CSV.</summary>
-public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, AccessAuthorizer authorizer)
+public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, AccessAuthorizer authorizer, IOptions<OpenDataOptions> openData)
 {
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the report computation.</summary>
     public const string ScheduleSetting = "EquityReportSchedule";
@@ -54,6 +55,24 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
             : access.Denial;
     }
 
+    /// <summary>
+    /// The data dictionary of the CSV (and of the JSON rows, whose fields have the same names): a Frictionless Table
+    /// Schema generated from the declared cell fields, with definitions in English and French, the licences and the source.
+    /// </summary>
+    [Function(nameof(GetEquityReportSchema))]
+    public IActionResult GetEquityReportSchema(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ReportDownload.SchemaRoute)] HttpRequest request)
+    {
+        var options = openData.Value;
+        var licences = options.Licences.Keys.Select(options.LicenceOf).Prepend(options.LicenceOf(""));
+        return new ContentResult
+        {
+            Content = EquityReportTableSchema.Build(licences, options.Source).ToJsonString(),
+            ContentType = "application/json; charset=utf-8",
+            StatusCode = StatusCodes.Status200OK,
+        };
+    }
+
     private async Task<IActionResult> ReportAsync(HttpRequest request, EquityReportView view, Caller? reader, CancellationToken cancellationToken)
     {
         string? period = request.Query["period"];
@@ -68,9 +87,11 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
             rows = rows.Where(r => AccessRules.SeesUnsuppressedCell(reader, r.Authority)).ToList();
             await authorizer.RecordReadAsync(request, reader, $"equity report {request.QueryString.Value}", rows.Select(r => r.Authority), cancellationToken);
         }
+        ReportDownload.Describe(request.HttpContext.Response, rows, openData.Value);
         if (!csv)
             return new OkObjectResult(rows);
-        request.HttpContext.Response.Headers.ContentDisposition = "inline; filename=\"equity-report.csv\"";
+        request.HttpContext.Response.Headers.ContentDisposition =
+            $"attachment; filename=\"{ReportDownload.FileName(period, request.Query["service"], request.Query["area"])}\"";
         return new ContentResult { Content = EquityReportCsv.Write(rows), ContentType = EquityReportCsv.ContentType, StatusCode = StatusCodes.Status200OK };
     }
 }

@@ -9,7 +9,6 @@ using OpenTelemetry.Trace;
 using Tariffs.Functions.Hosting;
 using Tariffs.LocalHost.Configuration;
 using Tariffs.LocalHost.Http;
-using Tariffs.LocalHost.Queues;
 using Tariffs.LocalHost.Timers;
 using Tariffs.LocalHost.Triggers;
 
@@ -33,17 +32,13 @@ public static class TariffsLocalHost
 {
     /// <summary>Builds the host; call <c>Run</c>/<c>RunAsync</c> (or <c>StartAsync</c>) on the result.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
-    /// <param name="configure">
-    /// Optional last word on the builder before it builds, for tests running the host in process (for example to
-    /// replace a clock); registrations made here override the host's and the app's.
-    /// </param>
-    /// <exception cref="InvalidOperationException">A function cannot be hosted (for example a queue function without adapter).</exception>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <exception cref="NotSupportedException">A function has a signature the local host does not run.</exception>
+    public static WebApplication Build(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
 
         var functions = FunctionCatalog.Discover(FunctionCatalog.FunctionsAssembly);
-        TriggerAdapterValidator.EnsureConsistent(functions, TriggerAdapterTypeLocator.AdapterTypes);
+        var triggers = new TriggerTypeLocator(functions);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -53,7 +48,7 @@ public static class TariffsLocalHost
         builder.Configuration.AddFunctionsHostJson(AppContext.BaseDirectory);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{HostJsonConfigurationSource.RootSection}:logging"));
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{HostJsonConfigurationExtensions.RootSection}:logging"));
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
@@ -67,18 +62,19 @@ public static class TariffsLocalHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxBatchBytes);
 
         var services = builder.Services;
+        // Registers StorageInitializationService first: the queues exist before the WebJobs listeners start (hosted
+        // services start in registration order), as senders expect; the SDK creates <queue>-poison on demand.
         services.AddTariffsFunctions(builder.Configuration);
         // FunctionKeyAuthorization removes a client-sent principal header and writes its own: the functions may read it.
         services.Configure<RoleAuthorizationOptions>(o => o.TrustPrincipalHeader = true);
         // The same OpenTelemetry set-up as the worker (console exporter with --Tariffs:Telemetry:Console=true), plus
         // ASP.NET Core's own request activities: a batch posted over HTTP is traced under its request.
         services.AddTariffsTelemetry(builder.Configuration).WithTracing(t => t.AddSource("Microsoft.AspNetCore"));
-        services.AddFunctionClasses(functions);
+        // The function classes, one instance per invocation (HTTP request, queue message, timer occurrence), as in the worker.
+        foreach (var type in functions.Select(f => f.FunctionClass).Distinct())
+            services.TryAddScoped(type);
         // IActionResult execution (ObjectResult formatting with the app's MVC JSON options).
         services.AddMvcCore();
-
-        // Before the WebJobs host (hosted services start in registration order): the listeners find their queues.
-        services.AddHostedService<TriggerQueueProvisioner>();
 
         builder.Host.ConfigureWebJobs(webJobs =>
         {
@@ -92,11 +88,9 @@ public static class TariffsLocalHost
         // Extensions 3.0.6's StorageScheduleMonitor needs a type Host.Storage 5.x removed.
         services.RemoveAll<ScheduleMonitor>();
         services.AddSingleton<ScheduleMonitor, InMemoryScheduleMonitor>();
-        // Index the trigger adapters only.
+        // Index the classes emitted from the queue and timer functions, and nothing else.
         services.RemoveAll<ITypeLocator>();
-        services.AddSingleton<ITypeLocator, TriggerAdapterTypeLocator>();
-
-        configure?.Invoke(builder);
+        services.AddSingleton<ITypeLocator>(triggers);
 
         var app = builder.Build();
         app.MapHttpFunctions(functions);

@@ -26,7 +26,7 @@ public static class HttpFunctionEndpointRouteBuilderExtensions
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Host.Http");
         var keys = LocalApiKeys.Read(configuration);
-        var routePrefix = (configuration[$"{HostJsonConfigurationSource.RootSection}:extensions:http:routePrefix"] ?? DefaultRoutePrefix).Trim('/');
+        var routePrefix = (configuration[$"{HostJsonConfigurationExtensions.RootSection}:extensions:http:routePrefix"] ?? DefaultRoutePrefix).Trim('/');
 
         foreach (var function in functions)
         {

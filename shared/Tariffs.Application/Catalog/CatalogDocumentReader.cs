@@ -150,11 +150,3 @@ public static class CatalogDocumentReader
         return tolerance is { } t && legal is not null ? new UniformTariff(t, d.Refund ?? false, new LegalReference(legal, d.LegalUrl)) : null;
     }
 }
-
-/// <summary>Either a catalog or the list of problems that prevented reading it.</summary>
-public sealed record CatalogReadResult(ServiceCatalog? Catalog, IReadOnlyList<string> Errors)
-{
-    public static CatalogReadResult Ok(ServiceCatalog catalog) => new(catalog, []);
-
-    public static CatalogReadResult Failed(IReadOnlyList<string> errors) => new(null, errors);
-}

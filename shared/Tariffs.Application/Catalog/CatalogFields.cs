@@ -12,7 +12,12 @@ namespace Tariffs.Application.Catalog;
 /// </summary>
 internal static class CatalogFields
 {
-    /// <summary>Maps dated versions: each needs an effective date and a legal reference; no two on one date.</summary>
+    /// <summary>
+    /// Maps dated versions: each needs an effective date and a legal reference; no two on one date. The map
+    /// records each bad field at its path; the domain value it then builds guards itself, and a value it refuses
+    /// (an <see cref="ArgumentException"/>) is recorded at the version's path unless a field of the version was
+    /// already refused (the refused field is then what the value could not accept).
+    /// </summary>
     public static Timeline<T>? Versions<TDocument, T>(List<TDocument>? documents, string path, ValidationErrors errors, Func<TDocument, string, T> map)
         where TDocument : class, IDatedDocument
     {
@@ -29,7 +34,18 @@ internal static class CatalogFields
             errors.Required(version.LegalReference, $"{vPath}.legalReference");
             if (version.EffectiveFrom is { } f && !seen.Add(f))
                 errors.Add($"{vPath}.effectiveFrom", $"another version already takes effect on {f:yyyy-MM-dd}");
-            var value = map(version, vPath);
+            var before = errors.All.Count;
+            T value;
+            try
+            {
+                value = map(version, vPath);
+            }
+            catch (ArgumentException e)
+            {
+                if (errors.All.Count == before)
+                    errors.Add(vPath, e.Message);
+                continue;
+            }
             if (version.EffectiveFrom is { } date && !string.IsNullOrWhiteSpace(version.LegalReference))
                 dated.Add(new Dated<T>(date, new LegalReference(version.LegalReference, version.LegalUrl), value));
         }

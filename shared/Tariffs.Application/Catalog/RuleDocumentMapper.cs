@@ -2,6 +2,8 @@ using Tariffs.Application.Contracts;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Scales;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Application.Catalog;
 

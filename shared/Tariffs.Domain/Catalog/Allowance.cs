@@ -2,7 +2,7 @@ namespace Tariffs.Domain.Catalog;
 
 /// <summary>
 /// A quantity stated per basis period that may depend on household size: per household, per person
-/// (× persons), or a person table (first person, second person, each further person).
+/// (× persons), or a person table (first person, second person, each further person). No quantity is negative.
 /// </summary>
 public sealed record Allowance
 {
@@ -27,19 +27,19 @@ public sealed record Allowance
     public decimal Further { get; }
 
     /// <summary>The same quantity whatever the household's size.</summary>
-    public static Allowance PerHousehold(decimal quantity) => new(NonNegative(quantity), 0, 0, AllowanceScope.Household);
+    public static Allowance PerHousehold(decimal quantity) => new(Guard.NonNegative(quantity), 0, 0, AllowanceScope.Household);
 
     /// <summary>The quantity times the number of persons.</summary>
-    public static Allowance PerPerson(decimal quantity) => new(NonNegative(quantity), quantity, quantity, AllowanceScope.Person);
+    public static Allowance PerPerson(decimal quantity) => new(Guard.NonNegative(quantity), quantity, quantity, AllowanceScope.Person);
 
     /// <summary>First person, second person, each further person (Grenoble: 45, 40, 35 m³).</summary>
     public static Allowance PersonTable(decimal first, decimal second, decimal further) =>
-        new(NonNegative(first), NonNegative(second), NonNegative(further), AllowanceScope.PersonTable);
+        new(Guard.NonNegative(first), Guard.NonNegative(second), Guard.NonNegative(further), AllowanceScope.PersonTable);
 
-    /// <summary>The quantity for a household of the given size (at least one person is assumed).</summary>
+    /// <summary>The quantity for a household of the given size (1 person or more).</summary>
     public decimal For(int persons)
     {
-        var n = Math.Max(1, persons);
+        var n = Guard.AtLeast(persons, 1);
         return Scope switch
         {
             AllowanceScope.Household => First,
@@ -47,15 +47,4 @@ public sealed record Allowance
             _ => First + (n >= 2 ? Second : 0) + (n >= 3 ? Further * (n - 2) : 0),
         };
     }
-
-    private static decimal NonNegative(decimal quantity) =>
-        quantity >= 0 ? quantity : throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "An allowance cannot be negative.");
-}
-
-/// <summary>How an <see cref="Allowance"/> scales with household size.</summary>
-public enum AllowanceScope
-{
-    Household,
-    Person,
-    PersonTable,
 }

@@ -17,9 +17,3 @@ public sealed record ServiceCatalog(
     /// <summary>The key identifying this catalog: authority and service.</summary>
     public CatalogKey Key => new(Authority, Service);
 }
-
-/// <summary>Identifies the catalog of one authority for one service.</summary>
-public readonly record struct CatalogKey(string Authority, string Service)
-{
-    public override string ToString() => $"{Authority}/{Service}";
-}

@@ -22,9 +22,6 @@ public sealed class Timeline<T>
                 throw new ArgumentException($"Two versions take effect on {this.versions[i].EffectiveFrom:yyyy-MM-dd}.", nameof(versions));
     }
 
-    /// <summary>All versions, oldest first.</summary>
-    public IReadOnlyList<Dated<T>> Versions => versions;
-
     /// <summary>The version in force on a date, or null before the first version.</summary>
     public Dated<T>? At(LocalDate date)
     {

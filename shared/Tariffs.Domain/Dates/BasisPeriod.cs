@@ -88,7 +88,7 @@ public sealed record BasisPeriod
         var cursor = start;
         while (cursor <= end)
         {
-            var periodStart = StartOfPeriodContaining(cursor);
+            var periodStart = StartOfYearContaining(cursor);
             var next = periodStart.PlusYears(1);
             var periodDays = Period.DaysBetween(periodStart, next);
             var coveredEnd = next.PlusDays(-1) < end ? next.PlusDays(-1) : end;
@@ -99,10 +99,9 @@ public sealed record BasisPeriod
         return count;
     }
 
-    private LocalDate StartOfPeriodContaining(LocalDate date)
+    /// <summary>The first day of the basis year holding the date.</summary>
+    private LocalDate StartOfYearContaining(LocalDate date)
     {
-        if (Unit == BasisUnit.Month)
-            return new LocalDate(date.Year, date.Month, 1);
         var start = new LocalDate(date.Year, YearStartMonth, YearStartDay);
         return start <= date ? start : start.PlusYears(-1);
     }
@@ -114,12 +113,4 @@ public sealed record BasisPeriod
         BasisUnit.Month => "month",
         _ => "day",
     };
-}
-
-/// <summary>Unit of a <see cref="BasisPeriod"/>.</summary>
-public enum BasisUnit
-{
-    Year,
-    Month,
-    Day,
 }

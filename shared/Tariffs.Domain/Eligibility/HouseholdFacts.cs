@@ -8,9 +8,9 @@ namespace Tariffs.Domain.Eligibility;
 /// line says so (<see cref="Engine.LineNote"/>).
 /// </summary>
 /// <param name="AsOf">The day the facts were established: they hold from it until newer facts (the first facts also cover their window's days before it).</param>
-/// <param name="AnnualIncome">Annual household income (resources, revenu fiscal de référence) in the catalog's currency.</param>
+/// <param name="AnnualIncome">Annual household income, 0 or more (resources, revenu fiscal de référence), in the catalog's currency.</param>
 /// <param name="IncomeReferenceYear">The year the income refers to.</param>
-/// <param name="Persons">Persons in the household; when unknown the billing line's count is used.</param>
+/// <param name="Persons">Persons in the household, 1 or more; when unknown the billing line's count is used.</param>
 /// <param name="PensionersOnly">Every member is of pensionable age (UK winter protection).</param>
 /// <param name="MedicalNeed">A member depends on the supply for medical reasons.</param>
 /// <param name="ChequeEnergieAttestation">The household holds a chèque énergie attestation (French winter truce).</param>
@@ -21,4 +21,11 @@ public sealed record HouseholdFacts(
     int? Persons = null,
     bool? PensionersOnly = null,
     bool? MedicalNeed = null,
-    bool? ChequeEnergieAttestation = null);
+    bool? ChequeEnergieAttestation = null)
+{
+    /// <summary>Annual household income when known: 0 or more.</summary>
+    public decimal? AnnualIncome { get; } = Guard.NonNegative(AnnualIncome);
+
+    /// <summary>Persons in the household when known: 1 or more.</summary>
+    public int? Persons { get; } = Guard.AtLeast(Persons, 1);
+}

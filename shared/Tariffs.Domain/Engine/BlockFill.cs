@@ -1,7 +1,7 @@
 namespace Tariffs.Domain.Engine;
 
-/// <summary>The part of a segment's consumption that fell in one block, with the block's width in that segment.</summary>
-public readonly record struct BlockFill(decimal Width, decimal Quantity, decimal UnitPrice)
+/// <summary>The part of a segment's consumption that fell in one block, and the block's unit price.</summary>
+public readonly record struct BlockFill(decimal Quantity, decimal UnitPrice)
 {
     /// <summary>Quantity × unit price, full precision.</summary>
     public decimal Amount => Quantity * UnitPrice;

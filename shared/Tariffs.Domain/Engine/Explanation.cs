@@ -29,21 +29,6 @@ public sealed class Explanation
     /// <summary>The formula with named placeholders in braces.</summary>
     public string Formula { get; }
 
-    /// <summary>The inputs, name and value, in order of appearance in the formula.</summary>
-    public IReadOnlyList<KeyValuePair<string, decimal>> Inputs
-    {
-        get
-        {
-            var inputs = new List<KeyValuePair<string, decimal>>(values.Length);
-            if (literal)
-                return inputs;
-            var i = 0;
-            foreach (var name in Placeholders(Formula))
-                inputs.Add(new(name, i < values.Length ? values[i++] : 0m));
-            return inputs;
-        }
-    }
-
     /// <summary>The formula with each placeholder replaced by its value (at most six decimals, invariant culture).</summary>
     public override string ToString()
     {
@@ -68,13 +53,4 @@ public sealed class Explanation
         return text.ToString();
     }
 
-    private static IEnumerable<string> Placeholders(string formula)
-    {
-        var at = 0;
-        while (formula.IndexOf('{', at) is var open and >= 0 && formula.IndexOf('}', open) is var close and >= 0)
-        {
-            yield return formula[(open + 1)..close];
-            at = close + 1;
-        }
-    }
 }

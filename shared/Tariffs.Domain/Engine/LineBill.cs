@@ -32,15 +32,6 @@ public sealed class LineBill
     /// <summary>The bill of segment <paramref name="index"/> as left so far: fixed + variable + reductions.</summary>
     public decimal Total(int index) => fixedParts[index] + variableParts[index] + reductions[index];
 
-    /// <summary>Σ of the segment totals over the given segments.</summary>
-    public decimal Total(IReadOnlyList<EligibleSegment> segments)
-    {
-        var sum = 0m;
-        foreach (var segment in segments)
-            sum += Total(segment.Index);
-        return sum;
-    }
-
     internal void Apply(int index, BillComponent component, decimal delta)
     {
         switch (component)

@@ -21,6 +21,6 @@ public sealed class RuleInput(BillingLine line, Currency currency, IReadOnlyList
     /// <summary>The running bill of every segment of the line.</summary>
     public LineBill Bill { get; } = bill;
 
-    /// <summary>Persons in the household in a segment: from the facts when known, else from the line (at least one).</summary>
-    public int Persons(EligibleSegment segment) => Math.Max(1, segment.Facts?.Persons ?? Line.Persons);
+    /// <summary>Persons in the household in a segment: from the facts when known, else from the line (1 or more either way).</summary>
+    public int Persons(EligibleSegment segment) => segment.Facts?.Persons ?? Line.Persons;
 }

@@ -171,7 +171,7 @@ public static class TariffEngine
             var block = blocks[b];
             var width = block.Width is null ? remaining : block.Width.For(line.Persons) * Count(block.Basis, segment, ref lastBasis, ref lastCount);
             var taken = remaining < width ? remaining : width;
-            fills[b] = new BlockFill(width, taken, block.UnitPrice);
+            fills[b] = new BlockFill(taken, block.UnitPrice);
             remaining -= taken;
         }
         return new PricedSegment(segment, version.Version, quantity, fixedAmount, fills);

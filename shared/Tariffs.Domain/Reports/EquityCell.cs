@@ -3,9 +3,9 @@ namespace Tariffs.Domain.Reports;
 /// <summary>
 /// The indicators of one report cell, amounts in minor units. Households are counted once per cell whatever
 /// their number of lines; a line belongs to the month, quarter and year holding the last day of its billing
-/// period. docs/api.md defines each published indicator; <see cref="EquityCellFields"/> declares how each figure is
-/// stored and published. Members documented as "not recorded yet" stay at zero (or their ratios null) until the
-/// service records the data behind them.
+/// period; compensation and blocked restrictions are counted from the universal-service events of the cell's
+/// period and area. docs/api.md defines each published indicator; <see cref="EquityCellFields"/> declares how each
+/// figure is stored and published.
 /// </summary>
 public sealed record EquityCell
 {
@@ -39,13 +39,13 @@ public sealed record EquityCell
     /// <summary>Σ of payments to households, apart from bills.</summary>
     public long PaymentsTotalMinor { get; init; }
 
-    /// <summary>Σ of guaranteed-standards compensation (not recorded yet: 0).</summary>
+    /// <summary>Σ of guaranteed-standards compensation owed for incidents in the cell (from service events).</summary>
     public long CompensationTotalMinor { get; init; }
 
     /// <summary>Σ of the quantities billed, in <see cref="Unit"/>.</summary>
     public decimal QuantityBilled { get; init; }
 
-    /// <summary>Billed households whose annual income is known (incomes are not recorded yet: 0).</summary>
+    /// <summary>Billed households whose annual income was known when a line of theirs was priced.</summary>
     public int HouseholdsWithKnownIncome { get; init; }
 
     /// <summary>Of those, households whose standard bill exceeds the affordability threshold.</summary>
@@ -54,13 +54,13 @@ public sealed record EquityCell
     /// <summary>Of those, households whose social bill (standard + adjustments) exceeds the threshold.</summary>
     public int HouseholdsAboveThresholdAfter { get; init; }
 
-    /// <summary>Lines billed above the uniform tariff beyond the tolerance (not recorded yet: 0).</summary>
+    /// <summary>Lines billed above the repriced uniform tariff beyond the tolerance (overcharge findings).</summary>
     public int OverchargeFindings { get; init; }
 
-    /// <summary>Σ overcharged above the uniform tariff (not recorded yet: 0).</summary>
+    /// <summary>Σ of the overcharge findings' excess (billed − repriced).</summary>
     public long OverchargeTotalMinor { get; init; }
 
-    /// <summary>Restriction requests blocked by the guard (not recorded yet: 0).</summary>
+    /// <summary>Restriction requests the guard blocked in the cell (from service events).</summary>
     public int BlockedRestrictions { get; init; }
 
     /// <summary>Why the cell is withheld from public output, or <see cref="SuppressionReason.None"/>.</summary>

@@ -7,8 +7,9 @@ namespace Tariffs.Domain.Reports;
 /// standard bill, the bill adjustments (price replacements, discounts, caps, credits, corrections
 /// included) and the payments, for a household in an area; the quantity billed and its unit.
 /// The line belongs to the month, quarter and year holding <see cref="PeriodEnd"/>, the last day of its
-/// billing period. The init-only members carry data the service does not record yet and stay at their
-/// defaults (zero or null) until it does.
+/// billing period. The init-only members are what the ledger records of the line besides its bills: the
+/// overcharge found at pricing and the household's annual income known then; compensation is counted from
+/// <see cref="ServiceEvent"/>s instead, so the service leaves <see cref="CompensationMinor"/> at 0.
 /// </summary>
 public readonly record struct ReportLine(
     string Authority,
@@ -25,12 +26,12 @@ public readonly record struct ReportLine(
     decimal Quantity = 0m,
     string Unit = "")
 {
-    /// <summary>Guaranteed-standards compensation credited on this line (none recorded yet: 0).</summary>
+    /// <summary>Guaranteed-standards compensation credited on this line; 0 from the service, which reports compensation as <see cref="ServiceEvent"/>s.</summary>
     public long CompensationMinor { get; init; }
 
-    /// <summary>Amount billed above the uniform tariff beyond the tolerance, when the line is an overcharge finding (none recorded yet: 0).</summary>
+    /// <summary>Amount billed above the repriced uniform tariff (billed − repriced) when the line is an overcharge finding (beyond the tolerance); otherwise 0.</summary>
     public long OverchargeMinor { get; init; }
 
-    /// <summary>The household's known annual income in minor units, or null when unknown (incomes are not recorded yet).</summary>
+    /// <summary>The household's annual income in minor units as known when the line was priced (from its latest facts), or null when unknown.</summary>
     public long? AnnualIncomeMinor { get; init; }
 }

@@ -16,9 +16,6 @@ public abstract class SocialRule(string id, IReadOnlyCollection<string> tariffCo
     /// <summary>Stable identifier of the rule, part of every adjustment key.</summary>
     public string Id { get; } = id;
 
-    /// <summary>Codes of the tariffs whose lines the rule applies to.</summary>
-    public IReadOnlyCollection<string> TariffCodes => tariffCodes;
-
     /// <summary>The step of the order of application this rule belongs to.</summary>
     public abstract RuleStep Step { get; }
 

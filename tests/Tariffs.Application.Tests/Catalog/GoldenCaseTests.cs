@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tariffs.Domain.Corrections;
 using Tariffs.Domain.Engine;
 
@@ -16,6 +17,8 @@ public class GoldenCaseTests
         var golden = GoldenCases.Cases(file)[index]!;
         var expect = golden["expect"]!;
         Assert.Equal(name, (string?)golden["name"]); // the row shown in the test list is the case run
+        // Every case states the amounts a person computed: the standard bill and each adjustment (an empty object: none).
+        Assert.True(expect["standardBill"] is JsonValue && expect["adjustments"] is JsonObject, $"{file} '{name}' states no standardBill or adjustments");
 
         var outcome = TariffEngine.Price(GoldenCases.Line(golden["line"]!, catalog), catalog, GoldenCases.Windows(golden["eligibility"]));
 
@@ -43,6 +46,7 @@ public class GoldenCaseTests
 
         if (golden["posted"] is { } posted)
         {
+            Assert.True(expect["corrections"] is JsonObject && expect["withheld"] is JsonObject, $"{file} '{name}' posts adjustments but states no corrections or withheld");
             var result = AdjustmentCorrections.Compute(GoldenCases.Posted(posted, catalog), outcome, catalog);
             Assert.Equal(
                 GoldenCases.Amounts(expect["corrections"]).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {GoldenCases.Format(kv.Value)}"),

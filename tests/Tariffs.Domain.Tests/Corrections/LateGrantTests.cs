@@ -8,6 +8,8 @@ using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Corrections;
 
@@ -28,7 +30,7 @@ public class LateGrantTests
     private static ServiceCatalog Catalog() => new("late", "water",
         new Dictionary<string, Tariff>
         {
-            ["DOM"] = new("DOM", "Domestic", Currency.Eur, "m3", Versions(new PriceSchedule([], [new PriceBlock(null, BasisPeriod.CalendarYear, 1.00m)]).Validated())),
+            ["DOM"] = new("DOM", "Domestic", Currency.Eur, "m3", Versions(new PriceSchedule([], [new PriceBlock(null, BasisPeriod.CalendarYear, 1.00m)]))),
         },
         [
             new SocialProgram("support", "Support", EligibilityStart.AsGiven, false,

@@ -3,6 +3,7 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Engine;
 
@@ -29,5 +30,5 @@ internal static class DunkerqueCatalog
         [
             new PriceBlock(Allowance.PerHousehold(80m), BasisPeriod.CalendarYear, essential),
             new PriceBlock(null, BasisPeriod.CalendarYear, further),
-        ]).Validated();
+        ]);
 }

@@ -6,6 +6,8 @@ using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Engine;
 

@@ -5,6 +5,8 @@ using Tariffs.Domain.Dates;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
+using Tariffs.Domain.Social.Parameters;
+using Tariffs.Domain.Social.Rules;
 
 namespace Tariffs.Domain.Tests.Properties;
 
@@ -22,7 +24,7 @@ internal static class PropertyCatalog
     {
         var tariff = new Tariff("DOM", "Domestic", Currency.Eur, "m3", Versions(new PriceSchedule(
             [new FixedCharge("standing", 3.10m, BasisPeriod.Month)],
-            [new PriceBlock(Allowance.PerPerson(25m), BasisPeriod.CalendarYear, 0.89m), new PriceBlock(null, BasisPeriod.CalendarYear, 1.66m)]).Validated()));
+            [new PriceBlock(Allowance.PerPerson(25m), BasisPeriod.CalendarYear, 0.89m), new PriceBlock(null, BasisPeriod.CalendarYear, 1.66m)])));
         List<SocialRule> rules =
         [
             new SocialBlockPriceRule("block", ["DOM"], Versions<IReadOnlyList<decimal?>>([0.34m, null])),

@@ -1,4 +1,4 @@
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Parameters;
 
 /// <summary>Which components of the bill a percentage discount applies to.</summary>
 public enum DiscountComponents

@@ -1,7 +1,8 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Amount cap (step 3, WaterSure): the eligible segments' bill, as left by the steps before, is capped at a

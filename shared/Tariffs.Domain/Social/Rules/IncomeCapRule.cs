@@ -1,8 +1,9 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Income cap (step 3, Philadelphia TAP): the eligible segments' bill, as left by the steps before, is capped
@@ -63,7 +64,6 @@ public sealed class IncomeCapRule(string id, IReadOnlyCollection<string> tariffC
     private static decimal PeriodsPerYear(BasisPeriod basis) => basis.Unit switch
     {
         BasisUnit.Month => 12m,
-        BasisUnit.Day => 365m,
         _ => 1m,
     };
 }

@@ -1,7 +1,8 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Income-scale payment (step 5, chèque énergie): consumption units for the household's size pick the

@@ -1,7 +1,8 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Notional allocation (step 5, payment; the Grenoble variant of the income cap): over the eligible segments,

@@ -1,7 +1,8 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Per-person credit (step 4, Dunkerque chèque eau): a fixed credit per basis period for each household

@@ -1,7 +1,8 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Social.Parameters;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Percentage discount (step 2): a percentage of the chosen components of each eligible segment's bill, as

@@ -1,7 +1,7 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Social block price (step 1, price replacement): eligible households pay another unit price in some blocks

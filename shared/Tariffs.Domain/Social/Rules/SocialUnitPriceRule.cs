@@ -1,7 +1,7 @@
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
 
-namespace Tariffs.Domain.Social;
+namespace Tariffs.Domain.Social.Rules;
 
 /// <summary>
 /// Social unit price (step 1, price replacement): the whole variable price is replaced by a regulated social

@@ -30,7 +30,7 @@ public static class CompensationCalculator
             var lateHours = (decimal)Period.Between(incident.Deadline, end, PeriodUnits.Minutes).Minutes / 60m;
             amount += standard.Amount;
             terms.Add(new Engine.Explanation("{amount} for not meeting the deadline ({hoursLate} hours late)", standard.Amount, lateHours));
-            if (standard.FurtherAmount is { } further && standard.FurtherPeriodHours is { } hours and > 0)
+            if (standard.FurtherAmount is { } further && standard.FurtherPeriodHours is { } hours)
             {
                 var periods = Math.Floor(lateHours / hours);
                 amount += further * periods;
