@@ -29,12 +29,12 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         var entries = await Eventually.ValueAsync(() => host.LedgerAsync("dunkerque-water-2022-annual"), e => e.Count == 30, Pipeline.Patience, "30 ledger lines");
 
         // 6 CSS households: −0.55 €/m³ on their first 80 m³ (PRODUCT.md example 1), 233.75 € in all.
-        var adjustments = entries.SelectMany(e => e.Adjustments).ToList();
+        var adjustments = entries.SelectMany(e => e.Items).ToList();
         Assert.Equal(6, adjustments.Count);
         Assert.Equal(-23375, adjustments.Sum(a => a.AmountMinor));
         Assert.All(adjustments, a => Assert.Equal("dunkerque-css-essential-water", a.RuleId));
         Assert.All(adjustments, a => Assert.Contains("délibération 2022", a.LegalReferences));
-        Assert.Equal(378810, entries.Sum(e => e.Line.StandardBillMinor));
+        Assert.Equal(378810, entries.Sum(e => e.StandardBillMinor));
 
         using (var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null))
             Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
@@ -58,7 +58,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         await host.WaitUntilIdleAsync();
         var again = await host.LedgerAsync("dunkerque-water-2022-annual");
         Assert.Equal(30, again.Count);
-        Assert.Equal(adjustments.Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)), again.SelectMany(e => e.Adjustments).Select(a => (a.RowKey, a.AmountMinor, a.Timestamp)));
+        Assert.Equal(adjustments.Select(a => (a.Id, a.AmountMinor, a.StoredAt)), again.SelectMany(e => e.Items).Select(a => (a.Id, a.AmountMinor, a.StoredAt)));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         Assert.Contains("Unknown tariff 'NOPE'", byLine["line|0000000004"]);
         Assert.Contains("householdId: required", byLine["line|0000000005"]);
         var priced = Assert.Single(await host.LedgerAsync(batchId));
-        Assert.Equal(13760, priced.Line.StandardBillMinor);
+        Assert.Equal(13760, priced.StandardBillMinor);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public sealed class EligibilityOverTimeTests(LocalHostFixture host)
         // From 1 July: 184 of 365 days → 80 × 184/365 m³ repriced at 0.34 instead of 0.89 → −22.18 €.
         Assert.Equal(-2218, ledger.AdjustmentsOf(early));
         Assert.Equal(-2218, ledger.AdjustmentsOf(late));
-        var correction = Assert.Single(ledger.Single(e => e.Line.HouseholdId == late).Adjustments);
-        Assert.Equal(1, correction.Correction);
+        var correction = Assert.Single(ledger.Single(e => e.HouseholdId == late).Items);
+        Assert.Equal(1, correction.Sequence);
         Assert.Contains("stored total 0.00 EUR, recomputed -22.18 EUR", correction.Note);
     }
 
@@ -59,7 +59,7 @@ public sealed class EligibilityOverTimeTests(LocalHostFixture host)
 
         var ledger = await host.LedgerAsync(batchId);
         Assert.Equal(-4400, ledger.AdjustmentsOf(household));
-        Assert.Single(ledger.SelectMany(e => e.Adjustments));
+        Assert.Single(ledger.SelectMany(e => e.Items));
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class EligibilityOverTimeTests(LocalHostFixture host)
         await host.PostEligibilityAsync(Pipeline.Revocation("r-" + household, household, program, "2022-07-01"));
         await host.WaitUntilIdleAsync();
 
-        var adjustments = (await host.LedgerAsync(batchId)).Single().Adjustments;
-        Assert.Equal([0, 1], adjustments.Select(a => a.Correction));
+        var adjustments = (await host.LedgerAsync(batchId)).Single().Items;
+        Assert.Equal([0, 1], adjustments.Select(a => a.Sequence));
         Assert.Equal(-4400, adjustments[0].AmountMinor); // the original stays: corrections are new rows
         Assert.Equal(2218, adjustments[1].AmountMinor);  // takes back the 184 days from 1 July
         Assert.Equal(-2182, adjustments.Sum(a => a.AmountMinor));

@@ -42,9 +42,9 @@ public sealed class IdConflictTests(LocalHostFixture host)
 
         Assert.True((bool)again["duplicate"]!);
         Assert.Equal("completed", (string?)again["current"]!["state"]);
-        var line = Assert.Single(await host.LedgerAsync(id)).Line;
+        var line = Assert.Single(await host.LedgerAsync(id));
         Assert.Equal(household, line.HouseholdId);
-        Assert.Equal("120", line.Quantity); // line 1 as first sent
+        Assert.Equal(120m, line.Quantity); // line 1 as first sent
         var status = (await host.Authorised.GetFromJsonAsync<JsonObject>($"api/batches/{Uri.EscapeDataString(id)}"))!;
         Assert.Equal((1, 1), ((int)status["linesReceived"]!, (int)status["linesPriced"]!));
         Assert.Single(await host.RejectionsAsync(id), r => r.RowKey.StartsWith("conflict|", StringComparison.Ordinal));

@@ -34,7 +34,7 @@ public sealed class IsolationTests(LocalHostFixture host)
 
         var status = await Eventually.ValueAsync(() => StatusAsync(batchId), s => (string?)s["state"] is "completed" or "completedWithFailures", Patience, "the batch to end");
         Assert.Equal(("completed", 4, 1), ((string?)status["state"], (int)status["linesPriced"]!, (int)status["linesRejected"]!));
-        Assert.Equal([1, 2, 4, 5], (await host.LedgerAsync(batchId)).Select(e => e.Line.LineNumber));
+        Assert.Equal([1, 2, 4, 5], (await host.LedgerAsync(batchId)).Select(e => e.LineNumber));
         var rejection = Assert.Single(await host.RejectionsAsync(batchId));
         Assert.Equal("line|0000000003", rejection.RowKey);
         Assert.NotEmpty(rejection.Reason);

@@ -111,8 +111,8 @@ public sealed class OrderIndependenceTests(LocalHostFixture host)
         {
             var expected = Expected(catalog, line, flags);
             var ledger = await host.LedgerAsync(batchId);
-            var entry = Assert.Single(ledger, e => e.Line.HouseholdId == (string)line["householdId"]!);
-            var actual = entry.Adjustments.GroupBy(a => a.RuleId).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountMinor))
+            var entry = Assert.Single(ledger, e => e.HouseholdId == (string)line["householdId"]!);
+            var actual = entry.Items.GroupBy(a => a.RuleId).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountMinor))
                 .Where(kv => kv.Value != 0).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}");
             Assert.True(expected.SequenceEqual(actual),
                 $"{batchId} {line["householdId"]}: expected [{string.Join(", ", expected)}], ledger [{string.Join(", ", actual)}]; flags {string.Join("; ", flags.Select(f => f.ToJsonString()))}");

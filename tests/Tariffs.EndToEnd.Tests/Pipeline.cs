@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -32,12 +33,12 @@ public static class Pipeline
     }
 
     /// <summary>The ledger entries of a batch, in line order.</summary>
-    public static async Task<List<LedgerEntry>> LedgerAsync(this ITariffsService host, string batchId)
+    public static async Task<List<LedgerLine>> LedgerAsync(this ITariffsService host, string batchId)
     {
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in new LedgerStore(host.Tables).ReadBatchAsync(batchId, CancellationToken.None))
             entries.Add(entry);
-        return entries.OrderBy(e => e.Line.LineNumber).ToList();
+        return entries.OrderBy(e => e.LineNumber).ToList();
     }
 
     public static async Task<List<RejectionEntity>> RejectionsAsync(this ITariffsService host, string partition)
@@ -89,8 +90,8 @@ public static class Pipeline
     };
 
     /// <summary>Σ of a household's adjustments in a batch, originals and corrections, in minor units.</summary>
-    public static long AdjustmentsOf(this IEnumerable<LedgerEntry> entries, string household) =>
-        entries.Where(e => e.Line.HouseholdId == household).SelectMany(e => e.Adjustments).Sum(a => a.AmountMinor);
+    public static long AdjustmentsOf(this IEnumerable<LedgerLine> entries, string household) =>
+        entries.Where(e => e.HouseholdId == household).SelectMany(e => e.Items).Sum(a => a.AmountMinor);
 
     /// <summary>Sends with the function key, again while the service answers 5xx (storage faults are injected in proof tests).</summary>
     public static async Task<HttpResponseMessage> SendAsync(this ITariffsService host, HttpMethod method, string route, string? body = null)

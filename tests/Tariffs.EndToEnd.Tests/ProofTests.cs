@@ -37,13 +37,13 @@ public sealed class ProofTests
     private static async Task AssertExactLedgerAsync(ITariffsService system, string batchId, int lines, ISet<int> css, int firstLine = 1)
     {
         var ledger = await system.LedgerAsync(batchId);
-        Assert.Equal(Enumerable.Range(firstLine, lines), ledger.Select(e => e.Line.LineNumber));
+        Assert.Equal(Enumerable.Range(firstLine, lines), ledger.Select(e => e.LineNumber));
         var wrong = ledger
-            .Select(e => (Line: e.Line.LineNumber, Sum: e.Adjustments.Sum(a => a.AmountMinor)))
+            .Select(e => (Line: e.LineNumber, Sum: e.Items.Sum(a => a.AmountMinor)))
             .Where(x => x.Sum != (css.Contains(x.Line) ? PerCssHousehold : 0))
             .ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} lines have a wrong total, e.g. line {wrong.FirstOrDefault().Line}: {wrong.FirstOrDefault().Sum}");
-        Assert.All(ledger, e => Assert.Equal(13760, e.Line.StandardBillMinor)); // 80 × 0.89 + 40 × 1.66
+        Assert.All(ledger, e => Assert.Equal(13760, e.StandardBillMinor)); // 80 × 0.89 + 40 × 1.66
     }
 
     private static async Task AssertNoPoisonAsync(ITariffsService system)

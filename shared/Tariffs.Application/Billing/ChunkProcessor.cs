@@ -13,9 +13,10 @@ using Tariffs.Application.Telemetry;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Billing;
@@ -36,10 +37,10 @@ namespace Tariffs.Application.Billing;
 /// </remarks>
 public sealed partial class ChunkProcessor(
     CatalogRepository catalogs,
-    EligibilityStore eligibility,
-    LedgerStore ledger,
-    RejectionStore rejections,
-    BatchStore batches,
+    IEligibility eligibility,
+    ILedger ledger,
+    IRejections rejections,
+    IBatches batches,
     AdjustmentPublisher publisher,
     RecomputeQueue recomputations,
     LineCorrector corrector,
@@ -86,54 +87,65 @@ public sealed partial class ChunkProcessor(
         var stored = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         var pricedAt = clock.GetCurrentInstant();
 
-        var outcomes = new List<LineOutcome>(valid.Count);
+        var incomes = KnownIncomes(stored);
+        var priced = new List<(LineOutcome Outcome, LedgerLine Line)>(valid.Count);
         foreach (var line in valid)
         {
+            LineOutcome outcome;
             try
             {
                 var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EligibilityAsOf.Windows(e, catalog, pricedAt) : [];
-                outcomes.Add(TariffEngine.Price(line, catalog, windows));
+                outcome = TariffEngine.Price(line, catalog, windows);
             }
             catch (Exception e) when (e is not OperationCanceledException) // a rule that cannot price it, an overflow…
             {
                 refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e is PricingException ? e.Message : $"cannot be priced: {e.Message}", $"line {line.LineNumber}"));
+                continue;
+            }
+            try
+            {
+                priced.Add((outcome, LedgerLine.Priced(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt, outcome,
+                    incomes.TryGetValue(line.HouseholdId, out var income) ? income : null)));
+            }
+            catch (Exception e) when (e is OverflowException or ArgumentException) // an amount beyond minor units
+            {
+                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, $"its ledger rows cannot be built: {e.Message}", $"line {line.LineNumber}"));
             }
         }
 
-        var incomes = KnownIncomes(stored);
-        var append = await ledger.AppendAsync(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt.ToDateTimeOffset(), outcomes, incomes, cancellationToken)
-            .ConfigureAwait(false);
+        var append = await ledger.AppendAsync([.. priced.Select(p => p.Line)], cancellationToken).ConfigureAwait(false);
         var written = append.RowsInserted;
         if (append.Refused.Count > 0)
         {
-            var notStored = append.Refused.Select(r => r.Outcome).ToHashSet(ReferenceEqualityComparer.Instance);
-            outcomes.RemoveAll(notStored.Contains);
-            refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Outcome.Line.LineNumber, r.Reason, $"line {r.Outcome.Line.LineNumber}")));
+            var notStored = append.Refused.Select(r => r.Line).ToHashSet(ReferenceEqualityComparer.Instance);
+            priced.RemoveAll(p => notStored.Contains(p.Line));
+            refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, $"line {r.Line.LineNumber}")));
         }
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
-        var storedBefore = await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)), cancellationToken).ConfigureAwait(false);
+        var storedBefore = await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)).Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var cause = $"eligibility received while batch {header.BatchId} was priced";
         foreach (var household in ToRecompute(stored, now, storedBefore, catalog, cause))
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
-        var adjustments = outcomes.Sum(o => o.Adjustments.Count);
+        var adjustments = priced.Sum(p => p.Outcome.Adjustments.Count);
+        var storedById = storedBefore.ToDictionary(l => l.Id);
         await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
-            Publications.Originals(header.BatchId, outcomes, storedBefore)), cancellationToken).ConfigureAwait(false);
+            Publications.Originals(priced.Select(p => storedById.GetValueOrDefault(p.Line.Id, p.Line)))), cancellationToken).ConfigureAwait(false);
         await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
         {
             Chunk = chunk,
             Lines = received,
-            Priced = outcomes.Count,
+            Priced = priced.Count,
             Rejected = refused.Count,
             Adjustments = adjustments,
             CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
 
-        TariffsTelemetry.RecordChunk(header, outcomes.Count, refused.Count, adjustments, written);
-        LogChunk(logger, header.BatchId, chunk, received, outcomes.Count, refused.Count, adjustments, written);
-        return new BatchOutcome(header.BatchId, received, outcomes.Count, refused.Count, adjustments, written);
+        TariffsTelemetry.RecordChunk(header, priced.Count, refused.Count, adjustments, written);
+        LogChunk(logger, header.BatchId, chunk, received, priced.Count, refused.Count, adjustments, written);
+        return new BatchOutcome(header.BatchId, received, priced.Count, refused.Count, adjustments, written);
     }
 
     /// <summary>
@@ -167,10 +179,10 @@ public sealed partial class ChunkProcessor(
         else
         {
             var keyed = lines.Where(l => l is { LineNumber: not null, HouseholdId: not null })
-                .Select(l => new LineEntity { PartitionKey = LedgerStore.PartitionOf(l.HouseholdId!), RowKey = LedgerStore.LineKey(l.HouseholdId!, header.BatchId, l.LineNumber!.Value) })
+                .Select(l => new LedgerLineId(l.HouseholdId!, header.BatchId, l.LineNumber!.Value))
                 .ToList();
             var stored = (await ledger.ReadLinesAsync(keyed, cancellationToken).ConfigureAwait(false))
-                .Select(e => (e.Line.HouseholdId, e.Line.LineNumber)).ToHashSet();
+                .Select(l => (l.HouseholdId, l.LineNumber)).ToHashSet();
             refused = lines.Where(l => !(l.HouseholdId is not null && l.LineNumber is { } n && stored.Contains((l.HouseholdId, n))))
                 .Select(l => LineRejection(header.BatchId, l.Index, l.LineNumber, notProcessed, l.Excerpt)).ToList();
             priced = lines.Count - refused.Count;
@@ -231,16 +243,16 @@ public sealed partial class ChunkProcessor(
     /// Households whose lines may be owed corrections: those whose eligibility grew since it was read for pricing, and
     /// those of lines an earlier delivery stored that the eligibility stored now would correct.
     /// </summary>
-    private SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerEntry> storedBefore,
+    private SortedSet<string> ToRecompute(Dictionary<string, HouseholdEligibility> before, Dictionary<string, HouseholdEligibility> now, IEnumerable<LedgerLine> storedBefore,
         ServiceCatalog catalog, string cause)
     {
         var households = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (household, eligibility) in now)
             if (!before.TryGetValue(household, out var was) || was.Count != eligibility.Count)
                 households.Add(household);
-        foreach (var entry in storedBefore)
-            if (now.TryGetValue(entry.Line.HouseholdId, out var eligibility) && corrector.Corrections(entry, catalog, eligibility, cause).Count > 0)
-                households.Add(entry.Line.HouseholdId);
+        foreach (var line in storedBefore)
+            if (now.TryGetValue(line.HouseholdId, out var eligibility) && corrector.Corrections(line, catalog, eligibility, cause).Count > 0)
+                households.Add(line.HouseholdId);
         return households;
     }
 

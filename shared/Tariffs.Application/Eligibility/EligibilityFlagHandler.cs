@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Tariffs.Application.Ports;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
@@ -22,8 +23,8 @@ namespace Tariffs.Application.Eligibility;
 /// </summary>
 public sealed partial class EligibilityFlagHandler(
     CatalogRepository catalogs,
-    EligibilityStore store,
-    RejectionStore rejections,
+    IEligibility store,
+    IRejections rejections,
     RecomputeQueue recomputations,
     IClock clock,
     ILogger<EligibilityFlagHandler> logger)

@@ -5,8 +5,9 @@ using Tariffs.Application.Messages;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Output;
 using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Eligibility;
@@ -20,8 +21,8 @@ namespace Tariffs.Application.Eligibility;
 /// and correcting its line with what this one read would undo that (flags posted back to back raced this way).
 /// </summary>
 public sealed partial class HouseholdRecomputer(
-    LedgerStore ledger,
-    EligibilityStore eligibility,
+    ILedger ledger,
+    IEligibility eligibility,
     CatalogRepository catalogs,
     LineCorrector corrector,
     PublicationOutbox outbox,
@@ -53,9 +54,8 @@ public sealed partial class HouseholdRecomputer(
         var written = 0;
         var failures = new List<Exception>();
         var priced = new Dictionary<CatalogKey, (ServiceCatalog Catalog, HouseholdEligibility Eligibility)>();
-        await foreach (var entry in ledger.ReadHouseholdAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ledger.ReadHouseholdAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
         {
-            var line = entry.Line;
             var key = new CatalogKey(line.Authority, line.Service);
             if (!priced.TryGetValue(key, out var with))
             {
@@ -65,7 +65,7 @@ public sealed partial class HouseholdRecomputer(
             }
             try
             {
-                written += await RecomputeLineAsync(entry, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
+                written += await RecomputeLineAsync(line, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (MessageGuard.IsUnprocessable(e))
             {
@@ -78,16 +78,15 @@ public sealed partial class HouseholdRecomputer(
         return written;
     }
 
-    private async Task<int> RecomputeLineAsync(LedgerEntry entry, ServiceCatalog catalog, HouseholdEligibility stored, string cause, CancellationToken cancellationToken)
+    private async Task<int> RecomputeLineAsync(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility stored, string cause, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttemptsPerLine; attempt++)
         {
-            var line = entry.Line;
-            var corrections = corrector.Corrections(entry, catalog, stored, cause);
+            var corrections = corrector.Corrections(line, catalog, stored, cause);
             if (corrections.Count == 0)
                 return 0;
             var publication = new Publication(line.Operator, line.Authority, line.Service, line.BatchId,
-                $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.Adjustment.RuleId}#{c.Number}"))}",
+                $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.RuleId}#{c.Sequence}"))}",
                 Publications.Corrections(line, corrections));
             if (await ledger.TryAppendCorrectionsAsync(line, corrections, PublicationOutbox.Payload(publication), cancellationToken).ConfigureAwait(false) is { } pending)
             {
@@ -95,11 +94,11 @@ public sealed partial class HouseholdRecomputer(
                 return corrections.Count;
             }
             // Another recomputation appended corrections first: start again from what is stored now.
-            entry = await ledger.ReadLineAsync(line, cancellationToken).ConfigureAwait(false)
+            line = await ledger.ReadLineAsync(line.Id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} disappeared from the ledger.");
             stored = await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false);
         }
-        throw new InvalidOperationException($"Line {entry.Line.LineNumber} of batch {entry.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
+        throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Household {HouseholdId} recomputed after {Cause}: {Corrections} corrections written")]

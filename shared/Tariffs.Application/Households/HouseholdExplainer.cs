@@ -1,21 +1,21 @@
-using System.Text.Json;
+using System.Globalization;
+using NodaTime;
 using Tariffs.Application.Catalog;
-using Tariffs.Domain.Money;
-using Tariffs.Domain.Social;
+using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Ledger;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;
 
 /// <summary>Assembles a household's explanation from its lines in the ledger (authorised callers only).</summary>
-public sealed class HouseholdExplainer(LedgerStore ledger, EligibilityStore eligibility, CatalogRepository catalogs)
+public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility, CatalogRepository catalogs)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)
     {
         var lines = new List<ExplainedLine>();
-        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
-            lines.Add(Explain(entry));
+        await foreach (var line in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
+            lines.Add(Explain(line));
         return new HouseholdExplanation(householdId, lines);
     }
 
@@ -26,20 +26,20 @@ public sealed class HouseholdExplainer(LedgerStore ledger, EligibilityStore elig
         return await eligibility.SourceAgenciesAsync(programs, householdId, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ExplainedLine Explain(LedgerEntry entry)
+    private static ExplainedLine Explain(LedgerLine line)
     {
-        var line = entry.Line;
-        var currency = Currency.TryFind(line.Currency, out var c) ? c : Currency.Eur;
-        var social = entry.Adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var s) && s < RuleStep.Payment).Sum(a => a.AmountMinor);
+        var currency = line.Currency;
         return new ExplainedLine(
-            entry.BatchId, line.LineNumber, line.Operator, line.Authority, line.Service, line.Area,
-            line.PeriodFrom, line.PeriodTo, line.Quantity, line.Unit, line.TariffCode, line.Currency,
+            line.BatchId, line.LineNumber, line.Operator, line.Authority, line.Service, line.Area,
+            Date(line.Period.Start), Date(line.Period.End), line.Quantity.ToString(CultureInfo.InvariantCulture), line.Unit, line.TariffCode, currency.Code,
             currency.FromMinorUnits(line.BilledMinor), currency.FromMinorUnits(line.StandardBillMinor),
-            currency.FromMinorUnits(line.StandardBillMinor + social), currency.FromMinorUnits(line.OverchargeMinor), line.Notes,
-            entry.Adjustments.Select(a => new ExplainedAdjustment(
-                a.RuleId, a.ProgramId, a.Step, a.Correction, currency.FromMinorUnits(a.AmountMinor), a.RuleVersions, a.LegalReferences,
-                a.CoversFrom, a.CoversTo, Parse(a.Explanation), a.Note.Length == 0 ? null : a.Note)).ToList());
+            currency.FromMinorUnits(line.SocialBillMinor), currency.FromMinorUnits(line.OverchargeMinor), line.Notes,
+            [.. line.Items.Select(i => new ExplainedAdjustment(
+                i.RuleId, i.ProgramId, i.Step.ToString(), i.Sequence, currency.FromMinorUnits(i.AmountMinor), i.RuleVersions, i.LegalReferences,
+                Date(i.Covers.Start), Date(i.Covers.End),
+                [.. i.Terms.Select(t => new ExplainedTerm(Date(t.Interval.Start), Date(t.Interval.End), t.RuleVersion, t.Legal.Citation, t.Detail, t.Amount))],
+                i.Note))]);
     }
 
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json.Length == 0 ? "[]" : json).RootElement.Clone();
+    private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

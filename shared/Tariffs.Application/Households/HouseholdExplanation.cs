@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Tariffs.Application.Households;
 
 /// <summary>
@@ -41,5 +39,5 @@ public sealed record ExplainedAdjustment(
     string LegalReferences,
     string CoversFrom,
     string CoversTo,
-    JsonElement Explanation,
+    IReadOnlyList<ExplainedTerm> Explanation,
     string? Note);

@@ -1,21 +1,21 @@
-using Tariffs.Storage.Ledger;
+using Tariffs.Domain.Ledger;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;
 
 /// <summary>Where a household is billed: the authority and area of its latest billed line of a service (or of any service).</summary>
-public sealed class HouseholdLocator(LedgerStore ledger)
+public sealed class HouseholdLocator(ILedger ledger)
 {
     /// <summary>The authority and area, or null when the household has no billed line.</summary>
     public async Task<(string Authority, string Area)?> LocateAsync(string householdId, string service, CancellationToken cancellationToken)
     {
-        LineEntity? any = null;
-        LineEntity? sameService = null;
-        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
+        LedgerLine? any = null;
+        LedgerLine? sameService = null;
+        await foreach (var line in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
         {
-            var line = entry.Line;
-            if (any is null || string.CompareOrdinal(line.PeriodTo, any.PeriodTo) > 0)
+            if (any is null || line.Period.End > any.Period.End)
                 any = line;
-            if (line.Service == service && (sameService is null || string.CompareOrdinal(line.PeriodTo, sameService.PeriodTo) > 0))
+            if (line.Service == service && (sameService is null || line.Period.End > sameService.Period.End))
                 sameService = line;
         }
         return (sameService ?? any) is { } found ? (found.Authority, found.Area) : null;
@@ -25,8 +25,8 @@ public sealed class HouseholdLocator(LedgerStore ledger)
     public async Task<IReadOnlyList<(string Operator, string Authority)>> BilledByAsync(string householdId, CancellationToken cancellationToken)
     {
         var pairs = new HashSet<(string, string)>();
-        await foreach (var entry in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
-            pairs.Add((entry.Line.Operator, entry.Line.Authority));
+        await foreach (var line in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
+            pairs.Add((line.Operator, line.Authority));
         return [.. pairs];
     }
 }

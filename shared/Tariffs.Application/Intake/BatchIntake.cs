@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Tariffs.Application.Ports;
 using Tariffs.Application.Billing;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
@@ -26,9 +27,9 @@ namespace Tariffs.Application.Intake;
 /// </summary>
 public sealed partial class BatchIntake(
     BatchBlobStore blobs,
-    BatchStore batches,
+    IBatches batches,
     CatalogRepository catalogs,
-    RejectionStore rejections,
+    IRejections rejections,
     QueueServiceClient queues,
     ChunkProcessor chunks,
     MessageGuard guard,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 
@@ -17,7 +18,7 @@ namespace Tariffs.Application.Messages;
 /// and thrown, for the trigger to retry the message and, after its last delivery, move it to the poison queue, where
 /// <see cref="PoisonRecorder"/> attaches that error to it.
 /// </summary>
-public sealed partial class MessageGuard(RejectionStore rejections, IOptions<QueueRetryOptions> options, ILogger<MessageGuard> logger)
+public sealed partial class MessageGuard(IRejections rejections, IOptions<QueueRetryOptions> options, ILogger<MessageGuard> logger)
 {
     /// <summary>True when a delivery with this dequeue count is the message's last before the poison queue.</summary>
     public bool IsLastDelivery(long dequeueCount) => dequeueCount >= options.Value.MaxDequeueCount;

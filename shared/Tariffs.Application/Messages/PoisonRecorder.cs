@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 
@@ -10,7 +11,7 @@ namespace Tariffs.Application.Messages;
 /// the message never reached its function, e.g. a body that is not base64, which the queue extension moves to the poison
 /// queue at once) and an excerpt of its body.
 /// </summary>
-public sealed partial class PoisonRecorder(RejectionStore rejections, ILogger<PoisonRecorder> logger)
+public sealed partial class PoisonRecorder(IRejections rejections, ILogger<PoisonRecorder> logger)
 {
     /// <summary>The poison queue of <paramref name="queue"/>.</summary>
     public static string PoisonQueue(string queue) => queue + QueueNames.PoisonSuffix;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Tariffs.Application.Json;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Output;
@@ -10,7 +11,7 @@ namespace Tariffs.Application.Output;
 /// transaction) and deletes each once sent. What a stopped recomputation left is sent by <see cref="SendPendingAsync"/>,
 /// on a timer: at least once, with the same delivery ids.
 /// </summary>
-public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher publisher, IClock clock)
+public sealed class PublicationOutbox(ILedger ledger, AdjustmentPublisher publisher, IClock clock)
 {
     /// <summary>How old an outbox row must be to count as left behind (its writer is surely done with it).</summary>
     public static readonly Duration LeftBehindAfter = Duration.FromMinutes(2);
@@ -19,10 +20,10 @@ public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher pu
     public static string Payload(Publication publication) => JsonSerializer.Serialize(publication, TariffsJson.Options);
 
     /// <summary>Publishes what an outbox row holds, then deletes the row.</summary>
-    public async Task SendAsync(OutboxEntity outbox, CancellationToken cancellationToken)
+    public async Task SendAsync(PendingPublication outbox, CancellationToken cancellationToken)
     {
         var publication = JsonSerializer.Deserialize<Publication>(outbox.Payload, TariffsJson.Options)
-            ?? throw new InvalidOperationException($"Outbox row {outbox.RowKey} holds no publication.");
+            ?? throw new InvalidOperationException($"Outbox entry {outbox.Id} holds no publication.");
         await publisher.PublishAsync(publication, cancellationToken).ConfigureAwait(false);
         await ledger.CompletePublicationAsync(outbox, cancellationToken).ConfigureAwait(false);
     }
@@ -31,7 +32,7 @@ public sealed class PublicationOutbox(LedgerStore ledger, AdjustmentPublisher pu
     public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        var before = (clock.GetCurrentInstant() - LeftBehindAfter).ToDateTimeOffset();
+        var before = clock.GetCurrentInstant() - LeftBehindAfter;
         await foreach (var outbox in ledger.PendingPublicationsAsync(before, cancellationToken).ConfigureAwait(false))
         {
             await SendAsync(outbox, cancellationToken).ConfigureAwait(false);

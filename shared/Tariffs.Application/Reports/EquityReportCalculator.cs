@@ -1,12 +1,10 @@
-using System.Globalization;
 using NodaTime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
-using Tariffs.Domain.Social;
 using Tariffs.Application.Messages;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Events;
-using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
@@ -21,13 +19,13 @@ namespace Tariffs.Application.Reports;
 /// rows stored before its months' cutoffs, with suppression monotone across releases (<see cref="PublicRelease"/>).
 /// </summary>
 public sealed partial class EquityReportCalculator(
-    LedgerStore ledger,
+    ILedger ledger,
     ServiceEventStore events,
     ReportStore reports,
     PublicReportStore published,
     IClock clock,
     IOptions<ReportOptions> options,
-    RejectionStore rejections,
+    IRejections rejections,
     ILogger<EquityReportCalculator> logger)
 {
     /// <summary>Recomputes and stores the regulator's cells, releases the public cells of newly closed periods; returns the regulator's cells.</summary>
@@ -43,26 +41,19 @@ public sealed partial class EquityReportCalculator(
         var releasing = new EquityReportBuilder(rules);
         var lines = 0;
         var leftOut = new List<Rejection>();
-        await foreach (var entry in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var read in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var line = entry.Line;
-            try
+            if (read.Line is not { } line)
             {
-                var periodEnd = StoredDate.Parse(line.PeriodTo);
-                var whole = ToReportLine(line, periodEnd, entry.Adjustments);
-                var latest = entry.Adjustments.Select(a => a.Timestamp).Append(line.Timestamp).Max();
-                ReportLine? early = cutoffs.CutoffOf(line.Service, line.Authority, periodEnd, StoredAt(latest)) is { } cutoff && Before(line.Timestamp, cutoff)
-                    ? ToReportLine(line, periodEnd, entry.Adjustments.Where(a => Before(a.Timestamp, cutoff)).ToList())
-                    : null;
-                all.Add(whole);
-                if (early is { } beforeCutoff)
-                    releasing.Add(beforeCutoff);
-                lines++;
+                // One unreadable row never costs the report.
+                leftOut.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}"));
+                continue;
             }
-            catch (Exception e) when (MessageGuard.IsUnprocessable(e)) // one unreadable row never costs the report
-            {
-                leftOut.Add(LeftOut(RowKeys.Join("line", line.PartitionKey, line.RowKey), e, $"{line.Authority} {line.Service}: a line of household {line.HouseholdId}"));
-            }
+            all.Add(line.ToReportLine());
+            var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
+            if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
+                releasing.Add(line.StoredBefore(cutoff).ToReportLine());
+            lines++;
         }
         await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -113,22 +104,6 @@ public sealed partial class EquityReportCalculator(
         await published.AddAsync(release, cancellationToken).ConfigureAwait(false);
         LogComputed(logger, lines, cells.Count, cutoffs.NewReleases.Count, release.Count);
         return cells;
-    }
-
-    /// <summary>The report line of a stored line with the given adjustments: payments apart from bill adjustments.</summary>
-    private static ReportLine ToReportLine(LineEntity line, LocalDate periodEnd, IReadOnlyList<AdjustmentEntity> adjustments)
-    {
-        var payments = adjustments.Where(a => a.Step == nameof(RuleStep.Payment)).Sum(a => a.AmountMinor);
-        var social = adjustments.Where(a => Enum.TryParse<RuleStep>(a.Step, out var step) && step < RuleStep.Payment).ToList();
-        // A late grant leaves the line's original "eligible" false but adds corrections: the household is eligible.
-        var eligible = line.Eligible || social.Count > 0 || adjustments.Any(a => a.Step == nameof(RuleStep.Payment));
-        var quantity = decimal.TryParse(line.Quantity, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) ? q : 0m;
-        return new ReportLine(line.Authority, line.Service, line.Area, line.HouseholdId, periodEnd,
-            line.Currency, line.BilledMinor, line.StandardBillMinor, social.Sum(a => a.AmountMinor), payments, eligible, quantity, line.Unit)
-        {
-            OverchargeMinor = line.OverchargeMinor,
-            AnnualIncomeMinor = line.AnnualIncomeMinor,
-        };
     }
 
     /// <summary>The rejection recording what was left out of the report (<paramref name="what"/>) and why.</summary>

@@ -49,7 +49,8 @@ public sealed class EquityReportQuery(ReportStore reports, PublicReportStore pub
 
     private static EquityReportRow ToRow(EquityCellEntity stored, EquityReportView view, decimal? d102)
     {
-        var currency = Currency.TryFind(stored.Cell.Currency, out var found) ? found : Currency.Eur;
+        // A cell of events without money (restriction checks only) has no currency: its amounts are all 0.
+        var currency = stored.Cell.Currency.Length == 0 ? Currency.Eur : Currency.Find(stored.Cell.Currency, $"report cell {stored.Cell.Key.Service} {stored.Cell.Key.Authority} {stored.Cell.Key.Period} {stored.Cell.Key.Area}");
         var isPublic = view == EquityReportView.Public;
         return EquityReportRow.Of(new CellReading(stored.Cell, currency, Instant.FromDateTimeOffset(stored.ComputedAt))
         {

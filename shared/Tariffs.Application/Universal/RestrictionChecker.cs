@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tariffs.Application.Ports;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Domain.Universal.Restrictions;
@@ -18,7 +19,7 @@ namespace Tariffs.Application.Universal;
 public sealed partial class RestrictionChecker(
     UniversalServiceDocuments documents,
     CatalogRepository catalogs,
-    EligibilityStore eligibility,
+    IEligibility eligibility,
     HouseholdLocator locator,
     ServiceEventStore events,
     ILogger<RestrictionChecker> logger)

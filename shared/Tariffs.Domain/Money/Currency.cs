@@ -35,6 +35,13 @@ public sealed record Currency
         return currency is not null;
     }
 
+    /// <summary>
+    /// The supported currency of a stored or received code; throws <see cref="UnknownCurrencyException"/>, naming the
+    /// code and <paramref name="where"/> it was read, for an unknown one. Every reader of a stored currency uses this.
+    /// </summary>
+    public static Currency Find(string? code, string where) =>
+        TryFind(code, out var currency) ? currency : throw new UnknownCurrencyException(code ?? "", where);
+
     /// <summary>Rounds an amount to the minor unit, half away from zero.</summary>
     public decimal Round(decimal amount) => Math.Round(amount, MinorDigits, MidpointRounding.AwayFromZero);
 

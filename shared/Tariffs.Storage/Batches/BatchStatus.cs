@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tariffs.Storage.Batches;
 
 /// <summary>
@@ -36,4 +38,38 @@ public sealed record BatchStatus(
     /// <summary>Every chunk is done but at least one failed for good: its lines are rejected "not processed".</summary>
     public const string CompletedWithFailures = "completedWithFailures";
     public const string Refused = "refused";
+
+    /// <summary>
+    /// What a batch's record and the records of its chunks done add up to (chunks in number order: the first failed
+    /// one gives <see cref="Failure"/>). The one definition every batch store uses.
+    /// </summary>
+    public static BatchStatus Of(string batchId, BatchEntity header, IEnumerable<ChunkEntity> chunks)
+    {
+        int done = 0, priced = 0, rejected = 0, adjustments = 0, chunksFailed = 0, linesFailed = 0;
+        string? failure = null;
+        foreach (var chunk in chunks)
+        {
+            done++;
+            priced += chunk.Priced;
+            rejected += chunk.Rejected;
+            adjustments += chunk.Adjustments;
+            if (chunk.FailureReason.Length > 0)
+            {
+                chunksFailed++;
+                linesFailed += chunk.Failed;
+                failure ??= $"chunk|{chunk.Chunk.ToString("D6", CultureInfo.InvariantCulture)}: {chunk.FailureReason}";
+            }
+        }
+        var state = header.Refusal.Length > 0 ? Refused
+            : done < header.Chunks ? Processing
+            : chunksFailed > 0 ? CompletedWithFailures
+            : Completed;
+        return new BatchStatus(batchId, state, header.Operator, header.Authority, header.Service, header.Lines, header.Chunks, done,
+            priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt)
+        {
+            ChunksFailed = chunksFailed,
+            LinesFailed = linesFailed,
+            Failure = failure,
+        };
+    }
 }

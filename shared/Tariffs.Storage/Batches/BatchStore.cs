@@ -67,12 +67,11 @@ public sealed class BatchStore(TableServiceClient service)
         return table.UpsertEntityAsync(chunk, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The batch's status, or null when no batch has that id.</summary>
+    /// <summary>The batch's status (<see cref="BatchStatus.Of"/>), or null when no batch has that id.</summary>
     public async Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken)
     {
         BatchEntity? header = null;
-        int done = 0, priced = 0, rejected = 0, adjustments = 0, chunksFailed = 0, linesFailed = 0;
-        string? failure = null;
+        var chunks = new List<ChunkEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(batchId)}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -91,29 +90,16 @@ public sealed class BatchStore(TableServiceClient service)
                 };
                 continue;
             }
-            done++;
-            priced += row.GetInt32(nameof(ChunkEntity.Priced)) ?? 0;
-            rejected += row.GetInt32(nameof(ChunkEntity.Rejected)) ?? 0;
-            adjustments += row.GetInt32(nameof(ChunkEntity.Adjustments)) ?? 0;
-            if (row.GetString(nameof(ChunkEntity.FailureReason)) is { Length: > 0 } reason)
+            chunks.Add(new ChunkEntity
             {
-                chunksFailed++;
-                linesFailed += row.GetInt32(nameof(ChunkEntity.Failed)) ?? 0;
-                failure ??= $"{row.RowKey}: {reason}";
-            }
+                Chunk = row.GetInt32(nameof(ChunkEntity.Chunk)) ?? 0,
+                Priced = row.GetInt32(nameof(ChunkEntity.Priced)) ?? 0,
+                Rejected = row.GetInt32(nameof(ChunkEntity.Rejected)) ?? 0,
+                Adjustments = row.GetInt32(nameof(ChunkEntity.Adjustments)) ?? 0,
+                Failed = row.GetInt32(nameof(ChunkEntity.Failed)) ?? 0,
+                FailureReason = row.GetString(nameof(ChunkEntity.FailureReason)) ?? "",
+            });
         }
-        if (header is null)
-            return null;
-        var state = header.Refusal.Length > 0 ? BatchStatus.Refused
-            : done < header.Chunks ? BatchStatus.Processing
-            : chunksFailed > 0 ? BatchStatus.CompletedWithFailures
-            : BatchStatus.Completed;
-        return new BatchStatus(batchId, state, header.Operator, header.Authority, header.Service, header.Lines, header.Chunks, done,
-            priced, rejected, adjustments, header.Refusal.Length > 0 ? header.Refusal : null, header.ReceivedAt)
-        {
-            ChunksFailed = chunksFailed,
-            LinesFailed = linesFailed,
-            Failure = failure,
-        };
+        return header is null ? null : BatchStatus.Of(batchId, header, chunks);
     }
 }

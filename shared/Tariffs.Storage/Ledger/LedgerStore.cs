@@ -1,173 +1,85 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
-using Tariffs.Domain.Engine;
+using NodaTime;
+using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// The ledger (table <c>ledger</c>): priced lines and their adjustments, written in entity group transactions of
-/// up to 100 rows where the first write of a key wins, so redelivery never doubles anything and nothing stored is
-/// ever edited. Rows are keyed by household: PartitionKey = one of <see cref="Partitions"/> buckets of the household
-/// id (<see cref="PartitionOf"/>), RowKey = household | batch | line (<see cref="LineKey"/>), so a household's lines
-/// are one range query (what a late eligibility flag recomputes, what an explanation shows) and a chunk of 2,000
-/// lines costs three transactions per bucket.
+/// The ledger (table <c>ledger</c>): billed lines and their append-only items, keyed by household
+/// (<see cref="LedgerKeys"/>) and encoded by <see cref="LedgerRowCodec"/>, written in entity group transactions where
+/// the first write of a key wins (<see cref="IdempotentInserter"/>), so redelivery never doubles anything and nothing
+/// stored is ever edited. A household's lines are one range query (what a late eligibility flag recomputes, what an
+/// explanation shows); a chunk of 2,000 lines costs three transactions per partition.
 /// </summary>
 public sealed class LedgerStore(TableServiceClient service)
 {
-    /// <summary>
-    /// Number of partitions the ledger spreads households over: few enough that a chunk's transactions are nearly full
-    /// (with 16, a chunk took 32 transactions instead of 24 and the end-to-end benchmark ran 10–25% slower), enough
-    /// that their combined per-partition throughput targets (2,000 entities/s each: 16,000/s) come near an account's
-    /// (20,000/s).
-    /// </summary>
-    public const int Partitions = 8;
-
-    /// <summary>Start of the RowKey of outbox rows: a line key never starts with '|' (its household part is not empty).</summary>
-    private const string OutboxPrefix = "|outbox|";
-
     /// <summary>Partitions the equity report reads at once.</summary>
     private const int ReportReaders = 4;
 
     /// <summary>At most this many key comparisons in one query filter besides the partition's (Table storage allows 15 in all).</summary>
     private const int ComparisonsPerFilter = 14;
 
+    /// <summary>Separates the partition from the row key in a <see cref="PendingPublication.Id"/> ('/' is never in a key).</summary>
+    private const char IdSeparator = '/';
+
     private readonly TableClient table = service.GetTableClient(TableNames.Ledger);
 
     /// <summary>
-    /// Appends priced lines with their original adjustments (correction 0). A line and its adjustments always share
-    /// one transaction, and a line already stored is skipped whole, so a line's originals are written once, together,
-    /// whatever corrections were appended to it since. Returns the rows inserted and the lines found stored already (a
-    /// redelivered chunk: they were priced then, perhaps with less eligibility known than now; <see cref="ReadLinesAsync"/>
-    /// reads what is stored for them). One line never costs another: a line whose rows cannot be built (an amount beyond
-    /// minor units) is returned refused with why, and a transaction storage refuses for good (a value too large, a key
-    /// too long or invalid) is tried again one line at a time, the lines refused alone returned refused.
+    /// Appends priced lines with their original items. A line and its items always share one transaction, and a line
+    /// already stored is skipped whole, so a line's originals are written once, together, whatever corrections were
+    /// appended to it since. Returns the rows inserted and the lines found stored already. One line never costs
+    /// another: a transaction storage refuses for good (a value too large, a key too long or invalid) is tried again one
+    /// line at a time, the lines refused alone returned refused.
     /// </summary>
-    public async Task<LedgerAppend> AppendAsync(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, IEnumerable<LineOutcome> outcomes,
-        IReadOnlyDictionary<string, decimal> knownIncomes, CancellationToken cancellationToken)
+    public async Task<LedgerAppend> AppendAsync(IReadOnlyList<LedgerLine> lines, CancellationToken cancellationToken)
     {
-        var inserted = 0;
-        var skipped = new List<LineEntity>();
         var refused = new List<RefusedLine>();
-        var lines = new List<LineRows>();
-        foreach (var outcome in outcomes)
+        var encoded = new List<(LedgerLine Line, IReadOnlyList<ITableEntity> Rows)>(lines.Count);
+        foreach (var line in lines)
         {
             try
             {
-                lines.Add(new LineRows(outcome, Rows(batchId, @operator, authority, service, pricedAt, outcome, knownIncomes).ToList()));
+                encoded.Add((line, LedgerRowCodec.Encode(line)));
             }
             catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidOperationException)
             {
-                refused.Add(new RefusedLine(outcome, $"its ledger rows cannot be built: {e.Message}"));
+                refused.Add(new RefusedLine(line, $"its ledger rows cannot be built: {e.Message}"));
             }
         }
-        foreach (var partition in lines.GroupBy(l => l.Rows[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var transaction = new List<LineRows>();
-            var size = 0;
-            foreach (var rows in partition.OrderBy(l => l.Rows[0].RowKey, StringComparer.Ordinal))
-            {
-                if (size + rows.Rows.Count > IdempotentInserter.MaxTransactionSize)
-                {
-                    inserted += await InsertLinesAsync(transaction, skipped, refused, cancellationToken).ConfigureAwait(false);
-                    transaction = [];
-                    size = 0;
-                }
-                transaction.Add(rows);
-                size += rows.Rows.Count;
-            }
-            if (transaction.Count > 0)
-                inserted += await InsertLinesAsync(transaction, skipped, refused, cancellationToken).ConfigureAwait(false);
-        }
-        return new LedgerAppend(inserted, skipped, refused);
-    }
-
-    /// <summary>A priced line and the rows it is stored as (the line's first, then its adjustments').</summary>
-    private sealed record LineRows(LineOutcome Outcome, List<ITableEntity> Rows);
-
-    /// <summary>
-    /// Inserts whole lines of one partition in one transaction; on a conflict, retries with the lines not stored yet; when
-    /// storage refuses the transaction for good, inserts its lines one at a time and returns those refused alone in
-    /// <paramref name="refused"/>.
-    /// </summary>
-    private async Task<int> InsertLinesAsync(List<LineRows> lines, List<LineEntity> skipped, List<RefusedLine> refused, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.SubmitTransactionAsync(lines.SelectMany(l => l.Rows).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
-                .ConfigureAwait(false);
-            return lines.Sum(l => l.Rows.Count);
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            var stored = await StoredKeysAsync(lines[0].Rows[0].PartitionKey, lines.Select(l => l.Rows[0].RowKey).ToList(), cancellationToken).ConfigureAwait(false);
-            skipped.AddRange(lines.Where(l => stored.Contains(l.Rows[0].RowKey)).Select(l => (LineEntity)l.Rows[0]));
-            var missing = lines.Where(l => !stored.Contains(l.Rows[0].RowKey)).ToList();
-            return missing.Count == 0 ? 0 : await InsertLinesAsync(missing, skipped, refused, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (StorageErrors.IsRefusal(e))
-        {
-            if (lines.Count == 1)
-            {
-                refused.Add(new RefusedLine(lines[0].Outcome, $"storage refused its ledger rows: {StorageErrors.Describe(e)}"));
-                return 0;
-            }
-            var inserted = 0;
-            foreach (var line in lines)
-                inserted += await InsertLinesAsync([line], skipped, refused, cancellationToken).ConfigureAwait(false);
-            return inserted;
-        }
+        var result = await table.InsertGroupsAsync(encoded, l => l.Rows, isolateRefusals: true, cancellationToken).ConfigureAwait(false);
+        refused.AddRange(result.Refused.Select(r => new RefusedLine(r.Group.Line, $"storage refused its ledger rows: {r.Reason}")));
+        return new LedgerAppend(result.Inserted, [.. result.AlreadyStored.Select(l => l.Line)], refused);
     }
 
     /// <summary>
-    /// Which of the row keys exist in the partition: point comparisons, a few keys per query, because the lines of a
-    /// transaction are spread over the whole partition (a range from the first to the last would read most of it).
+    /// Appends corrective items of one line and the outbox entry of their publication (<paramref name="publication"/>)
+    /// in one entity group transaction, all or nothing. Returns the pending publication, to be completed with
+    /// <see cref="CompletePublicationAsync"/> once sent; null, writing nothing, when one of the keys exists already
+    /// (another recomputation got there first: read the line again and recompute).
     /// </summary>
-    private async Task<HashSet<string>> StoredKeysAsync(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
-    {
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var filter in Filters(partition, rowKeys, 1, k => TableClient.CreateQueryFilter($"RowKey eq {k}")))
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-                stored.Add(row.RowKey);
-        return stored;
-    }
-
-    /// <summary>
-    /// Filters of one partition OR-ing the conditions of a few items each, so that each holds at most 15 comparisons
-    /// (Table storage's limit): the partition's, then <paramref name="comparisonsPerItem"/> per item.
-    /// </summary>
-    private static IEnumerable<string> Filters<T>(string partition, IEnumerable<T> items, int comparisonsPerItem, Func<T, string> condition) =>
-        items.Chunk(ComparisonsPerFilter / comparisonsPerItem).Select(group =>
-            $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and ({string.Join(" or ", group.Select(condition))})");
-
-    /// <summary>
-    /// Appends corrective adjustments of one line and the outbox row of their publication (<paramref name="publication"/>)
-    /// in one entity group transaction, all or nothing. Returns the outbox row, to be deleted with
-    /// <see cref="CompletePublicationAsync"/> once the publication is sent; null, writing nothing, when one of the keys
-    /// exists already (another recomputation got there first: read the line again and recompute).
-    /// </summary>
-    public async Task<OutboxEntity?> TryAppendCorrectionsAsync(LineEntity line, IReadOnlyList<LedgerCorrection> corrections, string publication, CancellationToken cancellationToken)
+    public async Task<PendingPublication?> TryAppendCorrectionsAsync(LedgerLine line, IReadOnlyList<LedgerItem> corrections, string publication, CancellationToken cancellationToken)
     {
         if (corrections.Count == 0)
             throw new ArgumentException("Nothing to append.", nameof(corrections));
-        var currency = Domain.Money.Currency.TryFind(line.Currency, out var c) ? c : throw new InvalidOperationException($"Unknown currency {line.Currency}.");
-        var rows = corrections.Select(x => AdjustmentRow(line.PartitionKey, line.RowKey, line.BatchId, line.LineNumber, line.HouseholdId, currency, x.Adjustment, x.Number, x.Note)).ToList();
+        var lineKey = LedgerKeys.LineKey(line.Id);
+        var rows = corrections.Select(c => LedgerRowCodec.EncodeItem(line, lineKey, c)).ToList();
         var outbox = new OutboxEntity
         {
-            PartitionKey = line.PartitionKey,
+            PartitionKey = rows[0].PartitionKey,
             // Any one of the corrections' keys identifies the append (each is new, or the whole append fails).
-            RowKey = OutboxPrefix + rows[0].RowKey,
+            RowKey = LedgerKeys.OutboxPrefix + rows[0].RowKey,
             Payload = publication,
         };
         try
         {
             await table.SubmitTransactionAsync(rows.Append<ITableEntity>(outbox).Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken)
                 .ConfigureAwait(false);
-            return outbox;
+            return Pending(outbox);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
@@ -175,90 +87,97 @@ public sealed class LedgerStore(TableServiceClient service)
         }
     }
 
-    /// <summary>Deletes an outbox row once its publication is sent (deleting it twice is harmless).</summary>
-    public async Task CompletePublicationAsync(OutboxEntity outbox, CancellationToken cancellationToken)
+    /// <summary>Deletes an outbox entry once its publication is sent (deleting it twice is harmless).</summary>
+    public async Task CompletePublicationAsync(PendingPublication pending, CancellationToken cancellationToken)
     {
+        var at = pending.Id.IndexOf(IdSeparator, StringComparison.Ordinal);
         try
         {
-            await table.DeleteEntityAsync(outbox.PartitionKey, outbox.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(pending.Id[..at], pending.Id[(at + 1)..], ETag.All, cancellationToken).ConfigureAwait(false);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
         }
     }
 
     /// <summary>
-    /// Outbox rows written before <paramref name="before"/> and still there: publications whose sender stopped between
+    /// Outbox entries written before <paramref name="before"/> and still there: publications whose sender stopped between
     /// storing the corrections and sending them. One range query per partition.
     /// </summary>
-    public async IAsyncEnumerable<OutboxEntity> PendingPublicationsAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PendingPublication> PendingPublicationsAsync(Instant before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var partition = 0; partition < Partitions; partition++)
+        for (var partition = 0; partition < LedgerKeys.Partitions; partition++)
         {
-            var key = partition.ToString("x2", CultureInfo.InvariantCulture);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {OutboxPrefix} and RowKey lt {OutboxPrefix[..^1] + "}"} and Timestamp lt {before}");
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {LedgerKeys.Partition(partition)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.After(LedgerKeys.OutboxPrefix)} and Timestamp lt {before.ToDateTimeOffset()}");
             await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-                yield return row;
+                yield return Pending(row);
         }
     }
 
-    /// <summary>One stored line and its adjustments as they are now, or null when it is not in the ledger.</summary>
-    public async Task<LedgerEntry?> ReadLineAsync(LineEntity line, CancellationToken cancellationToken)
+    private static PendingPublication Pending(OutboxEntity outbox) => new(outbox.PartitionKey + IdSeparator + outbox.RowKey, outbox.Payload);
+
+    /// <summary>One stored line and its items as they are now, or null when it is not in the ledger.</summary>
+    public async Task<LedgerLine?> ReadLineAsync(LedgerLineId id, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {line.PartitionKey} and RowKey ge {line.RowKey} and RowKey lt {line.RowKey + "}"}");
-        await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
-            return entry;
+        var key = LedgerKeys.LineKey(id);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(id.HouseholdId)} and RowKey ge {key} and RowKey lt {LedgerKeys.After(key)}");
+        await foreach (var line in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
+            return line;
         return null;
     }
 
     /// <summary>
-    /// Several stored lines with their adjustments, as stored now (lines not stored are left out): a query per seven
-    /// lines of a partition, each line being the range of its key and its adjustments' keys.
+    /// Several stored lines with their items, as stored now (lines not stored are left out): a query per seven lines of
+    /// a partition, each line being the range of its key and its items' keys.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerEntry>> ReadLinesAsync(IEnumerable<LineEntity> lines, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerLine>> ReadLinesAsync(IEnumerable<LedgerLineId> ids, CancellationToken cancellationToken)
     {
-        var entries = new List<LedgerEntry>();
-        foreach (var partition in lines.GroupBy(l => l.PartitionKey))
-            foreach (var filter in Filters(partition.Key, partition, 2, l => TableClient.CreateQueryFilter($"(RowKey ge {l.RowKey} and RowKey lt {l.RowKey + "}"})")))
-                await foreach (var entry in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
-                    entries.Add(entry);
-        return entries;
+        var lines = new List<LedgerLine>();
+        foreach (var partition in ids.GroupBy(i => LedgerKeys.PartitionOf(i.HouseholdId)))
+            foreach (var group in partition.Select(LedgerKeys.LineKey).Chunk(ComparisonsPerFilter / 2))
+            {
+                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", group.Select(k => TableClient.CreateQueryFilter($"(RowKey ge {k} and RowKey lt {LedgerKeys.After(k)})")))})";
+                await foreach (var line in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
+                    lines.Add(line);
+            }
+        return lines;
     }
 
-    /// <summary>Every stored line of one household (of every batch) with its adjustments, in batch and line order.</summary>
-    public IAsyncEnumerable<LedgerEntry> ReadHouseholdAsync(string householdId, CancellationToken cancellationToken)
+    /// <summary>Every stored line of one household (of every batch) with its items, in batch and line order.</summary>
+    public IAsyncEnumerable<LedgerLine> ReadHouseholdAsync(string householdId, CancellationToken cancellationToken)
     {
-        var prefix = RowKeys.Part(householdId) + RowKeys.Separator;
-        return ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}"), cancellationToken);
+        var prefix = LedgerKeys.HouseholdPrefix(householdId);
+        return ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {LedgerKeys.After(prefix)}"), cancellationToken);
     }
 
     /// <summary>
-    /// Every entry of a batch, in household order: a scan of the ledger filtered on the batch id (rows are keyed by
+    /// Every line of a batch, in household order: a scan of the ledger filtered on the batch id (rows are keyed by
     /// household), for tests and diagnostics — operators receive a batch's adjustments as they are written.
     /// </summary>
-    public IAsyncEnumerable<LedgerEntry> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"BatchId eq {batchId}"), cancellationToken);
 
     /// <summary>
-    /// Every entry of the ledger with only the columns the equity report reads (<see cref="ReportColumns"/>; the others
-    /// come back empty), partitions read side by side (<see cref="ReportReaders"/> at a time) so that parsing one
-    /// page overlaps fetching the next: entries come in no particular order across partitions. Explanations and notes
-    /// are most of a row's bytes, so this reads the ledger much faster than whole rows.
+    /// Every line of the ledger with only what the equity report derives from (<see cref="LedgerRowCodec.ReportColumns"/>;
+    /// the rest decodes to defaults; a line that cannot be decoded comes back with why), partitions read side by side (<see cref="ReportReaders"/> at a time) so that
+    /// parsing one page overlaps fetching the next: lines come in no particular order across partitions. Explanations
+    /// and notes are most of a row's bytes, so this reads the ledger much faster than whole rows.
     /// </summary>
-    public async IAsyncEnumerable<LedgerEntry> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<LedgerEntry>(new BoundedChannelOptions(4_096) { SingleReader = true });
+        var channel = Channel.CreateBounded<LedgerRead>(new BoundedChannelOptions(4_096) { SingleReader = true });
         var readers = Task.Run(async () =>
         {
             try
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, Partitions), new ParallelOptions { MaxDegreeOfParallelism = ReportReaders, CancellationToken = stop.Token },
+                await Parallel.ForEachAsync(Enumerable.Range(0, LedgerKeys.Partitions), new ParallelOptions { MaxDegreeOfParallelism = ReportReaders, CancellationToken = stop.Token },
                     async (partition, token) =>
                     {
-                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.ToString("x2", CultureInfo.InvariantCulture)}");
-                        await foreach (var entry in ReadAsync(filter, token, ReportColumns).ConfigureAwait(false))
-                            await channel.Writer.WriteAsync(entry, token).ConfigureAwait(false);
+                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(partition)}");
+                        await foreach (var read in LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: LedgerRowCodec.ReportColumns, cancellationToken: token), token).ConfigureAwait(false))
+                            await channel.Writer.WriteAsync(read, token).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 channel.Writer.Complete();
             }
@@ -269,8 +188,8 @@ public sealed class LedgerStore(TableServiceClient service)
         }, CancellationToken.None);
         try
         {
-            await foreach (var entry in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                yield return entry;
+            await foreach (var read in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return read;
         }
         finally
         {
@@ -279,177 +198,14 @@ public sealed class LedgerStore(TableServiceClient service)
         }
     }
 
-    /// <summary>The columns <see cref="ReadAllForReportsAsync"/> reads.</summary>
-    public static IReadOnlyList<string> ReportColumns { get; } =
-    [
-        "PartitionKey", "RowKey", nameof(LineEntity.Kind), nameof(LineEntity.Authority), nameof(LineEntity.Service), nameof(LineEntity.Area),
-        nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
-        nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
-        nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
-        "Timestamp",
-    ];
-
-    private async IAsyncEnumerable<LedgerEntry> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken, IEnumerable<string>? select = null)
+    /// <summary>The lines the filter selects; a line that cannot be decoded throws why (an unknown currency: <see cref="Domain.Money.UnknownCurrencyException"/>).</summary>
+    private async IAsyncEnumerable<LedgerLine> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        LineEntity? line = null;
-        var adjustments = new List<AdjustmentEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var read in LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            var kind = row.GetString(nameof(LineEntity.Kind));
-            if (kind == LedgerKinds.Outbox)
-                continue;
-            if (kind == LedgerKinds.Adjustment)
-            {
-                adjustments.Add(ToAdjustment(row));
-                continue;
-            }
-            if (line is not null)
-                yield return new LedgerEntry(line, adjustments);
-            line = ToLine(row);
-            adjustments = [];
+            if (read.Line is null)
+                ExceptionDispatchInfo.Throw(read.Error!);
+            yield return read.Line;
         }
-        if (line is not null)
-            yield return new LedgerEntry(line, adjustments);
     }
-
-    private static IEnumerable<ITableEntity> Rows(string batchId, string @operator, string authority, string service, DateTimeOffset pricedAt, LineOutcome outcome,
-        IReadOnlyDictionary<string, decimal> knownIncomes)
-    {
-        var line = outcome.Line;
-        var partition = PartitionOf(line.HouseholdId);
-        var lineKey = LineKey(line.HouseholdId, batchId, line.LineNumber);
-        yield return new LineEntity
-        {
-            PartitionKey = partition,
-            RowKey = lineKey,
-            BatchId = batchId,
-            LineNumber = line.LineNumber,
-            Operator = @operator,
-            Authority = authority,
-            Service = service,
-            Currency = outcome.Currency.Code,
-            HouseholdId = line.HouseholdId,
-            AccountId = line.AccountId,
-            Area = line.Area,
-            MainResidence = line.MainResidence,
-            Persons = line.Persons,
-            PeriodFrom = StoredDate.Format(line.Period.Start),
-            PeriodTo = StoredDate.Format(line.Period.End),
-            Quantity = line.Quantity.ToString(CultureInfo.InvariantCulture),
-            Unit = line.Unit,
-            TariffCode = line.TariffCode,
-            BilledMinor = outcome.Currency.ToMinorUnits(line.BilledAmount),
-            StandardBillMinor = outcome.Currency.ToMinorUnits(outcome.StandardBill),
-            Eligible = outcome.Eligible,
-            PricedAt = pricedAt,
-            OverchargeMinor = outcome.Overcharge is { } overcharge ? outcome.Currency.ToMinorUnits(overcharge.Excess) : 0,
-            Notes = string.Join("; ", outcome.Notes.Select(n => n.Text)),
-            AnnualIncomeMinor = knownIncomes.TryGetValue(line.HouseholdId, out var income) ? outcome.Currency.ToMinorUnits(income) : null,
-        };
-        foreach (var adjustment in outcome.Posted)
-            yield return AdjustmentRow(partition, lineKey, batchId, line.LineNumber, line.HouseholdId, outcome.Currency, adjustment, 0, "");
-    }
-
-    private static AdjustmentEntity AdjustmentRow(string partition, string lineKey, string batchId, int lineNumber, string householdId, Domain.Money.Currency currency,
-        Adjustment adjustment, int correction, string note) => new()
-    {
-        PartitionKey = partition,
-        RowKey = AdjustmentKey(lineKey, adjustment.RuleId, correction),
-        BatchId = batchId,
-        LineNumber = lineNumber,
-        HouseholdId = householdId,
-        RuleId = adjustment.RuleId,
-        ProgramId = adjustment.ProgramId,
-        Step = adjustment.Step.ToString(),
-        RuleVersions = adjustment.RuleVersions,
-        LegalReferences = adjustment.LegalReferences,
-        CoversFrom = StoredDate.Format(adjustment.Covers.Start),
-        CoversTo = StoredDate.Format(adjustment.Covers.End),
-        Currency = currency.Code,
-        AmountMinor = currency.ToMinorUnits(adjustment.Amount),
-        Correction = correction,
-        Explanation = Explain(adjustment),
-        Note = note,
-    };
-
-    /// <summary>The partition of a household's rows: FNV-1a of its id, modulo <see cref="Partitions"/>, as two hex digits.</summary>
-    public static string PartitionOf(string householdId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in householdId)
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
-        return (hash % Partitions).ToString("x2", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>RowKey of a line: household | batch | line number (10 digits), the ids escaped by <see cref="RowKeys.Part"/> so that no two lines share a key.</summary>
-    public static string LineKey(string householdId, string batchId, int lineNumber) => RowKeys.Join(householdId, batchId, RowKeys.Line(lineNumber));
-
-    /// <summary>RowKey of an adjustment: its line's key | rule | correction number (4 digits, 0000 for the original), so it sorts right after its line.</summary>
-    public static string AdjustmentKey(string lineKey, string ruleId, int correction) =>
-        string.Join(RowKeys.Separator, lineKey, RowKeys.Part(ruleId), correction.ToString("D4", CultureInfo.InvariantCulture));
-
-    private static string Explain(Adjustment adjustment) => JsonSerializer.Serialize(adjustment.Segments.Select(s => new
-    {
-        from = StoredDate.Format(s.Interval.Start),
-        to = StoredDate.Format(s.Interval.End),
-        ruleVersion = s.RuleVersion,
-        legalReference = s.Legal.Citation,
-        detail = s.Detail,
-        amount = s.Amount,
-    }));
-
-    private static LineEntity ToLine(TableEntity row) => new()
-    {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        BatchId = row.GetString(nameof(LineEntity.BatchId)) ?? "",
-        LineNumber = row.GetInt32(nameof(LineEntity.LineNumber)) ?? 0,
-        Operator = row.GetString(nameof(LineEntity.Operator)) ?? "",
-        Authority = row.GetString(nameof(LineEntity.Authority)) ?? "",
-        Service = row.GetString(nameof(LineEntity.Service)) ?? "",
-        Currency = row.GetString(nameof(LineEntity.Currency)) ?? "",
-        HouseholdId = row.GetString(nameof(LineEntity.HouseholdId)) ?? "",
-        AccountId = row.GetString(nameof(LineEntity.AccountId)) ?? "",
-        Area = row.GetString(nameof(LineEntity.Area)) ?? "",
-        MainResidence = row.GetBoolean(nameof(LineEntity.MainResidence)) ?? false,
-        Persons = row.GetInt32(nameof(LineEntity.Persons)) ?? 0,
-        PeriodFrom = row.GetString(nameof(LineEntity.PeriodFrom)) ?? "",
-        PeriodTo = row.GetString(nameof(LineEntity.PeriodTo)) ?? "",
-        Quantity = row.GetString(nameof(LineEntity.Quantity)) ?? "",
-        Unit = row.GetString(nameof(LineEntity.Unit)) ?? "",
-        TariffCode = row.GetString(nameof(LineEntity.TariffCode)) ?? "",
-        BilledMinor = row.GetInt64(nameof(LineEntity.BilledMinor)) ?? 0,
-        StandardBillMinor = row.GetInt64(nameof(LineEntity.StandardBillMinor)) ?? 0,
-        Eligible = row.GetBoolean(nameof(LineEntity.Eligible)) ?? false,
-        PricedAt = row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) ?? default,
-        OverchargeMinor = row.GetInt64(nameof(LineEntity.OverchargeMinor)) ?? 0,
-        Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
-        AnnualIncomeMinor = row.GetInt64(nameof(LineEntity.AnnualIncomeMinor)),
-    };
-
-    private static AdjustmentEntity ToAdjustment(TableEntity row) => new()
-    {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        BatchId = row.GetString(nameof(AdjustmentEntity.BatchId)) ?? "",
-        LineNumber = row.GetInt32(nameof(AdjustmentEntity.LineNumber)) ?? 0,
-        HouseholdId = row.GetString(nameof(AdjustmentEntity.HouseholdId)) ?? "",
-        RuleId = row.GetString(nameof(AdjustmentEntity.RuleId)) ?? "",
-        ProgramId = row.GetString(nameof(AdjustmentEntity.ProgramId)) ?? "",
-        Step = row.GetString(nameof(AdjustmentEntity.Step)) ?? "",
-        RuleVersions = row.GetString(nameof(AdjustmentEntity.RuleVersions)) ?? "",
-        LegalReferences = row.GetString(nameof(AdjustmentEntity.LegalReferences)) ?? "",
-        CoversFrom = row.GetString(nameof(AdjustmentEntity.CoversFrom)) ?? "",
-        CoversTo = row.GetString(nameof(AdjustmentEntity.CoversTo)) ?? "",
-        Currency = row.GetString(nameof(AdjustmentEntity.Currency)) ?? "",
-        AmountMinor = row.GetInt64(nameof(AdjustmentEntity.AmountMinor)) ?? 0,
-        Correction = row.GetInt32(nameof(AdjustmentEntity.Correction)) ?? 0,
-        Explanation = row.GetString(nameof(AdjustmentEntity.Explanation)) ?? "",
-        Note = row.GetString(nameof(AdjustmentEntity.Note)) ?? "",
-    };
 }

@@ -1,6 +1,6 @@
-using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
 
 namespace Tariffs.Storage.Ledger;
 
-/// <summary>A priced line the ledger could not hold, and why (its rows could not be built, or storage refused them).</summary>
-public sealed record RefusedLine(LineOutcome Outcome, string Reason);
+/// <summary>A priced line the ledger could not hold, and why.</summary>
+public sealed record RefusedLine(LedgerLine Line, string Reason);

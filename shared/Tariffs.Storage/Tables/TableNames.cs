@@ -4,7 +4,7 @@ namespace Tariffs.Storage.Tables;
 public static class TableNames
 {
     public const string Eligibility = "eligibility";
-    /// <summary>Priced billing lines and their append-only adjustments, side by side, keyed by household (see <c>LedgerStore</c>).</summary>
+    /// <summary>Billed lines and their append-only items, keyed by household (<see cref="Tariffs.Storage.Ledger.LedgerKeys"/>), and the outbox of corrections.</summary>
     public const string Ledger = "ledger";
     public const string Rejections = "rejections";
     public const string Reports = "reports";

@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -40,9 +41,9 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         return found;
     }
 
-    private static async Task<List<LedgerEntry>> LedgerAsync(ServiceProvider services, string batchId)
+    private static async Task<List<LedgerLine>> LedgerAsync(ServiceProvider services, string batchId)
     {
-        var found = new List<LedgerEntry>();
+        var found = new List<LedgerLine>();
         await foreach (var e in services.GetRequiredService<LedgerStore>().ReadBatchAsync(batchId, CancellationToken.None))
             found.Add(e);
         return found;
@@ -62,7 +63,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         var outcome = await services.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 0, 0, Encoding.UTF8.GetBytes(lines), CancellationToken.None);
 
         Assert.Equal((3, 2, 1), (outcome.LinesReceived, outcome.LinesPriced, outcome.LinesRejected));
-        Assert.Equal([1, 3], (await LedgerAsync(services, header.BatchId)).Select(e => e.Line.LineNumber).Order());
+        Assert.Equal([1, 3], (await LedgerAsync(services, header.BatchId)).Select(e => e.LineNumber).Order());
         var rejection = Assert.Single(await RejectionsAsync(services, header.BatchId));
         Assert.Equal(RejectionStore.LineKey(2), rejection.RowKey);
         Assert.NotEmpty(rejection.Reason);
@@ -86,7 +87,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
 
         Assert.Equal(4, outcome.LinesReceived);
         Assert.Equal(outcome.LinesReceived, outcome.LinesPriced + outcome.LinesRejected);
-        var priced = (await LedgerAsync(services, header.BatchId)).Select(l => l.Line.LineNumber).ToList();
+        var priced = (await LedgerAsync(services, header.BatchId)).Select(l => l.LineNumber).ToList();
         Assert.Contains(1, priced);
         Assert.Contains(4, priced);
         var rejected = await RejectionsAsync(services, header.BatchId);
@@ -122,7 +123,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
 
         Assert.Equal((3, 0), (outcome.LinesPriced, outcome.LinesRejected));
         var line = Assert.Single(await ChunkRaceTests.HouseholdAsync(services, household));
-        Assert.Null(line.Line.AnnualIncomeMinor);
+        Assert.Null(line.AnnualIncomeMinor);
     }
 
     /// <summary>A 3-line batch accepted over the HTTP path, and the body of its chunk message.</summary>

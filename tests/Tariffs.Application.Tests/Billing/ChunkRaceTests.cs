@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using System.Text;
 using System.Text.Json;
 using Azure.Core;
@@ -102,9 +103,9 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         return found;
     }
 
-    internal static async Task<List<LedgerEntry>> HouseholdAsync(ServiceProvider services, string household)
+    internal static async Task<List<LedgerLine>> HouseholdAsync(ServiceProvider services, string household)
     {
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in services.GetRequiredService<LedgerStore>().ReadHouseholdAsync(household, CancellationToken.None))
             entries.Add(entry);
         return entries;
@@ -121,14 +122,14 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         await racing.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 1, 0, Lines(header.BatchId), CancellationToken.None);
 
         var line = Assert.Single(await HouseholdAsync(plain, household));
-        Assert.False(line.Line.Eligible); // priced with what was stored when the chunk read eligibility
+        Assert.False(line.PricedEligible); // priced with what was stored when the chunk read eligibility
         var fromChunk = Assert.Single(await RecomputationsAsync(plain), m => m.Cause.StartsWith(Cause, StringComparison.Ordinal));
         Assert.Equal(household, fromChunk.HouseholdId);
 
         // The chunk's message alone corrects the line (the flag's own message is not needed).
         Assert.Equal(1, await plain.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(fromChunk, CancellationToken.None));
         var corrected = Assert.Single(await HouseholdAsync(plain, household));
-        Assert.Equal(-4400, corrected.Adjustments.Sum(a => a.AmountMinor));
+        Assert.Equal(-4400, corrected.Items.Sum(a => a.AmountMinor));
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
         await plain.GetRequiredService<ChunkProcessor>().ProcessAsync(header, 1, 0, Lines(header.BatchId), CancellationToken.None);
 
         Assert.Empty(await RecomputationsAsync(plain));
-        Assert.Equal(-4400, Assert.Single(await HouseholdAsync(plain, header.BatchId + "-hh-1")).Adjustments.Sum(a => a.AmountMinor));
+        Assert.Equal(-4400, Assert.Single(await HouseholdAsync(plain, header.BatchId + "-hh-1")).Items.Sum(a => a.AmountMinor));
     }
 
     [Fact]

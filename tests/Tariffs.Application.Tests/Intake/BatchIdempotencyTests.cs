@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,9 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         {"batchId":"{{batchId}}","operator":"{{@operator}}","authority":"dunkerque","service":"water","currency":"EUR","lines":[{{string.Join(',', lines)}}]}
         """;
 
-    private static async Task<List<LedgerEntry>> LedgerOfAsync(IServiceProvider services, string batchId)
+    private static async Task<List<LedgerLine>> LedgerOfAsync(IServiceProvider services, string batchId)
     {
-        var entries = new List<LedgerEntry>();
+        var entries = new List<LedgerLine>();
         await foreach (var entry in services.GetRequiredService<LedgerStore>().ReadBatchAsync(batchId, CancellationToken.None))
             entries.Add(entry);
         return entries;
@@ -60,7 +61,7 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal((1, 1), (again.Lines, again.Chunks));
         Assert.True(conflict.Conflict);
         Assert.False(conflict.Accepted);
-        var line = Assert.Single(await LedgerOfAsync(services, id)).Line;
+        var line = Assert.Single(await LedgerOfAsync(services, id));
         Assert.Equal((1, 13760L), (line.LineNumber, line.BilledMinor)); // line 1 as first sent, no line 2
         var status = await services.GetRequiredService<BatchStore>().GetStatusAsync(id, CancellationToken.None);
         Assert.Equal((BatchStatus.Completed, 1, 1, 0), (status!.State, status.LinesReceived, status.LinesPriced, status.LinesRejected));

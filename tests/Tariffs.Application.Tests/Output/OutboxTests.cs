@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -59,11 +60,11 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         var failing = ChunkRaceTests.Services(azurite, queuePolicy: new FirstPublicationFails());
         await Assert.ThrowsAsync<RequestFailedException>(() => failing.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(recompute, CancellationToken.None));
 
-        Assert.Equal(-4400, Assert.Single(await ChunkRaceTests.HouseholdAsync(plain, household)).Adjustments.Sum(a => a.AmountMinor)); // stored
+        Assert.Equal(-4400, Assert.Single(await ChunkRaceTests.HouseholdAsync(plain, household)).Items.Sum(a => a.AmountMinor)); // stored
         Assert.Equal(0, (await output.GetPropertiesAsync()).Value.ApproximateMessagesCount); // not sent
         Assert.Equal(0, await plain.GetRequiredService<HouseholdRecomputer>().RecomputeAsync(recompute, CancellationToken.None)); // nothing left to correct
 
-        var ledger = plain.GetRequiredService<LedgerStore>();
+        var ledger = plain.GetRequiredService<ILedger>();
         var publisher = plain.GetRequiredService<AdjustmentPublisher>();
         Assert.Equal(0, await new PublicationOutbox(ledger, publisher, SystemClock.Instance).SendPendingAsync(CancellationToken.None)); // too recent: its writer may still send it
         Assert.Equal(1, await new PublicationOutbox(ledger, publisher, new Ahead(Duration.FromMinutes(3))).SendPendingAsync(CancellationToken.None));

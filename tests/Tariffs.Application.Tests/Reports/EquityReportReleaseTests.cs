@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -56,8 +57,8 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
             return null;
         }
 
-        await ledger.AppendAsync("b1-" + authority, "op", authority, "water", DateTimeOffset.UnixEpoch,
-            Enumerable.Range(1, 12).Select(i => Outcome(i, $"{authority}-{i}")).ToList(), new Dictionary<string, decimal>(), CancellationToken.None);
+        await ledger.AppendAsync([.. Enumerable.Range(1, 12).Select(i => LedgerLine.Priced("b1-" + authority, "op", authority, "water", default, Outcome(i, $"{authority}-{i}"), null))],
+            CancellationToken.None);
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) - Duration.FromMinutes(1); // rows stored after this cutoff
         await calculator.RecomputeAsync(CancellationToken.None);
         var unsettled = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
@@ -65,8 +66,7 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
         await calculator.RecomputeAsync(CancellationToken.None);
         var released = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
 
-        await ledger.AppendAsync("b2-" + authority, "op", authority, "water", DateTimeOffset.UnixEpoch,
-            [Outcome(1, $"{authority}-late")], new Dictionary<string, decimal>(), CancellationToken.None);
+        await ledger.AppendAsync([LedgerLine.Priced("b2-" + authority, "op", authority, "water", default, Outcome(1, $"{authority}-late"), null)], CancellationToken.None);
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
         await calculator.RecomputeAsync(CancellationToken.None);
         var after = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));

@@ -9,6 +9,7 @@ using NodaTime;
 using Tariffs.Application.Reports;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
 using Tariffs.Domain.Money;
 using Tariffs.Storage;
 using Tariffs.Storage.Ledger;
@@ -87,8 +88,8 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
         var authority = "isolation-" + Guid.NewGuid().ToString("N");
         var service = "svc" + Guid.NewGuid().ToString("N")[..12];
-        await services.GetRequiredService<LedgerStore>().AppendAsync("b-" + authority, "op", authority, service, DateTimeOffset.UnixEpoch,
-            Enumerable.Range(1, 12).Select(i => Outcome(i, $"{authority}-{i}")).ToList(), new Dictionary<string, decimal>(), CancellationToken.None);
+        await services.GetRequiredService<LedgerStore>().AppendAsync(
+            [.. Enumerable.Range(1, 12).Select(i => LedgerLine.Priced("b-" + authority, "op", authority, service, default, Outcome(i, $"{authority}-{i}"), null))], CancellationToken.None);
         return (authority, service);
     }
 
@@ -98,7 +99,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         await using var services = Services();
         var (authority, service) = await BillTwelveAsync(services);
         var household = authority + "-broken";
-        var (partition, row) = (LedgerStore.PartitionOf(household), LedgerStore.LineKey(household, "b-" + authority, 1));
+        var (partition, row) = (LedgerKeys.PartitionOf(household), LedgerKeys.LineKey(new LedgerLineId(household, "b-" + authority, 1)));
         await services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.Ledger).AddEntityAsync(new TableEntity(partition, row)
         {
             [nameof(LineEntity.Kind)] = LedgerKinds.Line, [nameof(LineEntity.Authority)] = authority, [nameof(LineEntity.Service)] = service,

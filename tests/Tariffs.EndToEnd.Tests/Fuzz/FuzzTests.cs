@@ -104,7 +104,7 @@ public sealed class FuzzTests(LocalHostFixture host, ITestOutputHelper output)
 
         var ledger = await host.LedgerAsync(batchId);
         for (var n = 1; n <= 3; n++)
-            Assert.Contains(ledger, e => e.Line.HouseholdId == $"fz-good-{batchId}-{n}");
+            Assert.Contains(ledger, e => e.HouseholdId == $"fz-good-{batchId}-{n}");
         Assert.Equal(priced, ledger.Count);
 
         var reasons = await host.RejectionsAsync(batchId);

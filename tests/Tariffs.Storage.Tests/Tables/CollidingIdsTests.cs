@@ -1,3 +1,4 @@
+using Tariffs.Domain.Ledger;
 using Azure.Data.Tables;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
@@ -53,15 +54,15 @@ public sealed class CollidingIdsTests(AzuriteFixture azurite)
         var batch = $"col/{u}";
 
         for (var i = 0; i < households.Length; i++)
-            await ledger.AppendAsync(i == 1 ? $"col#{u}" : batch, "operator", "a", "water", DateTimeOffset.UnixEpoch, [Outcome(1, households[i], 10m + i)],
-                new Dictionary<string, decimal>(), CancellationToken.None);
+            await ledger.AppendAsync([LedgerLine.Priced(i == 1 ? $"col#{u}" : batch, "operator", "a", "water", default, Outcome(1, households[i], 10m + i), null)],
+                CancellationToken.None);
 
         foreach (var (household, i) in households.Select((h, i) => (h, i)))
         {
-            var entries = new List<LedgerEntry>();
+            var entries = new List<LedgerLine>();
             await foreach (var entry in ledger.ReadHouseholdAsync(household, CancellationToken.None))
                 entries.Add(entry);
-            var line = Assert.Single(entries).Line;
+            var line = Assert.Single(entries);
             Assert.Equal((household, (10m + i) * 100), (line.HouseholdId, (decimal)line.BilledMinor));
         }
     }

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using NodaTime;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
+using Tariffs.Domain.Money;
+using Tariffs.Domain.Social;
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Storage.Ledger;
+
+/// <summary>
+/// Encodes a <see cref="LedgerLine"/> into ledger rows (<see cref="LineEntity"/>, then one <see cref="AdjustmentEntity"/>
+/// per item, explanation terms as JSON) and decodes rows back, nothing else: the stored format is this file's. Rows
+/// read with a subset of the columns (<see cref="ReportColumns"/>) decode with defaults for the others: an item's
+/// days are its line's period, its rule and sequence come from its key, its terms are empty.
+/// </summary>
+public static class LedgerRowCodec
+{
+    /// <summary>The columns the equity report reads: what <see cref="LedgerLine.ToReportLine"/> derives from, and when rows were stored.</summary>
+    public static IReadOnlyList<string> ReportColumns { get; } =
+    [
+        "PartitionKey", "RowKey", nameof(LineEntity.Kind), nameof(LineEntity.Authority), nameof(LineEntity.Service), nameof(LineEntity.Area),
+        nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodFrom), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
+        nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
+        nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
+        "Timestamp",
+    ];
+
+    /// <summary>The rows of a line: the line's first, then its items' in order.</summary>
+    public static IReadOnlyList<ITableEntity> Encode(LedgerLine line)
+    {
+        var lineRow = EncodeLine(line);
+        var rows = new List<ITableEntity>(1 + line.Items.Count) { lineRow };
+        foreach (var item in line.Items)
+            rows.Add(EncodeItem(line, lineRow.RowKey, item));
+        return rows;
+    }
+
+    /// <summary>The row of a line, without its items.</summary>
+    public static LineEntity EncodeLine(LedgerLine line) => new()
+    {
+        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId),
+        RowKey = LedgerKeys.LineKey(line.Id),
+        BatchId = line.BatchId,
+        LineNumber = line.LineNumber,
+        Operator = line.Operator,
+        Authority = line.Authority,
+        Service = line.Service,
+        Currency = line.Currency.Code,
+        HouseholdId = line.HouseholdId,
+        AccountId = line.AccountId,
+        Area = line.Area,
+        MainResidence = line.MainResidence,
+        Persons = line.Persons,
+        PeriodFrom = StoredDate.Format(line.Period.Start),
+        PeriodTo = StoredDate.Format(line.Period.End),
+        Quantity = line.Quantity.ToString(CultureInfo.InvariantCulture),
+        Unit = line.Unit,
+        TariffCode = line.TariffCode,
+        BilledMinor = line.BilledMinor,
+        StandardBillMinor = line.StandardBillMinor,
+        Eligible = line.PricedEligible,
+        PricedAt = line.PricedAt.ToDateTimeOffset(),
+        OverchargeMinor = line.OverchargeMinor,
+        Notes = line.Notes,
+        AnnualIncomeMinor = line.AnnualIncomeMinor,
+    };
+
+    /// <summary>The row of one item of <paramref name="line"/>, whose row key is <paramref name="lineKey"/>.</summary>
+    public static AdjustmentEntity EncodeItem(LedgerLine line, string lineKey, LedgerItem item) => new()
+    {
+        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId),
+        RowKey = LedgerKeys.ItemKey(lineKey, item.Id),
+        BatchId = line.BatchId,
+        LineNumber = line.LineNumber,
+        HouseholdId = line.HouseholdId,
+        RuleId = item.RuleId,
+        ProgramId = item.ProgramId,
+        Step = item.Step.ToString(),
+        RuleVersions = item.RuleVersions,
+        LegalReferences = item.LegalReferences,
+        CoversFrom = StoredDate.Format(item.Covers.Start),
+        CoversTo = StoredDate.Format(item.Covers.End),
+        Currency = line.Currency.Code,
+        AmountMinor = item.AmountMinor,
+        Correction = item.Sequence,
+        Explanation = JsonSerializer.Serialize(item.Terms.Select(s => new StoredTerm(
+            StoredDate.Format(s.Interval.Start), StoredDate.Format(s.Interval.End), s.RuleVersion, s.Legal.Citation, s.Detail, s.Amount))),
+        Note = item.Note ?? "",
+    };
+
+    /// <summary>
+    /// The lines held in ledger rows read in key order (outbox rows are skipped): each line row followed by its items'
+    /// rows. A line whose rows cannot be decoded comes back with the error instead, so that it costs no other line.
+    /// </summary>
+    public static async IAsyncEnumerable<LedgerRead> DecodeAsync(IAsyncEnumerable<TableEntity> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        TableEntity? line = null;
+        var items = new List<TableEntity>();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = row.GetString(nameof(LineEntity.Kind));
+            if (kind == LedgerKinds.Outbox)
+                continue;
+            if (kind == LedgerKinds.Adjustment && line is not null)
+            {
+                items.Add(row);
+                continue;
+            }
+            if (line is not null)
+                yield return Decode(line, items);
+            line = row;
+            items = [];
+        }
+        if (line is not null)
+            yield return Decode(line, items);
+    }
+
+    /// <summary>A line row and its items' rows decoded, or the reason they cannot be.</summary>
+    private static LedgerRead Decode(TableEntity lineRow, List<TableEntity> itemRows)
+    {
+        try
+        {
+            if (lineRow.GetString(nameof(LineEntity.Kind)) != LedgerKinds.Line)
+                throw new InvalidDataException($"Ledger row {lineRow.PartitionKey}/{lineRow.RowKey}: an item without its line before it.");
+            var line = DecodeLine(lineRow);
+            return Read(lineRow, line with { Items = [.. itemRows.Select(r => DecodeItem(r, line.Period))] }, null);
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        {
+            return Read(lineRow, null, e);
+        }
+    }
+
+    private static LedgerRead Read(TableEntity row, LedgerLine? line, Exception? error) => new([row.PartitionKey, row.RowKey],
+        row.GetString(nameof(LineEntity.Authority)) ?? "", row.GetString(nameof(LineEntity.Service)) ?? "", row.GetString(nameof(LineEntity.HouseholdId)) ?? "", line, error);
+
+    private static LedgerLine DecodeLine(TableEntity row)
+    {
+        var where = $"ledger row {row.PartitionKey}/{row.RowKey}";
+        var to = StoredDate.Parse(row.GetString(nameof(LineEntity.PeriodTo)) ?? "");
+        var from = row.GetString(nameof(LineEntity.PeriodFrom)) is { } f ? StoredDate.Parse(f) : to;
+        var quantity = row.GetString(nameof(LineEntity.Quantity)) is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
+        var householdId = row.GetString(nameof(LineEntity.HouseholdId)) ?? "";
+        var batchId = row.GetString(nameof(LineEntity.BatchId));
+        var lineNumber = row.GetInt32(nameof(LineEntity.LineNumber));
+        if (batchId is null || lineNumber is null)
+        {
+            // Not read (the report's columns): the key holds them.
+            var parts = RowKeys.Split(row.RowKey);
+            batchId ??= parts[1];
+            lineNumber ??= int.Parse(parts[2], CultureInfo.InvariantCulture);
+        }
+        return new LedgerLine(
+            new LedgerLineId(householdId, batchId, lineNumber.Value),
+            row.GetString(nameof(LineEntity.Operator)) ?? "",
+            row.GetString(nameof(LineEntity.Authority)) ?? "",
+            row.GetString(nameof(LineEntity.Service)) ?? "",
+            Currency.Find(row.GetString(nameof(LineEntity.Currency)), where),
+            row.GetString(nameof(LineEntity.AccountId)) ?? "",
+            row.GetString(nameof(LineEntity.Area)) ?? "",
+            row.GetBoolean(nameof(LineEntity.MainResidence)) ?? false,
+            row.GetInt32(nameof(LineEntity.Persons)) ?? 0,
+            new DateInterval(from, to),
+            quantity,
+            row.GetString(nameof(LineEntity.Unit)) ?? "",
+            row.GetString(nameof(LineEntity.TariffCode)) ?? "",
+            row.GetInt64(nameof(LineEntity.BilledMinor)) ?? 0,
+            row.GetInt64(nameof(LineEntity.StandardBillMinor)) ?? 0,
+            row.GetBoolean(nameof(LineEntity.Eligible)) ?? false,
+            row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) is { } pricedAt ? Instant.FromDateTimeOffset(pricedAt) : default,
+            [])
+        {
+            OverchargeMinor = row.GetInt64(nameof(LineEntity.OverchargeMinor)) ?? 0,
+            AnnualIncomeMinor = row.GetInt64(nameof(LineEntity.AnnualIncomeMinor)),
+            Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
+            StoredAt = row.Timestamp is { } at ? Instant.FromDateTimeOffset(at) : null,
+        };
+    }
+
+    private static LedgerItem DecodeItem(TableEntity row, DateInterval linePeriod)
+    {
+        var ruleId = row.GetString(nameof(AdjustmentEntity.RuleId));
+        var sequence = row.GetInt32(nameof(AdjustmentEntity.Correction));
+        if (ruleId is null || sequence is null)
+        {
+            // Not read (the report's columns): the key, line key | rule | sequence, holds them.
+            var parts = RowKeys.Split(row.RowKey);
+            ruleId ??= parts[^2];
+            sequence ??= int.Parse(parts[^1], CultureInfo.InvariantCulture);
+        }
+        var step = row.GetString(nameof(AdjustmentEntity.Step));
+        var covers = row.GetString(nameof(AdjustmentEntity.CoversFrom)) is { } from && row.GetString(nameof(AdjustmentEntity.CoversTo)) is { } to
+            ? new DateInterval(StoredDate.Parse(from), StoredDate.Parse(to))
+            : linePeriod;
+        return new LedgerItem(
+            ruleId,
+            row.GetString(nameof(AdjustmentEntity.ProgramId)) ?? "",
+            Enum.TryParse<RuleStep>(step, out var s) && Enum.IsDefined(s) && !int.TryParse(step, out _)
+                ? s
+                : throw new InvalidDataException($"Ledger row {row.PartitionKey}/{row.RowKey}: unknown step '{step}'."),
+            row.GetInt64(nameof(AdjustmentEntity.AmountMinor)) ?? 0,
+            sequence.Value,
+            row.GetString(nameof(AdjustmentEntity.RuleVersions)) ?? "",
+            row.GetString(nameof(AdjustmentEntity.LegalReferences)) ?? "",
+            covers,
+            Terms(row.GetString(nameof(AdjustmentEntity.Explanation))),
+            row.GetString(nameof(AdjustmentEntity.Note)) is { Length: > 0 } note ? note : null)
+        {
+            StoredAt = row.Timestamp is { } at ? Instant.FromDateTimeOffset(at) : null,
+        };
+    }
+
+    private static IReadOnlyList<AdjustmentSegment> Terms(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+            return [];
+        var terms = JsonSerializer.Deserialize<StoredTerm[]>(json) ?? [];
+        return [.. terms.Select(t => new AdjustmentSegment(new DateInterval(StoredDate.Parse(t.From), StoredDate.Parse(t.To)), t.RuleVersion,
+            new LegalReference(t.LegalReference), t.Detail, t.Amount))];
+    }
+
+    /// <summary>One explanation term as stored, in JSON (the property names are the stored format).</summary>
+    private sealed record StoredTerm(
+        [property: JsonPropertyName("from")] string From,
+        [property: JsonPropertyName("to")] string To,
+        [property: JsonPropertyName("ruleVersion")] string RuleVersion,
+        [property: JsonPropertyName("legalReference")] string LegalReference,
+        [property: JsonPropertyName("detail")] string Detail,
+        [property: JsonPropertyName("amount")] decimal Amount);
+}

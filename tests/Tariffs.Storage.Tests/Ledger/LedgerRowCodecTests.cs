@@ -1,0 +1,88 @@
+using Azure.Data.Tables;
+using NodaTime;
+using Tariffs.Domain.Billing;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
+using Tariffs.Domain.Money;
+using Tariffs.Domain.Social;
+using Tariffs.Storage.Ledger;
+
+namespace Tariffs.Storage.Tests.Ledger;
+
+/// <summary>
+/// The stored format of ledger rows, written out by hand: what the codec writes is what the ledger held before the
+/// model existed, and rows written then decode into the model — or fail naming what and where.
+/// </summary>
+public sealed class LedgerRowCodecTests
+{
+    private static readonly DateInterval Year = new(new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31));
+
+    private static LedgerLine Line()
+    {
+        var line = new BillingLine(7, "hh|1", "acc", "A", true, 4, Year, 120.50m, "m3", "DOM", 137.60m);
+        var adjustment = new Adjustment("css-block", "css", RuleStep.PriceReplacement, -44.00m, Year,
+            [new AdjustmentSegment(Year, "2022-01-01", new LegalReference("Délibération 2022"), new Explanation("{quantity} m³ × ({social} − {standard})", 80m, 0.34m, 0.89m), -44.00m)]);
+        return LedgerLine.Priced("b/1", "op", "dunkerque", "water", Instant.FromUtc(2022, 3, 1, 0, 0),
+            new LineOutcome(line, Currency.Eur, 137.60m, [], [adjustment], true), 16000m);
+    }
+
+    [Fact]
+    public void A_line_and_its_item_are_written_in_the_stored_format()
+    {
+        var rows = LedgerRowCodec.Encode(Line());
+
+        var line = Assert.IsType<LineEntity>(rows[0]);
+        var item = Assert.IsType<AdjustmentEntity>(rows[1]);
+        Assert.Equal(("hh~7C1|b~2F1|0000000007", "hh~7C1|b~2F1|0000000007|css-block|0000"), (line.RowKey, item.RowKey));
+        Assert.Equal(LedgerKeys.PartitionOf("hh|1"), item.PartitionKey);
+        Assert.Equal(("line", "EUR", "2022-01-01", "2022-12-31", "120.50", 13760L, 13760L, true, 1600000L),
+            (line.Kind, line.Currency, line.PeriodFrom, line.PeriodTo, line.Quantity, line.BilledMinor, line.StandardBillMinor, line.Eligible, line.AnnualIncomeMinor));
+        Assert.Equal(("adjustment", "PriceReplacement", -4400L, 0, "EUR", "2022-01-01", "Délibération 2022", ""),
+            (item.Kind, item.Step, item.AmountMinor, item.Correction, item.Currency, item.RuleVersions, item.LegalReferences, item.Note));
+        Assert.Equal("""[{"from":"2022-01-01","to":"2022-12-31","ruleVersion":"2022-01-01","legalReference":"D\u00E9lib\u00E9ration 2022","detail":"80 m\u00B3 \u00D7 (0.34 \u2212 0.89)","amount":-44.00}]""",
+            item.Explanation);
+    }
+
+    [Fact]
+    public async Task Rows_as_stored_decode_into_the_line_and_a_line_of_unknown_currency_fails_naming_it_and_its_row()
+    {
+        var rows = LedgerRowCodec.Encode(Line()).Select(ToTableEntity).ToList();
+        var unknown = ToTableEntity(LedgerRowCodec.Encode(Line() with { Id = new LedgerLineId("hh-2", "b/1", 8) })[0]);
+        unknown["Currency"] = "XYZ";
+
+        var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([.. rows, unknown])));
+
+        var line = reads[0].Line!;
+        Assert.Equal((new LedgerLineId("hh|1", "b/1", 7), 120.50m, Year, 13760L - 4400L), (line.Id, line.Quantity, line.Period, line.SocialBillMinor));
+        var item = Assert.Single(line.Items);
+        Assert.Equal("80 m³ × (0.34 − 0.89)", Assert.Single(item.Terms).Detail);
+        var error = Assert.IsType<UnknownCurrencyException>(reads[1].Error);
+        Assert.Equal($"Unknown currency 'XYZ' in ledger row {unknown.PartitionKey}/{unknown.RowKey} (supported: EUR, GBP, USD).", error.Message);
+        Assert.Equal([unknown.PartitionKey, unknown.RowKey], reads[1].Address);
+    }
+
+    private static TableEntity ToTableEntity(ITableEntity entity)
+    {
+        var row = new TableEntity(entity.PartitionKey, entity.RowKey);
+        foreach (var property in entity.GetType().GetProperties().Where(p => p.Name is not ("PartitionKey" or "RowKey" or "Timestamp" or "ETag")))
+            if (property.GetValue(entity) is { } value)
+                row[property.Name] = value;
+        return row;
+    }
+
+    private static async IAsyncEnumerable<TableEntity> ToAsync(IEnumerable<TableEntity> rows)
+    {
+        foreach (var row in rows)
+            yield return row;
+        await Task.CompletedTask;
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+            list.Add(item);
+        return list;
+    }
+}

@@ -1,0 +1,75 @@
+using Tariffs.Application.Ports;
+using Tariffs.Storage.Batches;
+
+namespace Tariffs.Testing.InMemory;
+
+/// <summary>
+/// <see cref="IBatches"/> in memory, with the semantics the contract suite pins on Table storage too; the status is
+/// added up by the same <see cref="BatchStatus.Of"/>. Records are copied in and out, as storage would. Thread-safe.
+/// </summary>
+public sealed class InMemoryBatches : IBatches
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, BatchEntity> headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<int, ChunkEntity>> chunks = new(StringComparer.Ordinal);
+
+    public Task SaveHeaderAsync(BatchEntity header, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            headers.TryAdd(header.PartitionKey, Copy(header));
+        return Task.CompletedTask;
+    }
+
+    public Task<BatchEntity?> ClaimAsync(BatchEntity header, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (headers.TryGetValue(header.PartitionKey, out var stored) && stored.Refusal.Length == 0)
+                return Task.FromResult<BatchEntity?>(Copy(stored));
+            headers[header.PartitionKey] = Copy(header);
+            return Task.FromResult<BatchEntity?>(null);
+        }
+    }
+
+    public Task MarkSplitAsync(string batchId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!headers.TryGetValue(batchId, out var stored))
+                throw new InvalidOperationException($"No batch {batchId} to mark split."); // Table storage: 404
+            stored.Split = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task SaveChunkAsync(string batchId, ChunkEntity chunk, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!chunks.TryGetValue(batchId, out var done))
+                chunks[batchId] = done = [];
+            done[chunk.Chunk] = Copy(chunk);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(headers.TryGetValue(batchId, out var header)
+                ? BatchStatus.Of(batchId, header, chunks.TryGetValue(batchId, out var done) ? done.Values : [])
+                : null);
+    }
+
+    private static BatchEntity Copy(BatchEntity e) => new()
+    {
+        PartitionKey = e.PartitionKey, RowKey = BatchEntity.HeaderRowKey, Operator = e.Operator, Authority = e.Authority, Service = e.Service, Currency = e.Currency,
+        BlobName = e.BlobName, Lines = e.Lines, Chunks = e.Chunks, ReceivedAt = e.ReceivedAt, Refusal = e.Refusal, ContentHash = e.ContentHash, Split = e.Split,
+    };
+
+    private static ChunkEntity Copy(ChunkEntity c) => new()
+    {
+        Chunk = c.Chunk, Lines = c.Lines, Priced = c.Priced, Rejected = c.Rejected, Adjustments = c.Adjustments, Failed = c.Failed,
+        FailureReason = c.FailureReason, CompletedAt = c.CompletedAt,
+    };
+}

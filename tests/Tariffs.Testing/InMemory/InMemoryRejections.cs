@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Tariffs.Application.Ports;
+using Tariffs.Storage.Rejections;
+
+namespace Tariffs.Testing.InMemory;
+
+/// <summary>
+/// <see cref="IRejections"/> in memory, with the semantics the contract suite pins on Table storage too: the first
+/// rejection of a key wins, reasons and excerpts cut as stored (<see cref="RejectionStore.Truncate"/>), partitions read
+/// in key order, last errors replaced. Thread-safe (one lock).
+/// </summary>
+public sealed class InMemoryRejections : IRejections
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, Rejection>> partitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Queue, string BodyHash), string> lastErrors = [];
+
+    public Task<int> AddAsync(IEnumerable<Rejection> rejections, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        lock (gate)
+        {
+            foreach (var r in rejections)
+            {
+                if (!partitions.TryGetValue(r.Partition, out var partition))
+                    partitions[r.Partition] = partition = new SortedDictionary<string, Rejection>(StringComparer.Ordinal);
+                if (partition.TryAdd(r.Key, r with { Reason = RejectionStore.Truncate(r.Reason, RejectionStore.MaxReason), Excerpt = RejectionStore.Truncate(r.Excerpt, RejectionStore.MaxExcerpt) }))
+                    added++;
+            }
+        }
+        return Task.FromResult(added);
+    }
+
+    public Task<bool> ExistsAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(partitions.TryGetValue(partition, out var p) && p.ContainsKey(key));
+    }
+
+    public IAsyncEnumerable<Rejection> InPartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Stream(partitions.TryGetValue(partition, out var p) ? [.. p.Values] : [], cancellationToken);
+    }
+
+    public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            lastErrors[(queue, RejectionStore.BodyHash(body))] = RejectionStore.Truncate(error, RejectionStore.MaxReason);
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> LastErrorAsync(string queue, string body, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult(lastErrors.GetValueOrDefault((queue, RejectionStore.BodyHash(body))));
+    }
+
+    private static async IAsyncEnumerable<Rejection> Stream(IReadOnlyList<Rejection> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}
