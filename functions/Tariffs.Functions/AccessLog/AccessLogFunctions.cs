@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 using Tariffs.Storage.AccessLog;
 
 namespace Tariffs.Functions.AccessLog;
@@ -23,7 +24,7 @@ public sealed class AccessLogFunctions(AccessLogStore log, AccessAuthorizer auth
             return access.Denial;
         string? date = request.Query["date"];
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return AccessAuthorizer.Problem(StatusCodes.Status400BadRequest, "Bad request", $"date: '{date}' is not a day (yyyy-MM-dd, UTC).");
+            return Problem.InvalidQuery($"date: '{date}' is not a day (yyyy-MM-dd, UTC).");
         var entries = new List<object>();
         await foreach (var e in log.ReadDayAsync(day, cancellationToken))
         {

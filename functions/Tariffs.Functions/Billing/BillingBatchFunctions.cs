@@ -62,7 +62,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (result.Conflict)
             return Problem.Conflict("The batch id is taken by a batch with other content.", result.Refusal!);
         if (!result.Accepted)
-            return new BadRequestObjectResult(new { error = "The billing batch was refused.", reason = result.Refusal, batchId = result.BatchId });
+            return Problem.Validation("The billing batch was refused.", Problem.Faults(result.Refusal), new Dictionary<string, object?> { ["reason"] = result.Refusal, ["batchId"] = result.BatchId });
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
         if (result.Duplicate)
             return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status, duplicate = true,
@@ -85,7 +85,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
             return access.Denial;
         batchId = RawRouteValue.Segment(request, 1, batchId);
         var status = await batches.GetStatusAsync(batchId, cancellationToken);
-        var notFound = new NotFoundObjectResult(new { error = $"No batch '{batchId}'." });
+        var notFound = Problem.NotFound($"No batch '{batchId}'.");
         if (status is null)
             return notFound;
         var target = $"batch {batchId}";

@@ -35,7 +35,7 @@ public sealed class CatalogFunctions(CatalogRepository catalogs, AccessAuthorize
             return await authorizer.ForbidAsync(request, access.Caller, $"catalog of {authority}", decision.Reason, [authority], cancellationToken);
         var result = await catalogs.PublishAsync(body!, cancellationToken);
         if (result.Catalog is not { } catalog)
-            return new BadRequestObjectResult(new { error = "The catalog document is invalid.", problems = result.Errors });
+            return Problem.Validation("The catalog document is invalid.", result.Errors);
         return new OkObjectResult(new
         {
             authority = catalog.Authority,

@@ -41,7 +41,7 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
             return problem;
         var body = text!;
         if (string.IsNullOrWhiteSpace(body))
-            return new BadRequestObjectResult(new { error = "The body must be an eligibility flag (JSON)." });
+            return Problem.Validation("The body must be an eligibility flag (JSON).", ["$: not a JSON object"]);
         // A body without a readable sourceAgency is left to the handler, which refuses it (400: the agency is required)
         // and stores why; it is never stored, so it decides nothing for anyone.
         if (EligibilityDecider.Read(body) is { SourceAgency: not null } decider
@@ -52,6 +52,6 @@ public sealed class EligibilityFlagFunctions(EligibilityFlagHandler handler, Mes
             return Problem.Conflict("The id is taken by a flag or revocation with other content.", outcome.Refusal!);
         return outcome.Refusal is null
             ? new ObjectResult(new { status = "stored" }) { StatusCode = StatusCodes.Status201Created }
-            : new BadRequestObjectResult(new { error = "The eligibility flag was refused.", reason = outcome.Refusal });
+            : Problem.Validation("The eligibility flag was refused.", Problem.Faults(outcome.Refusal), new Dictionary<string, object?> { ["reason"] = outcome.Refusal });
     }
 }

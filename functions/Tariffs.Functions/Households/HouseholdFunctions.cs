@@ -26,7 +26,7 @@ public sealed class HouseholdFunctions(HouseholdExplainer explainer, AccessAutho
         var caller = access.Caller;
         householdId = RawRouteValue.Segment(request, 2, householdId);
         var explanation = await explainer.ExplainAsync(householdId, cancellationToken);
-        var notFound = new NotFoundObjectResult(new { error = $"No billed line for household '{householdId}'." });
+        var notFound = Problem.NotFound($"No billed line for household '{householdId}'.");
         if (explanation.Lines.Count == 0)
             return notFound;
         var agencies = caller.Roles.Contains(TariffsRoles.SocialServices)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tariffs.Application.Reports;
 using Tariffs.Domain.Reports;
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.Functions.Reports;
 
@@ -81,10 +82,10 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
     {
         string? period = request.Query["period"];
         if (period is not null && !ReportPeriod.TryParse(period, out _))
-            return new BadRequestObjectResult(new { error = $"period: '{period}' is not a year (2022), a quarter (2022-Q1) or a month (2022-01)." });
+            return Problem.InvalidQuery($"period: '{period}' is not a year (2022), a quarter (2022-Q1) or a month (2022-01).");
         var csv = ReportFormat.WantsCsv(request, out var formatError);
         if (formatError is not null)
-            return new BadRequestObjectResult(new { error = formatError });
+            return Problem.InvalidQuery(formatError);
         var rows = await query.GetAsync(period, request.Query["service"], request.Query["area"], view, cancellationToken);
         if (reader is not null)
         {

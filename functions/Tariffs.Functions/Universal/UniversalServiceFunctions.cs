@@ -73,7 +73,7 @@ public sealed class UniversalServiceFunctions(
             return forbidden;
         var (decision, errors) = await restrictions.CheckAsync(body, cancellationToken);
         return decision is null
-            ? new BadRequestObjectResult(new { error = "The restriction request cannot be answered.", problems = errors })
+            ? Problem.Validation("The restriction request cannot be answered.", errors)
             : new OkObjectResult(new
             {
                 verdict = decision.Verdict,
@@ -102,7 +102,7 @@ public sealed class UniversalServiceFunctions(
             return forbidden;
         var (decision, errors) = await compensator.CompensateAsync(body, cancellationToken);
         return decision is null
-            ? new BadRequestObjectResult(new { error = "The incident cannot be assessed.", problems = errors })
+            ? Problem.Validation("The incident cannot be assessed.", errors)
             : new OkObjectResult(new
             {
                 incidentId = decision.Incident.IncidentId,
@@ -146,5 +146,5 @@ public sealed class UniversalServiceFunctions(
 
     private static IActionResult Published(IReadOnlyList<string> errors, string what) => errors.Count == 0
         ? new OkObjectResult(new { status = "published" })
-        : new BadRequestObjectResult(new { error = $"The {what} document is invalid.", problems = errors });
+        : Problem.Validation($"The {what} document is invalid.", errors);
 }

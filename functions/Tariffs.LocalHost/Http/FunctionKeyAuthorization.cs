@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Functions.Authorization;
+using Tariffs.Functions.Hosting;
 
 namespace Tariffs.LocalHost.Http;
 
@@ -38,7 +39,9 @@ public static class FunctionKeyAuthorization
             if (level == AuthorizationLevel.Anonymous || match is not null)
                 return next(context);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return context.Response.WriteAsJsonAsync(new { error = $"This route needs a function key (header '{Header}')." });
+            return context.Response.WriteAsJsonAsync(
+                Problem.Details(StatusCodes.Status401Unauthorized, "Unauthorized", $"This route needs a function key (header '{Header}')."),
+                (System.Text.Json.JsonSerializerOptions?)null, Problem.ContentType);
         };
     }
 

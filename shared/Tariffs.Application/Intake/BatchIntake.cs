@@ -225,7 +225,7 @@ public sealed partial class BatchIntake(
             return (scan, null, $"the poster may not act for operator '{scan.Header.GetValueOrDefault("operator")}'", contentHash);
 
         var errors = new ValidationErrors();
-        var header = BatchHeader.From(scan.Header, scan.HasLines, errors);
+        var header = BatchHeader.From(scan, errors);
         var batchId = scan.Header.GetValueOrDefault("batchId");
         if (scan.RepeatedLineCount > 0)
             errors.Add("$.lines", string.Create(CultureInfo.InvariantCulture,

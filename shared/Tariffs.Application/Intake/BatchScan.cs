@@ -12,6 +12,9 @@ public sealed record BatchScan(IReadOnlyDictionary<string, string> Header, IRead
 
     /// <summary>How many lines repeat the number of an earlier line.</summary>
     public int RepeatedLineCount { get; init; }
+
+    /// <summary>Top-level properties whose value is a number, a boolean or null, with that JSON type (every header field is a string).</summary>
+    public IReadOnlyDictionary<string, string> NotStrings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>

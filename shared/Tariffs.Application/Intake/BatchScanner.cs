@@ -80,6 +80,7 @@ public static class BatchScanner
     private sealed class Scanner(int chunkSize)
     {
         private readonly Dictionary<string, string> header = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> notStrings = new(StringComparer.Ordinal);
         private readonly HashSet<string> seen = new(StringComparer.Ordinal);
         private readonly List<ByteRange> chunks = [];
         private string? property;
@@ -149,6 +150,14 @@ public static class BatchScanner
                     case JsonTokenType.String when reader.CurrentDepth == 1 && property is not null:
                         header[property] = reader.GetString()!;
                         break;
+                    case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null when reader.CurrentDepth == 1 && property is not null:
+                        notStrings[property] = reader.TokenType switch
+                        {
+                            JsonTokenType.Number => "a number",
+                            JsonTokenType.Null => "null",
+                            _ => "a boolean",
+                        };
+                        break;
                     case JsonTokenType.StartArray or JsonTokenType.StartObject:
                         throw new JsonException("A billing batch is a JSON object.");
                 }
@@ -187,6 +196,6 @@ public static class BatchScanner
             chunkStart = -1;
         }
 
-        public BatchScan Result() => new(header, chunks, lineCount, sawLines) { RepeatedLineNumbers = repeated, RepeatedLineCount = repeatedCount };
+        public BatchScan Result() => new(header, chunks, lineCount, sawLines) { RepeatedLineNumbers = repeated, RepeatedLineCount = repeatedCount, NotStrings = notStrings };
     }
 }

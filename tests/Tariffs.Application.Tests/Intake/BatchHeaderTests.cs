@@ -12,10 +12,10 @@ public class BatchHeaderTests
     private static (BatchHeader? Header, string Errors) Read(string batchId)
     {
         var errors = new ValidationErrors();
-        var header = BatchHeader.From(new Dictionary<string, string>
+        var header = BatchHeader.From(new BatchScan(new Dictionary<string, string>
         {
             ["batchId"] = batchId, ["operator"] = "op", ["authority"] = "a", ["service"] = "water", ["currency"] = "EUR",
-        }, hasLines: true, errors);
+        }, [], 0, HasLines: true), errors);
         return (header, errors.ToString());
     }
 
@@ -43,5 +43,16 @@ public class BatchHeaderTests
 
         Assert.Equal(batchId, header?.BatchId);
         Assert.Equal("", errors);
+    }
+
+    [Fact]
+    public async Task A_header_field_of_the_wrong_type_is_reported_as_such_not_as_missing()
+    {
+        var document = """{"batchId": 1, "operator": true, "authority": null, "service": "water", "currency": "EUR", "lines": []}"""u8.ToArray();
+        var scan = await BatchScanner.ScanAsync(new MemoryStream(document), 10, CancellationToken.None);
+        var errors = new ValidationErrors();
+
+        Assert.Null(BatchHeader.From(scan, errors));
+        Assert.Equal("$.batchId: must be a string (got a number); $.operator: must be a string (got a boolean); $.authority: must be a string (got null)", errors.ToString());
     }
 }
