@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
+using Tariffs.Application.Ports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Batches;
@@ -23,8 +25,17 @@ namespace Tariffs.Functions.Billing;
 /// that fails for good, or still fails on its last delivery, is recorded as a failed chunk (its lines rejected "not
 /// processed"), so that its batch ends <c>completedWithFailures</c> instead of staying <c>processing</c>.
 /// </remarks>
-public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, MessageGuard guard, AccessAuthorizer authorizer)
+public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches, IRejections rejections, MessageGuard guard, AccessAuthorizer authorizer)
 {
+    /// <summary>The JSON of a status, as ASP.NET Core writes an object result (web defaults).</summary>
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Rejections per page of <see cref="GetBillingBatchRejections"/> unless the caller asks fewer.</summary>
+    public const int RejectionsPerPage = 100;
+
+    /// <summary>Most rejections a page of <see cref="GetBillingBatchRejections"/> may hold.</summary>
+    public const int MaxRejectionsPerPage = 1000;
+
     [Function(nameof(ProcessBillingBatch))]
     public Task ProcessBillingBatch([QueueTrigger(QueueNames.BillingBatches)] QueueMessage message, CancellationToken cancellationToken)
     {
@@ -93,6 +104,53 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (!decision.Allowed)
             return await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken);
         await authorizer.RecordReadAsync(request, access.Caller, target, [status.Authority], cancellationToken);
-        return new OkObjectResult(status);
+        var view = JsonSerializer.SerializeToNode(status, WebJson)!.AsObject();
+        view["rejections"] = $"/api/batches/{Uri.EscapeDataString(batchId)}/rejections";
+        return new OkObjectResult(view);
+    }
+
+    /// <summary>
+    /// Why the lines of a batch were refused, a page at a time (<c>limit</c> 1 to 1,000, default 100; <c>continuation</c>
+    /// from the previous page), in line order: each rejection as a <see cref="BatchRejectionView"/>. For the batch's
+    /// operator and its authority's regulator; anyone else gets the 404 of a batch that does not exist.
+    /// </summary>
+    [Function(nameof(GetBillingBatchRejections))]
+    public async Task<IActionResult> GetBillingBatchRejections(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches/{batchId}/rejections")] HttpRequest request,
+        string batchId,
+        CancellationToken cancellationToken)
+    {
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return access.Denial;
+        batchId = RawRouteValue.Segment(request, 2, batchId);
+        var status = await batches.GetStatusAsync(batchId, cancellationToken);
+        var notFound = Problem.NotFound($"No batch '{batchId}'.");
+        if (status is null)
+            return notFound;
+        var target = $"rejections of batch {batchId}";
+        var decision = AccessRules.ReadBatch(access.Caller, status.Operator, status.Authority);
+        if (!decision.Allowed)
+            return await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken);
+
+        string? limitText = request.Query["limit"];
+        var limit = RejectionsPerPage;
+        if (limitText is not null && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxRejectionsPerPage))
+            return Problem.InvalidQuery($"limit: '{limitText}' is not a whole number from 1 to {MaxRejectionsPerPage}.");
+        string? continuation = request.Query["continuation"];
+        string? after = null;
+        if (continuation is not null && (after = Continuation.Decode(continuation)) is null)
+            return Problem.InvalidQuery("continuation: not one this route gave (pass the previous page's continuation as it is).");
+
+        await authorizer.RecordReadAsync(request, access.Caller, target, [status.Authority], cancellationToken);
+        var page = await rejections.PageAsync(batchId, after, limit, cancellationToken);
+        var next = page.Next is null ? null : Continuation.Encode(page.Next);
+        return new OkObjectResult(new
+        {
+            batchId,
+            rejections = page.Items.Select(BatchRejectionView.Of),
+            continuation = next,
+            next = next is null ? null : $"/api/batches/{Uri.EscapeDataString(batchId)}/rejections?limit={limit}&continuation={next}",
+        });
     }
 }

@@ -60,7 +60,7 @@ public static class Problem
             _ => $"{list[0]} (and {list.Count - 1} more)",
         }, ValidationType);
         details.Extensions["problems"] = list;
-        details.Extensions["errors"] = list.Select(Fault).ToList();
+        details.Extensions["errors"] = list.Select(Error).ToList();
         foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
             details.Extensions[name] = value;
         return Result(details);
@@ -81,11 +81,11 @@ public static class Problem
         : refusal.Split("; $", StringSplitOptions.None).Select((part, i) => i == 0 ? part : "$" + part).ToList();
 
     /// <summary>A fault written <c>"path: problem"</c> as <c>{path, problem}</c> (path empty when the text names none).</summary>
-    private static Dictionary<string, string> Fault(string text)
+    public static IReadOnlyDictionary<string, string> Error(string text)
     {
         var colon = text.StartsWith('$') ? text.IndexOf(": ", StringComparison.Ordinal) : -1;
         return colon < 0
-            ? new() { ["path"] = "", ["problem"] = text }
-            : new() { ["path"] = text[..colon], ["problem"] = text[(colon + 2)..] };
+            ? new Dictionary<string, string> { ["path"] = "", ["problem"] = text }
+            : new Dictionary<string, string> { ["path"] = text[..colon], ["problem"] = text[(colon + 2)..] };
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class ChunkProcessor(
             }
             catch (Exception e) when (e is not OperationCanceledException) // a rule that cannot price it, an overflow…
             {
-                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e is PricingException ? e.Message : $"cannot be priced: {e.Message}", $"line {line.LineNumber}"));
+                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, e is PricingException ? e.Message : $"cannot be priced: {e.Message}", Excerpt(line.LineNumber, line.HouseholdId)));
                 continue;
             }
             try
@@ -109,7 +109,7 @@ public sealed partial class ChunkProcessor(
             }
             catch (Exception e) when (e is OverflowException or ArgumentException) // an amount beyond minor units
             {
-                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, $"its ledger rows cannot be built: {e.Message}", $"line {line.LineNumber}"));
+                refused.Add(LineRejection(header.BatchId, null, line.LineNumber, $"its ledger rows cannot be built: {e.Message}", Excerpt(line.LineNumber, line.HouseholdId)));
             }
         }
 
@@ -119,7 +119,7 @@ public sealed partial class ChunkProcessor(
         {
             var notStored = append.Refused.Select(r => r.Line).ToHashSet(ReferenceEqualityComparer.Instance);
             priced.RemoveAll(p => notStored.Contains(p.Line));
-            refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, $"line {r.Line.LineNumber}")));
+            refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, Excerpt(r.Line.LineNumber, r.Line.HouseholdId))));
         }
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
@@ -267,6 +267,9 @@ public sealed partial class ChunkProcessor(
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 
     /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
+    /// <summary>The excerpt of a line refused after validation: its number and household, as JSON (like a refused line's own excerpt).</summary>
+    private static string Excerpt(int lineNumber, string householdId) => JsonSerializer.Serialize(new { lineNumber, householdId });
+
     private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(
         batchId,
         lineNumber is { } n ? RejectionStore.LineKey(n) : $"index|{index:D10}",

@@ -20,6 +20,12 @@ public interface IRejections
     /// <summary>The rejections stored under a partition, as stored (cut), in key order.</summary>
     IAsyncEnumerable<Rejection> InPartitionAsync(string partition, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// At most <paramref name="size"/> rejections of a partition whose key comes after <paramref name="after"/> (all when
+    /// null), in key order; <see cref="RejectionPage.Next"/> is where the next page starts, null after the last.
+    /// </summary>
+    Task<RejectionPage> PageAsync(string partition, string? after, int size, CancellationToken cancellationToken);
+
     /// <summary>Records the error of the latest failed delivery of a message of <paramref name="queue"/> with this body, replacing an earlier one.</summary>
     Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken);
 

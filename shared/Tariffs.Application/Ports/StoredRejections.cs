@@ -20,6 +20,19 @@ public sealed class StoredRejections(RejectionStore store) : IRejections
             yield return new Rejection(RowKeys.Decode(row.PartitionKey), RowKeys.Decode(row.RowKey), row.Source, row.Reason, row.Excerpt);
     }
 
+    public async Task<RejectionPage> PageAsync(string partition, string? after, int size, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var items = new List<Rejection>(size + 1);
+        await foreach (var row in store.InPartitionAsync(partition, after, size + 1, cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new Rejection(RowKeys.Decode(row.PartitionKey), RowKeys.Decode(row.RowKey), row.Source, row.Reason, row.Excerpt));
+            if (items.Count > size)
+                break;
+        }
+        return items.Count > size ? new RejectionPage(items[..size], items[size - 1].Key) : new RejectionPage(items, null);
+    }
+
     public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken) => store.SaveLastErrorAsync(queue, body, error, cancellationToken);
 
     public Task<string?> LastErrorAsync(string queue, string body, CancellationToken cancellationToken) => store.LastErrorAsync(queue, body, cancellationToken);

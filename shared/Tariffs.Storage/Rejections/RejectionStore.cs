@@ -62,6 +62,13 @@ public sealed class RejectionStore(TableServiceClient service)
     public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, CancellationToken cancellationToken) =>
         table.QueryAsync<RejectionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(partition)}"), cancellationToken: cancellationToken);
 
+    /// <summary>The rejections of a partition whose key comes after <paramref name="after"/>, in key order, read <paramref name="perPage"/> at a time.</summary>
+    public IAsyncEnumerable<RejectionEntity> InPartitionAsync(string partition, string? after, int perPage, CancellationToken cancellationToken) =>
+        table.QueryAsync<RejectionEntity>(after is null
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(partition)}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(partition)} and RowKey gt {RowKeys.Whole(after)}"),
+            maxPerPage: perPage, cancellationToken: cancellationToken);
+
     /// <summary>
     /// Records the error of the latest failed delivery of a message of <paramref name="queue"/>, keyed by the hash of its
     /// body (a copy moved to the poison queue gets a new message id but keeps its body); replaces an earlier one.

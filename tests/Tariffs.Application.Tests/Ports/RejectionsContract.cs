@@ -41,6 +41,27 @@ public abstract class RejectionsContract
     }
 
     [Fact]
+    public async Task Pages_of_a_partition_follow_each_other_in_key_order_and_the_last_says_there_is_no_more()
+    {
+        var store = await NewRejectionsAsync();
+        var batch = Unique("paged");
+        await store.AddAsync(Enumerable.Range(1, 7).Select(i => new Rejection(batch, RejectionStore.LineKey(i), "billing-batches", $"reason {i}", "{}")), CancellationToken.None);
+
+        var first = await store.PageAsync(batch, null, 3, CancellationToken.None);
+        var second = await store.PageAsync(batch, first.Next, 3, CancellationToken.None);
+        var third = await store.PageAsync(batch, second.Next, 3, CancellationToken.None);
+        var exact = await store.PageAsync(batch, null, 7, CancellationToken.None);
+
+        Assert.Equal(["reason 1", "reason 2", "reason 3"], first.Items.Select(r => r.Reason));
+        Assert.Equal(RejectionStore.LineKey(3), first.Next);
+        Assert.Equal(["reason 4", "reason 5", "reason 6"], second.Items.Select(r => r.Reason));
+        Assert.Equal(["reason 7"], third.Items.Select(r => r.Reason));
+        Assert.Null(third.Next);
+        Assert.Equal((7, null), (exact.Items.Count, exact.Next));
+        Assert.Empty((await store.PageAsync(Unique("none"), null, 3, CancellationToken.None)).Items);
+    }
+
+    [Fact]
     public async Task Ids_with_characters_keys_forbid_come_back_as_given_and_partitions_stay_apart()
     {
         var store = await NewRejectionsAsync();

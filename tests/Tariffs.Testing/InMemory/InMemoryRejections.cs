@@ -43,6 +43,17 @@ public sealed class InMemoryRejections : IRejections
             return Stream(partitions.TryGetValue(partition, out var p) ? [.. p.Values] : [], cancellationToken);
     }
 
+    public Task<RejectionPage> PageAsync(string partition, string? after, int size, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        lock (gate)
+        {
+            var items = (partitions.TryGetValue(partition, out var p) ? p.Values : Enumerable.Empty<Rejection>())
+                .Where(r => after is null || string.CompareOrdinal(r.Key, after) > 0).Take(size + 1).ToList();
+            return Task.FromResult(items.Count > size ? new RejectionPage(items[..size], items[size - 1].Key) : new RejectionPage(items, null));
+        }
+    }
+
     public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken)
     {
         lock (gate)
