@@ -91,19 +91,11 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         string batchId,
         CancellationToken cancellationToken)
     {
-        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
-        if (!access.Granted)
-            return access.Denial;
         batchId = RawRouteValue.Segment(request, 1, batchId);
-        var status = await batches.GetStatusAsync(batchId, cancellationToken);
-        var notFound = Problem.NotFound($"No batch '{batchId}'.");
+        var (status, caller, denial) = await ReadableBatchAsync(request, batchId, $"batch {batchId}", cancellationToken);
         if (status is null)
-            return notFound;
-        var target = $"batch {batchId}";
-        var decision = AccessRules.ReadBatch(access.Caller, status.Operator, status.Authority);
-        if (!decision.Allowed)
-            return await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken);
-        await authorizer.RecordReadAsync(request, access.Caller, target, [status.Authority], cancellationToken);
+            return denial!;
+        await authorizer.RecordReadAsync(request, caller!, $"batch {batchId}", [status.Authority], cancellationToken);
         var view = JsonSerializer.SerializeToNode(status, WebJson)!.AsObject();
         view["rejections"] = $"/api/batches/{Uri.EscapeDataString(batchId)}/rejections";
         return new OkObjectResult(view);
@@ -120,18 +112,11 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         string batchId,
         CancellationToken cancellationToken)
     {
-        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
-        if (!access.Granted)
-            return access.Denial;
         batchId = RawRouteValue.Segment(request, 2, batchId);
-        var status = await batches.GetStatusAsync(batchId, cancellationToken);
-        var notFound = Problem.NotFound($"No batch '{batchId}'.");
-        if (status is null)
-            return notFound;
         var target = $"rejections of batch {batchId}";
-        var decision = AccessRules.ReadBatch(access.Caller, status.Operator, status.Authority);
-        if (!decision.Allowed)
-            return await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken);
+        var (status, caller, denial) = await ReadableBatchAsync(request, batchId, target, cancellationToken);
+        if (status is null)
+            return denial!;
 
         string? limitText = request.Query["limit"];
         var limit = RejectionsPerPage;
@@ -142,7 +127,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (continuation is not null && (after = Continuation.Decode(continuation)) is null)
             return Problem.InvalidQuery("continuation: not one this route gave (pass the previous page's continuation as it is).");
 
-        await authorizer.RecordReadAsync(request, access.Caller, target, [status.Authority], cancellationToken);
+        await authorizer.RecordReadAsync(request, caller!, target, [status.Authority], cancellationToken);
         var page = await rejections.PageAsync(batchId, after, limit, cancellationToken);
         var next = page.Next is null ? null : Continuation.Encode(page.Next);
         return new OkObjectResult(new
@@ -152,5 +137,25 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
             continuation = next,
             next = next is null ? null : $"/api/batches/{Uri.EscapeDataString(batchId)}/rejections?limit={limit}&continuation={next}",
         });
+    }
+
+    /// <summary>
+    /// The batch's status when the caller may read it (its operator, its authority's regulator), else the answer: the
+    /// caller's denial, or the 404 of a batch that does not exist (also for one the caller may not read, logged).
+    /// </summary>
+    private async Task<(BatchStatus? Status, Caller? Caller, IActionResult? Denial)> ReadableBatchAsync(HttpRequest request, string batchId, string target,
+        CancellationToken cancellationToken)
+    {
+        var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Operator, TariffsRoles.Regulator);
+        if (!access.Granted)
+            return (null, null, access.Denial);
+        var status = await batches.GetStatusAsync(batchId, cancellationToken);
+        var notFound = Problem.NotFound($"No batch '{batchId}'.");
+        if (status is null)
+            return (null, null, notFound);
+        var decision = AccessRules.ReadBatch(access.Caller, status.Operator, status.Authority);
+        return decision.Allowed
+            ? (status, access.Caller, null)
+            : (null, null, await authorizer.HideAsync(request, access.Caller, target, decision.Reason, [status.Authority], notFound, cancellationToken));
     }
 }
