@@ -4,16 +4,17 @@ using Azure.Storage.Queues;
 using Tariffs.Storage;
 using Tariffs.Storage.Export;
 
-// tariffs export|import|verify <folder> [--connection <storage connection string>]
+// tariffs export|import|verify|audit <folder> [--connection <storage connection string>]
 // The connection string defaults to $TARIFFS_STORAGE, then $AzureWebJobsStorage, then Azurite's.
 const string usage = """
     usage: tariffs export <folder> [--connection <storage connection string>]   everything stored, into a new folder
            tariffs import <folder> [--connection <storage connection string>]   an export, into an empty account
            tariffs verify <folder>                                              is the export whole and untouched?
+           tariffs audit <folder>                                               every adjustment recomputed from the export alone
     The connection string defaults to $TARIFFS_STORAGE, then $AzureWebJobsStorage, then the local Azurite.
     """;
 
-if (args.Length < 2 || args[0] is not ("export" or "import" or "verify"))
+if (args.Length < 2 || args[0] is not ("export" or "import" or "verify" or "audit"))
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -44,6 +45,8 @@ try
             await new StorageInitializer(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection)).EnsureCreatedAsync(cancel.Token);
             Console.WriteLine($"imported {rows:N0} rows and {blobs} blobs from {folder}");
             return 0;
+        case "audit":
+            return await Tariffs.Cli.ExportAudit.RunAsync(folder, Console.Out, cancel.Token) ? 0 : 1;
         default:
             var problems = await (await ExportManifest.ReadAsync(folder, cancel.Token)).VerifyAsync(folder, cancel.Token);
             foreach (var problem in problems)

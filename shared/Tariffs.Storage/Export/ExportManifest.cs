@@ -12,7 +12,7 @@ namespace Tariffs.Storage.Export;
 /// <param name="Format">The export format and its version: <see cref="CurrentFormat"/>.</param>
 /// <param name="ExportedAt">When the export started.</param>
 /// <param name="Files">Every file of the export, tables first.</param>
-/// <param name="PendingMessages">Approximate messages waiting in each queue that had any when the export started.</param>
+/// <param name="PendingMessages">Approximate messages waiting in each work queue of the service that had any when the export started.</param>
 public sealed record ExportManifest(string Format, DateTimeOffset ExportedAt, IReadOnlyList<ExportedFile> Files, IReadOnlyDictionary<string, int> PendingMessages)
 {
     /// <summary>The format this code writes and reads.</summary>

@@ -101,7 +101,8 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
     private async Task<IReadOnlyDictionary<string, int>> PendingAsync(CancellationToken cancellationToken)
     {
         var pending = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in QueueNames.All)
+        // adjustments-out is the operators' queue, not work of the service: what it holds is in the ledger.
+        foreach (var name in QueueNames.All.Where(q => q != QueueNames.AdjustmentsOut))
         {
             try
             {

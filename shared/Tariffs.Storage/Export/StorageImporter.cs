@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -52,29 +50,17 @@ public sealed class StorageImporter(TableServiceClient tables, BlobServiceClient
         await client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var group = new List<TableTransactionAction>();
         var groupBytes = 0;
-        long rows = 0, lineNumber = 0;
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        long rows = 0;
+        await foreach (var (entity, length) in ExportReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            TableEntity entity;
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                entity = EntityJson.Read(document.RootElement);
-            }
-            catch (Exception e) when (e is JsonException or FormatException)
-            {
-                throw new InvalidDataException($"{path}, line {lineNumber}: {e.Message}", e);
-            }
-            if (group.Count > 0 && (group[0].Entity.PartitionKey != entity.PartitionKey || group.Count == MaxRowsPerTransaction || groupBytes + line.Length > MaxBytesPerTransaction))
+            if (group.Count > 0 && (group[0].Entity.PartitionKey != entity.PartitionKey || group.Count == MaxRowsPerTransaction || groupBytes + length > MaxBytesPerTransaction))
             {
                 await client.SubmitTransactionAsync(group, cancellationToken).ConfigureAwait(false);
                 group.Clear();
                 groupBytes = 0;
             }
             group.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
-            groupBytes += line.Length;
+            groupBytes += length;
             rows++;
         }
         if (group.Count > 0)
