@@ -17,7 +17,7 @@ namespace Tariffs.EndToEnd.Tests;
 /// its files alone; an amount changed in the export (manifest rewritten to match) is named by the audit.
 /// </summary>
 [Collection(ProofCollection.Name)]
-public sealed partial class ExportAuditTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class ExportAuditTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private readonly string work = Path.Combine(Path.GetTempPath(), "tariffs-e2e-export-" + Guid.NewGuid().ToString("N")[..8]);
     private ProofSystem source = null!;
@@ -94,7 +94,7 @@ public sealed partial class ExportAuditTests(ITestOutputHelper output) : IAsyncL
         using (var simulated = new StringWriter())
         {
             Assert.True(await ExportSimulation.RunAsync(folder, draft, new NodaTime.LocalDate(2022, 1, 1), new NodaTime.LocalDate(2022, 12, 31), diff, simulated, CancellationToken.None), simulated.ToString());
-            output.WriteLine(simulated.ToString());
+            log.WriteLine(simulated.ToString());
             Assert.Contains("dunkerque/water: 30 lines from 2022-01-01 to 2022-12-31", simulated.ToString(), StringComparison.Ordinal);
             Assert.Matches($@"2022  \*\s+30\s+233\.75 EUR\s+{233.75m + gain:0.00}\s+\+{gain:0.00}", simulated.ToString());
         }
