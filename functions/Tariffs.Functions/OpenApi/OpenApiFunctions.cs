@@ -20,6 +20,9 @@ public sealed class OpenApiFunctions
 {
     private static readonly Lazy<string> Document = new(() => Text(Build()));
 
+    /// <summary>The text served (indented JSON).</summary>
+    public static string Served => Document.Value;
+
     /// <summary>The document as served.</summary>
     public static JsonNode Build()
     {
@@ -36,7 +39,7 @@ public sealed class OpenApiFunctions
     [Function(nameof(OpenApiDocument))]
     public IActionResult OpenApiDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        new ContentResult { Content = Document.Value, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+        new ContentResult { Content = Served, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
 
     private static string Text(JsonNode document) =>
         document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
