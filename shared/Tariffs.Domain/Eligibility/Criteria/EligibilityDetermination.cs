@@ -74,6 +74,29 @@ public static class EligibilityDetermination
         return windows;
     }
 
+    /// <summary>
+    /// The windows the engine prices for a household: the agency's windows, and the determined windows of every
+    /// program for which the agency has decided nothing. An agency's flag or revocation for a program is an explicit
+    /// decision and wins over a determination for that program: once the household has an agency window for it
+    /// (<paramref name="agencyPrograms"/> also names programs whose only flags were revoked), its determined windows
+    /// are left out.
+    /// </summary>
+    public static IReadOnlyList<EligibilityWindow> Merge(IReadOnlyList<EligibilityWindow> agency, IReadOnlyCollection<string> agencyPrograms, IReadOnlyList<EligibilityWindow> determined)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        ArgumentNullException.ThrowIfNull(agencyPrograms);
+        ArgumentNullException.ThrowIfNull(determined);
+        var decided = new HashSet<string>(agencyPrograms, StringComparer.Ordinal);
+        foreach (var window in agency)
+            decided.Add(window.ProgramId);
+        var merged = new List<EligibilityWindow>(agency.Count + determined.Count);
+        merged.AddRange(agency);
+        foreach (var window in determined)
+            if (!decided.Contains(window.ProgramId))
+                merged.Add(window);
+        return merged;
+    }
+
     private static HouseholdFacts FactsOn(HouseholdFacts[] ordered, LocalDate day)
     {
         var found = ordered[0];

@@ -197,4 +197,16 @@ public class EligibilityDeterminationTests
         var periods = EligibilityDetermination.Determine("care", CareIncome(), [Facts(50000m, 4, day), Facts(70000m, 4, day)], Year2024);
         Assert.False(Assert.Single(periods).Eligible);
     }
+
+    [Fact]
+    public void An_agency_decision_for_a_program_wins_over_its_determination()
+    {
+        var facts = Facts(50000m, 4);
+        var care = new EligibilityWindow("care", Year2024, new LocalDate(2024, 1, 1), "determined:care:2024-01-01", facts);
+        var fera = new EligibilityWindow("fera", Year2024, new LocalDate(2024, 1, 1), "determined:fera:2024-01-01", facts);
+        var flag = new EligibilityWindow("care", new DateInterval(new LocalDate(2024, 5, 1), new LocalDate(2024, 6, 30)), new LocalDate(2024, 5, 2), "flag-1");
+        Assert.Equal(["flag-1", "determined:fera:2024-01-01"], EligibilityDetermination.Merge([flag], [], [care, fera]).Select(w => w.FlagId));
+        // A revoked program (no agency window left) still overrides its determination.
+        Assert.Equal(["determined:care:2024-01-01"], EligibilityDetermination.Merge([], ["fera"], [care, fera]).Select(w => w.FlagId));
+    }
 }
