@@ -19,7 +19,7 @@ internal static class RuleDocumentMapper
         ["socialBlockPrice"] = ["blockPrices"],
         ["socialUnitPrice"] = ["price"],
         ["percentageDiscount"] = ["percent", "components"],
-        ["incomeCap"] = ["povertyLine", "tiers", "minimumBill", "basis"],
+        ["incomeCap"] = ["povertyLine", "tiers", "tiersUpperBoundsInclusive", "minimumBill", "basis"],
         ["notionalAllocation"] = ["notionalVolume", "price", "percent", "floor", "basis"],
         ["amountCap"] = ["cap", "basis"],
         ["perPersonCredit"] = ["amount", "fromPerson", "basis"],
@@ -80,6 +80,8 @@ internal static class RuleDocumentMapper
             if (basis.Unit == BasisUnit.Day)
                 errors.Add($"{p}.basis", "an income cap is stated per month or per year");
             var tiers = Brackets(v.Tiers, $"{p}.tiers", errors, (t, tPath) => t.Percent is null ? null : (decimal?)Percent(t.Percent, $"{tPath}.percent", errors), t => t.From);
+            if (tiers is not null && v.TiersUpperBoundsInclusive == true)
+                tiers = new BracketScale<decimal?>(tiers.Brackets, upperInclusive: true);
             return new IncomeCap(poverty ?? Domain.Catalog.Allowance.PerHousehold(0), tiers ?? Empty<decimal?>(), basis,
                 CatalogFields.OptionalNonNegative(v.MinimumBill, $"{p}.minimumBill", errors));
         }
@@ -202,6 +204,6 @@ internal static class RuleDocumentMapper
         ("minimumBill", v.MinimumBill is not null), ("notionalVolume", v.NotionalVolume is not null), ("floor", v.Floor is not null),
         ("cap", v.Cap is not null), ("amount", v.Amount is not null), ("fromPerson", v.FromPerson is not null),
         ("consumptionUnits", v.ConsumptionUnits is not null), ("scale", v.Scale is not null), ("basis", v.Basis is not null),
-        ("capAt", v.CapAt is not null),
+        ("capAt", v.CapAt is not null), ("tiersUpperBoundsInclusive", v.TiersUpperBoundsInclusive is not null),
     ];
 }

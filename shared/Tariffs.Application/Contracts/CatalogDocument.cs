@@ -119,6 +119,8 @@ public sealed class RuleVersionDocument : IDatedDocument
     public WidthDocument? PovertyLine { get; init; }
     /// <summary>incomeCap: tiers by income as a % of the poverty line (from, inclusive) → % of income the bill is capped at (null: no cap).</summary>
     public List<TierDocument>? Tiers { get; init; }
+    /// <summary>incomeCap: true when a value on a tier's lower bound belongs to the tier below ("income ≤ 150%").</summary>
+    public bool? TiersUpperBoundsInclusive { get; init; }
     /// <summary>incomeCap: minimum bill per basis period.</summary>
     public decimal? MinimumBill { get; init; }
     /// <summary>notionalAllocation: notional volume per basis period by household size.</summary>

@@ -55,4 +55,16 @@ public class CriteriaValidationTests
         Assert.False(GoldenCases.Catalog("energy-assistance-shapes.cases.json").Programs[0].AcceptsFlags);
         Assert.Null(GoldenCases.Catalog("cheque-energie.cases.json").Programs[0].Criteria);
     }
+
+    [Theory]
+    [InlineData(false, 2.5)]
+    [InlineData(true, 2)]
+    public void Income_cap_tiers_may_include_their_upper_bound(bool inclusive, decimal percentAt50)
+    {
+        var result = GoldenCases.ReadChanged("philadelphia-tap-water.json", "\"minimumBill\": 12", $"\"tiersUpperBoundsInclusive\": {(inclusive ? "true" : "false")}, \"minimumBill\": 12");
+        var rule = Assert.IsType<Tariffs.Domain.Social.Rules.IncomeCapRule>(Assert.Single(result.Catalog!.Programs[0].Rules));
+        var tiers = rule.Versions.At(new NodaTime.LocalDate(2025, 1, 1))!.Value.Tiers;
+        Assert.Equal(percentAt50, tiers.Find(50m)!.Value);
+        Assert.Equal(2.5m, tiers.Find(50.01m)!.Value);
+    }
 }
