@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NodaTime;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Reports;
@@ -11,8 +12,8 @@ namespace Tariffs.Functions.Tests.Dashboard;
 /// <summary>The names and take-up targets the dashboard embeds, from the sample Dunkerque catalog.</summary>
 public sealed class DashboardCatalogsTests
 {
-    private static readonly ServiceCatalog Sample = CatalogDocumentReader.Read(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Dashboard", "catalog-dunkerque-water.json"))).Catalog!;
+    private static readonly string SampleJson = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Dashboard", "catalog-dunkerque-water.json"));
+    private static readonly ServiceCatalog Sample = CatalogDocumentReader.Read(SampleJson).Catalog!;
 
     private static EquityReportRow Row(string period, string authority = "dunkerque", string area = "*") => EquityReportRow.Of(new CellReading(
         new EquityCell { Key = new EquityCellKey(period, "water", authority, area), Currency = "EUR", Unit = "m3", HouseholdsBilled = 30 },
@@ -42,6 +43,20 @@ public sealed class DashboardCatalogsTests
         Assert.Equal("2022-01-01", (string)targets["2022"]!["from"]!);
         Assert.StartsWith("Communauté urbaine de Dunkerque, objectif de recours", (string)targets["2022"]!["source"]!, StringComparison.Ordinal);
         Assert.Equal(0.8m, (decimal)targets["2022-Q4"]!["rate"]!);
+    }
+
+    [Fact]
+    public void A_target_adopted_during_a_year_measures_that_year_but_not_its_earlier_quarters()
+    {
+        var document = JsonNode.Parse(SampleJson)!;
+        document["takeUpTarget"]!["versions"]![0]!["effectiveFrom"] = "2022-07-01";
+        var midYear = CatalogDocumentReader.Read(document.ToJsonString()).Catalog!;
+
+        var targets = DashboardCatalogs.Build([Row("2022"), Row("2022-Q2"), Row("2022-Q3")], [midYear], "en")["water|dunkerque"]!["targets"]!;
+
+        Assert.Equal(0.8m, (decimal)targets["2022"]!["rate"]!);
+        Assert.Null(targets["2022-Q2"]);
+        Assert.Equal("2022-07-01", (string)targets["2022-Q3"]!["from"]!);
     }
 
     [Fact]
