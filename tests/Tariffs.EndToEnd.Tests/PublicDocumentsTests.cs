@@ -45,6 +45,33 @@ public sealed partial class PublicDocumentsTests(LocalHostFixture host)
         Assert.DoesNotContain("\"householdsBilled\":3,", html); // area S stays hidden
     }
 
+    [GeneratedRegex(@"<script id=""report-data"" type=""application/json"">(?<json>.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex EmbeddedReport();
+
+    [Fact]
+    public async Task The_dashboards_embedded_data_is_the_public_report_and_a_hidden_cell_carries_no_figure()
+    {
+        await ReportDataset.EnsureLoadedAsync(host);
+
+        var html = await host.Anonymous.GetStringAsync("api/dashboard?service=water");
+        var embedded = JsonNode.Parse(EmbeddedReport().Match(html).Groups["json"].Value)!.AsArray();
+        var published = await ReportDataset.GetArrayAsync(host.Anonymous, "api/reports/equity?service=water");
+
+        // Same cells, same figures (computedAt aside: a timer run may recompute between the two requests).
+        static string Figures(JsonNode? cell)
+        {
+            var copy = cell!.DeepClone().AsObject();
+            copy.Remove("computedAt");
+            return copy.ToJsonString();
+        }
+        Assert.Equal(published.Select(Figures).Order(StringComparer.Ordinal), embedded.Select(Figures).Order(StringComparer.Ordinal));
+        // Area S of ReportDataset (3 households) is hidden: its cell says so and nothing else.
+        var hidden = ReportDataset.Cells(embedded)[("2022", "S")]!.AsObject();
+        Assert.True((bool)hidden["suppressed"]!);
+        Assert.All(new[] { "householdsBilled", "billedTotal", "socialAdjustmentsTotal", "averageBillBefore", "overchargeFindings", "suppression" },
+            field => Assert.Null(hidden[field]));
+    }
+
     [Theory]
     [InlineData(null, "fr-BE,fr;q=0.9,en;q=0.5", "fr")]
     [InlineData(null, "en-GB,fr;q=0.5", "en")]

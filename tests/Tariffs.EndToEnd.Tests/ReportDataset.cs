@@ -17,45 +17,36 @@ public static class ReportDataset
     public const string Authority = "e2e-reports";
     private const string BatchId = "e2e-reports-2022";
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static bool loaded;
+    private static readonly Once Loaded = new();
 
     /// <summary>Publishes the catalog, the flags and the batch once, waits for the ledger, and recomputes the report.</summary>
-    public static async Task EnsureLoadedAsync(LocalHostFixture host)
+    public static Task EnsureLoadedAsync(LocalHostFixture host) => Loaded.RunAsync(async () =>
     {
-        await Gate.WaitAsync();
-        try
-        {
-            if (loaded)
-                return;
-            using (var catalog = await host.Authorised.PutAsync("api/catalog", new StringContent(Samples.CatalogFor(Authority), Encoding.UTF8, "application/json")))
-                Assert.True(catalog.IsSuccessStatusCode, await catalog.Content.ReadAsStringAsync());
-            for (var i = 1; i <= 4; i++)
-            {
-                var flag = new JsonObject
-                {
-                    ["flagId"] = $"e2e-reports-css-{i}", ["householdId"] = $"rep-n{i:D2}", ["program"] = "dunkerque-css",
-                    ["window"] = new JsonObject { ["from"] = "2022-01-01" }, ["decisionDate"] = "2021-12-15",
-                    ["sourceAgency"] = "e2e", ["evidenceReference"] = $"e2e-{i}",
-                    ["facts"] = new JsonObject { ["asOf"] = "2021-12-15", ["persons"] = 2 },
-                };
-                using var response = await host.Authorised.PostAsync("api/eligibility", new StringContent(flag.ToJsonString(), Encoding.UTF8, "application/json"));
-                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            }
+        using (var catalog = await host.Authorised.PutAsync("api/catalog", new StringContent(Samples.CatalogFor(Authority), Encoding.UTF8, "application/json")))
+            Assert.True(catalog.IsSuccessStatusCode, await catalog.Content.ReadAsStringAsync());
+        for (var i = 1; i <= 4; i++)
+            await FlagAsync(host, $"e2e-reports-css-{i}", $"rep-n{i:D2}", "dunkerque-css");
+        var lines = new JsonArray();
+        foreach (var (area, count) in new[] { ("N", 14), ("M", 12), ("S", 3) })
+            for (var i = 1; i <= count; i++)
+                lines.Add(Line(lines.Count + 1, $"rep-{area.ToLowerInvariant()}{i:D2}", area, "2022-01-01", "2022-12-31", 120m));
+        lines.Add(Line(lines.Count + 1, "rep-n01", "N", "2023-01-01", "2023-01-31", 10m));
+        await StoreBatchAsync(host, BatchId, Authority, lines);
+        await RecomputeSettledAsync(host);
+    });
 
-            var lines = new JsonArray();
-            foreach (var (area, count) in new[] { ("N", 14), ("M", 12), ("S", 3) })
-                for (var i = 1; i <= count; i++)
-                    lines.Add(Line(lines.Count + 1, $"rep-{area.ToLowerInvariant()}{i:D2}", area, "2022-01-01", "2022-12-31", 120m));
-            lines.Add(Line(lines.Count + 1, "rep-n01", "N", "2023-01-01", "2023-01-31", 10m));
-            await StoreBatchAsync(host, BatchId, Authority, lines);
-            await RecomputeSettledAsync(host);
-            loaded = true;
-        }
-        finally
+    /// <summary>Flags <paramref name="household"/> eligible for <paramref name="program"/> from 1 January 2022 (decided 15 December 2021).</summary>
+    public static async Task FlagAsync(LocalHostFixture host, string flagId, string household, string program)
+    {
+        var flag = new JsonObject
         {
-            Gate.Release();
-        }
+            ["flagId"] = flagId, ["householdId"] = household, ["program"] = program,
+            ["window"] = new JsonObject { ["from"] = "2022-01-01" }, ["decisionDate"] = "2021-12-15",
+            ["sourceAgency"] = "e2e", ["evidenceReference"] = $"e2e-{flagId}",
+            ["facts"] = new JsonObject { ["asOf"] = "2021-12-15", ["persons"] = 2 },
+        };
+        using var response = await host.Authorised.PostAsync("api/eligibility", new StringContent(flag.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     /// <summary>A water line of <paramref name="household"/> billed 137.60 €.</summary>

@@ -2,13 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Tariffs.Application.Catalog;
 using Tariffs.Application.Reports;
 using Tariffs.Functions.Reports;
 
 namespace Tariffs.Functions.Dashboard;
 
-/// <summary>The public HTML dashboard of the equity report (suppressed aggregates only), in English or French.</summary>
-public sealed class DashboardFunctions(EquityReportQuery query, IOptions<OpenDataOptions> openData)
+/// <summary>
+/// The public HTML dashboard of the equity report (suppressed aggregates only), in English or French, with the names
+/// and take-up targets of the published catalogs.
+/// </summary>
+public sealed class DashboardFunctions(EquityReportQuery query, CatalogRepository catalogs, IOptions<OpenDataOptions> openData)
 {
     /// <summary>
     /// Allows the page's own inline script and style and nothing else: no request leaves the page.
@@ -23,6 +27,7 @@ public sealed class DashboardFunctions(EquityReportQuery query, IOptions<OpenDat
     {
         string? service = request.Query["service"];
         var rows = await query.GetAsync(null, service, null, EquityReportView.Public, cancellationToken);
+        var published = await catalogs.AllAsync(cancellationToken);
         var language = DashboardLanguage.Choose(request.Query["lang"], request.Headers.AcceptLanguage);
         var headers = request.HttpContext.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -30,7 +35,7 @@ public sealed class DashboardFunctions(EquityReportQuery query, IOptions<OpenDat
         headers.Vary = "Accept-Language";
         return new ContentResult
         {
-            Content = DashboardPage.Render(rows, language, service, openData.Value),
+            Content = DashboardPage.Render(rows, published, language, service, openData.Value),
             ContentType = "text/html; charset=utf-8",
             StatusCode = StatusCodes.Status200OK,
         };

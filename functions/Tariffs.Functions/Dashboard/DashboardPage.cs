@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Tariffs.Application.Json;
 using Tariffs.Application.Reports;
+using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Reports;
 using Tariffs.Functions.Reports;
 
@@ -37,13 +38,15 @@ public static partial class DashboardPage
     /// <summary>
     /// The page for <paramref name="rows"/> (public view only) in <paramref name="language"/> (one of
     /// <see cref="DashboardLanguage.Supported"/>), its language switch keeping <paramref name="service"/>, each authority's
-    /// licence (or the default one) and the source from <paramref name="openData"/>, and the definition of every
-    /// published field in its language (French, else English). The JSON serializer escapes &lt;, &gt; and &amp;, so no
-    /// value can close the script element it sits in.
+    /// licence (or the default one) and the source from <paramref name="openData"/>, the definition of every
+    /// published field in its language (French, else English), and the names and take-up targets of
+    /// <paramref name="catalogs"/> (<see cref="DashboardCatalogs"/>). The JSON serializer escapes &lt;, &gt; and &amp;, so
+    /// no value can close the script element it sits in.
     /// </summary>
-    public static string Render(IReadOnlyList<EquityReportRow> rows, string language, string? service, OpenDataOptions openData)
+    public static string Render(IReadOnlyList<EquityReportRow> rows, IReadOnlyList<ServiceCatalog> catalogs, string language, string? service, OpenDataOptions openData)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(catalogs);
         ArgumentNullException.ThrowIfNull(openData);
         if (!DashboardLanguage.Supported.Contains(language))
             throw new ArgumentOutOfRangeException(nameof(language), language, "not a supported language");
@@ -63,6 +66,7 @@ public static partial class DashboardPage
             ["licence"] = new JsonObject { ["name"] = fallback.Name, ["url"] = fallback.Url },
             ["source"] = openData.Source,
             ["definitions"] = definitions,
+            ["catalogs"] = DashboardCatalogs.Build(rows, catalogs, language),
         };
         var page = new StringBuilder(Template.Value)
             .Replace("{{lang}}", language)

@@ -73,7 +73,8 @@ public static class CatalogDocumentReader
         }
 
         var uniform = MapUniform(d.UniformTariff, errors);
-        return errors.IsEmpty ? new ServiceCatalog(authority!, service!, tariffs, programs, uniform) : null;
+        var presentation = CatalogPresentationReader.Read(d, errors);
+        return errors.IsEmpty ? new ServiceCatalog(authority!, service!, tariffs, programs, uniform, presentation) : null;
     }
 
     private static Tariff? MapTariff(TariffDocument d, string path, Currency? currency, string? unit, ValidationErrors errors)

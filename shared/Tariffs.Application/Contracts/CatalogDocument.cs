@@ -18,6 +18,14 @@ public sealed class CatalogDocument
     public List<ProgramDocument>? Programs { get; init; }
     /// <summary>The universal-service uniform-tariff rule: overcharge findings above a tolerance, optionally refunded.</summary>
     public UniformTariffDocument? UniformTariff { get; init; }
+    /// <summary>The authority's display names by language tag ("fr", "en").</summary>
+    public Dictionary<string, string>? AuthorityNames { get; init; }
+    /// <summary>The service's display names by language tag.</summary>
+    public Dictionary<string, string>? ServiceNames { get; init; }
+    /// <summary>The areas of billing lines, each with its display names.</summary>
+    public List<AreaDocument>? Areas { get; init; }
+    /// <summary>The dated take-up target of the social tariff.</summary>
+    public TakeUpTargetDocument? TakeUpTarget { get; init; }
 }
 
 /// <summary>Billed amounts above the repriced standard bill by more than the tolerance are overcharge findings.</summary>

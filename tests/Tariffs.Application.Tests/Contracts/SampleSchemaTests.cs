@@ -98,6 +98,24 @@ public class SampleSchemaTests
         Assert.Contains("$.versions[0].standards[0].furtherPeriodHours: furtherAmount and furtherPeriodHours go together", UniversalServiceReader.ReadStandards(document.ToJsonString()).Errors);
     }
 
+    [Theory]
+    [InlineData("/takeUpTarget/versions/0/rate", 1.5, "$.takeUpTarget.versions[0].rate: a share of eligible households")]
+    [InlineData("/areas/0/code", "*", "$.areas[0].code: '*' is reserved")]
+    [InlineData("/authorityNames/FR", "Dunkerque", "$.authorityNames.FR: a language tag")]
+    public void Schema_and_reader_refuse_a_bad_display_name_or_take_up_target(string pointer, object value, string readerError)
+    {
+        var document = Sample("catalog-dunkerque-water.json");
+        var steps = pointer[1..].Split('/');
+        JsonNode parent = document;
+        foreach (var step in steps[..^1])
+            parent = int.TryParse(step, out var index) ? parent[index]! : parent[step]!;
+        parent[steps[^1]] = value is string text ? JsonValue.Create(text) : JsonValue.Create((double)value);
+
+        var schema = Schema("tariff-catalog.schema.json");
+        Assert.False(Evaluate(schema, document).IsValid);
+        Assert.Contains(Tariffs.Application.Catalog.CatalogDocumentReader.Read(document.ToJsonString()).Errors, e => e.StartsWith(readerError, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Sample_batch_is_valid() => AssertValid(Schema("billing-batch.schema.json"), Sample("batch-dunkerque-2022.json"));
 

@@ -28,7 +28,7 @@ public sealed class DashboardLanguageTests
     [InlineData("en", "<html lang=\"en\">", "Social tariffs: who gets help, and what it costs")]
     public void The_page_is_in_the_chosen_language_with_every_sentence_filled(string language, string root, string title)
     {
-        var page = DashboardPage.Render([], language, "water", new OpenDataOptions());
+        var page = DashboardPage.Render([], [], language, "water", new OpenDataOptions());
 
         Assert.Contains(root, page);
         Assert.Contains(title, page);
