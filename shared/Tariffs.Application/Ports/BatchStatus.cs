@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tariffs.Storage.Batches;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// Where a batch stands: lines received, chunks done out of the total, and lines priced, rejected and
@@ -43,7 +43,7 @@ public sealed record BatchStatus(
     /// What a batch's record and the records of its chunks done add up to (chunks in number order: the first failed
     /// one gives <see cref="Failure"/>). The one definition every batch store uses.
     /// </summary>
-    public static BatchStatus Of(string batchId, BatchEntity header, IEnumerable<ChunkEntity> chunks)
+    public static BatchStatus Of(string batchId, BatchRecord header, IEnumerable<ChunkRecord> chunks)
     {
         int done = 0, priced = 0, rejected = 0, adjustments = 0, chunksFailed = 0, linesFailed = 0;
         string? failure = null;

@@ -1,6 +1,6 @@
 using Tariffs.Domain.Eligibility;
 
-namespace Tariffs.Storage.Eligibility;
+namespace Tariffs.Application.Ports;
 
 /// <summary>Everything stored about one household's eligibility: its windows and the revocations that end them.</summary>
 public sealed record HouseholdEligibility(IReadOnlyList<EligibilityWindow> Windows, IReadOnlyList<StoredRevocation> Revocations)

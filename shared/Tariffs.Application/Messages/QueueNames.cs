@@ -1,4 +1,4 @@
-namespace Tariffs.Storage.Queues;
+namespace Tariffs.Application.Messages;
 
 /// <summary>Names of the queues the service reads and writes.</summary>
 public static class QueueNames

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tariffs.Storage.Eligibility;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// A revocation of a household's eligibility for a program: windows that started before

@@ -1,6 +1,6 @@
 using Tariffs.Domain.Ledger;
 
-namespace Tariffs.Storage.Ledger;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// What appending priced lines did: the rows inserted, the lines that were in the ledger already (a chunk delivered

@@ -1,4 +1,4 @@
-namespace Tariffs.Storage.Eligibility;
+namespace Tariffs.Application.Ports;
 
 /// <summary>What storing a flag or revocation under its id found.</summary>
 public enum IdClaim

@@ -1,7 +1,8 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Tariffs.Application.Telemetry;
 
-namespace Tariffs.Application.Telemetry;
+namespace Tariffs.Storage.Telemetry;
 
 /// <summary>
 /// Counts every request a storage client sends (each retry too: each is a billed transaction) on

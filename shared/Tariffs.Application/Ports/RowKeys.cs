@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tariffs.Storage.Tables;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// Builds deterministic, injective Table keys from ids. Numbers are zero-padded so that keys sort as numbers. Ids are

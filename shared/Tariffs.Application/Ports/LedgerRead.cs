@@ -1,6 +1,6 @@
 using Tariffs.Domain.Ledger;
 
-namespace Tariffs.Storage.Ledger;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// One line as read from the ledger: decoded (<see cref="Line"/>), or the error that kept it from being decoded

@@ -1,9 +1,9 @@
 using Tariffs.Domain.Reports;
 
-namespace Tariffs.Storage.Reports;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
-/// One stored report cell as read back (<see cref="EquityCellMapping"/> encodes and decodes it): PartitionKey =
+/// One stored report cell as read back (the storage adapter encodes and decodes it): PartitionKey =
 /// service | period ("2022", "2022-Q1", "2022-01"), RowKey = authority | area ("*" for the authority's total), the
 /// figures' columns of <see cref="EquityCellFields.Columns"/>, and the statuses of the stored row. The same shape holds
 /// a frozen public cell (table <c>publicreports</c>): there <see cref="ComputedAt"/> is when it was released,

@@ -1,4 +1,4 @@
-namespace Tariffs.Storage.Ledger;
+namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// A publication stored in the ledger's outbox with the corrections it publishes and not yet confirmed sent:

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace Tariffs.Storage.Tables;
+namespace Tariffs.Application.Ports;
 
 /// <summary>Dates are stored as yyyy-MM-dd strings: readable, sortable, free of time zones.</summary>
 public static class StoredDate
