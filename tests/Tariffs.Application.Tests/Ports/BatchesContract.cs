@@ -1,5 +1,4 @@
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Batches;
 
 namespace Tariffs.Application.Tests.Ports;
 

@@ -1,5 +1,4 @@
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Tests.Ports;
 
