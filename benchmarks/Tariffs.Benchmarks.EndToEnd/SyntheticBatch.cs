@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Tariffs.Domain.Dates;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Benchmarks.EndToEnd;
 

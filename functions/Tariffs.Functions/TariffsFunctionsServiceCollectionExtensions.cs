@@ -7,6 +7,7 @@ using Tariffs.Application.Reports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Functions.Reports;
+using Tariffs.Storage;
 using Tariffs.Storage.AccessLog;
 using Tariffs.Storage.Queues;
 
@@ -22,6 +23,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageClients>().RawQueues));
+        services.AddTariffsStorage();
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
         services.Configure<OpenDataOptions>(configuration.GetSection(ReportOptions.Section));

@@ -9,24 +9,14 @@ using Tariffs.Application.Households;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
-using Tariffs.Application.Ports;
 using Tariffs.Application.Reports;
 using Tariffs.Application.Universal;
-using Tariffs.Storage;
-using Tariffs.Storage.Batches;
-using Tariffs.Storage.Deliveries;
-using Tariffs.Storage.Catalog;
-using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Events;
-using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Rejections;
-using Tariffs.Storage.Reports;
 
 namespace Tariffs.Application;
 
 /// <summary>
-/// Registers the use cases and the stores they write to. The Azure SDK clients (TableServiceClient,
-/// QueueServiceClient, BlobServiceClient) are registered by the host, from its storage connection.
+/// Registers the use cases. The adapters of their ports (<see cref="Ports"/>) are registered by the host: Azure Storage's
+/// (<c>AddTariffsStorage</c>), or the in-memory twins in tests.
 /// </summary>
 public static class TariffsApplicationServiceCollectionExtensions
 {
@@ -34,21 +24,8 @@ public static class TariffsApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.Configure<ReportOptions>(configuration.GetSection(ReportOptions.Section));
-        services.AddSingleton<StorageInitializer>();
-        services.AddSingleton<CatalogDocumentStore>();
-        services.AddSingleton<EligibilityStore>();
-        services.AddSingleton<IEligibility, StoredEligibility>();
-        services.AddSingleton<LedgerStore>();
-        services.AddSingleton<ILedger, StoredLedger>();
-        services.AddSingleton<RejectionStore>();
-        services.AddSingleton<IRejections, StoredRejections>();
-        services.AddSingleton<ReportStore>();
-        services.AddSingleton<PublicReportStore>();
         services.AddSingleton<CatalogRepository>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
-        services.AddSingleton<BatchBlobStore>();
-        services.AddSingleton<BatchStore>();
-        services.AddSingleton<IBatches, StoredBatches>();
         services.AddSingleton<RecomputeQueue>();
         services.AddSingleton<LineCorrector>();
         services.AddSingleton<ChunkProcessor>();
@@ -56,7 +33,6 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<EligibilityFlagHandler>();
         services.AddSingleton<HouseholdRecomputer>();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
-        services.AddSingleton<DeliveryStore>();
         services.AddSingleton<AdjustmentPublisher>();
         services.AddSingleton<PublicationOutbox>();
         services.AddSingleton<WebhookCircuitBreaker>();
@@ -67,7 +43,6 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<IncidentCompensator>();
         services.AddSingleton<HouseholdExplainer>();
         services.AddSingleton<HouseholdLocator>();
-        services.AddSingleton<ServiceEventStore>();
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportQuery>();
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));

@@ -2,9 +2,9 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Tariffs.Storage.Catalog;
-using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
+using Tariffs.Application.Messages;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage;
 
@@ -18,7 +18,7 @@ public sealed class StorageInitializer(TableServiceClient tables, QueueServiceCl
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         foreach (var name in QueueNames.All)
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var name in new[] { CatalogDocumentStore.ContainerName, BatchBlobStore.ContainerName })
+        foreach (var name in new[] { CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName })
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

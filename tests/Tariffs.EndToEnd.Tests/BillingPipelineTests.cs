@@ -67,7 +67,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         var sent = await host.Queue("billing-batches").SendMessageAsync("{\"batchId\": \"broken\", \"lines\": [ {");
 
         var rejection = await Eventually.ValueAsync(
-            async () => (await host.RejectionsAsync("billing-batches")).FirstOrDefault(r => r.RowKey == sent.Value.MessageId),
+            async () => (await host.RejectionsAsync("billing-batches")).FirstOrDefault(r => r.Key == sent.Value.MessageId),
             r => r is not null, Pipeline.Patience, "the rejection of the malformed message");
 
         Assert.Contains("not a readable billing batch", rejection!.Reason);
@@ -105,7 +105,7 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var rejections = await Eventually.ValueAsync(() => host.RejectionsAsync(batchId), r => r.Count == 4, Pipeline.Patience, "4 rejected lines");
-        var byLine = rejections.ToDictionary(r => r.RowKey, r => r.Reason);
+        var byLine = rejections.ToDictionary(r => r.Key, r => r.Reason);
         Assert.Contains("consumption.quantity: must be from 0 to 1,000,000,000", byLine["line|0000000002"]);
         Assert.Contains("period: ends (2022-06-01) before it starts (2022-06-30)", byLine["line|0000000003"]);
         Assert.Contains("Unknown tariff 'NOPE'", byLine["line|0000000004"]);

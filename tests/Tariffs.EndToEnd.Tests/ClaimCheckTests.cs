@@ -33,7 +33,7 @@ public sealed class ClaimCheckTests(LocalHostFixture host)
         var sent = await host.Queue("billing-batches").SendMessageAsync("{\"claimCheck\": {\"blobName\": \"nowhere/missing.json\"}}");
         await host.WaitUntilIdleAsync();
 
-        var rejection = Assert.Single(await host.RejectionsAsync("billing-batches"), r => r.RowKey == sent.Value.MessageId);
+        var rejection = Assert.Single(await host.RejectionsAsync("billing-batches"), r => r.Key == sent.Value.MessageId);
         Assert.Contains("'nowhere/missing.json' does not exist", rejection.Reason);
     }
 }

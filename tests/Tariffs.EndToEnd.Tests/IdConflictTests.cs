@@ -47,7 +47,7 @@ public sealed class IdConflictTests(LocalHostFixture host)
         Assert.Equal(120m, line.Quantity); // line 1 as first sent
         var status = (await host.Authorised.GetFromJsonAsync<JsonObject>($"api/batches/{Uri.EscapeDataString(id)}"))!;
         Assert.Equal((1, 1), ((int)status["linesReceived"]!, (int)status["linesPriced"]!));
-        Assert.Single(await host.RejectionsAsync(id), r => r.RowKey.StartsWith("conflict|", StringComparison.Ordinal));
+        Assert.Single(await host.RejectionsAsync(id), r => r.Key.StartsWith("conflict|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,6 +62,6 @@ public sealed class IdConflictTests(LocalHostFixture host)
         using var conflict = await host.SendAsync(HttpMethod.Post, "api/eligibility", Pipeline.Flag(flagId, household, "dunkerque-css", "2022-07-01").ToJsonString());
 
         await AssertConflictAsync(conflict, $"flag id '{flagId}' was stored before with other content");
-        Assert.Single(await host.RejectionsAsync("eligibility-flags"), r => r.RowKey.StartsWith(flagId + "|conflict|", StringComparison.Ordinal));
+        Assert.Single(await host.RejectionsAsync("eligibility-flags"), r => r.Key.StartsWith(flagId + "|conflict|", StringComparison.Ordinal));
     }
 }

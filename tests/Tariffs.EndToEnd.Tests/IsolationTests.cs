@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -36,7 +37,7 @@ public sealed class IsolationTests(LocalHostFixture host)
         Assert.Equal(("completed", 4, 1), ((string?)status["state"], (int)status["linesPriced"]!, (int)status["linesRejected"]!));
         Assert.Equal([1, 2, 4, 5], (await host.LedgerAsync(batchId)).Select(e => e.LineNumber));
         var rejection = Assert.Single(await host.RejectionsAsync(batchId));
-        Assert.Equal("line|0000000003", rejection.RowKey);
+        Assert.Equal("line|0000000003", rejection.Key);
         Assert.NotEmpty(rejection.Reason);
     }
 
@@ -45,11 +46,11 @@ public sealed class IsolationTests(LocalHostFixture host)
     {
         var batchId = "fail-" + Guid.NewGuid().ToString("N")[..8];
         var lines = string.Join(',', Enumerable.Range(1, 2).Select(n => Pipeline.Line(n, $"{batchId}-h{n}", 10m).ToJsonString()));
-        var blob = new BlobServiceClient(host.ConnectionString).GetBlobContainerClient(BatchBlobStore.ContainerName).GetBlobClient($"incoming/{batchId}.json");
+        var blob = new BlobServiceClient(host.ConnectionString).GetBlobContainerClient(IBatchDocuments.ContainerName).GetBlobClient($"incoming/{batchId}.json");
         await blob.UploadAsync(BinaryData.FromString(lines));
-        await new BatchStore(host.Tables).SaveHeaderAsync(new BatchEntity
+        await new BatchStore(host.Tables).SaveHeaderAsync(new BatchRecord
         {
-            PartitionKey = batchId, Operator = "op", Authority = "nowhere", Service = "water", Currency = "EUR", BlobName = blob.Name, Lines = 2, Chunks = 1,
+            BatchId = batchId, Operator = "op", Authority = "nowhere", Service = "water", Currency = "EUR", BlobName = blob.Name, Lines = 2, Chunks = 1,
             ReceivedAt = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
         // No catalog is published for authority 'nowhere': the chunk throws on every delivery.
@@ -65,7 +66,7 @@ public sealed class IsolationTests(LocalHostFixture host)
         Assert.Equal((0, 2, 1, 2), ((int)status["linesPriced"]!, (int)status["linesRejected"]!, (int)status["chunksFailed"]!, (int)status["linesFailed"]!));
         Assert.Contains("delivery 5", (string?)status["failure"]);
         var rejections = await host.RejectionsAsync(batchId);
-        Assert.Equal(["line|0000000001", "line|0000000002"], rejections.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(["line|0000000001", "line|0000000002"], rejections.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.All(rejections, r => Assert.StartsWith("not processed: InvalidOperationException: No catalog for nowhere/water", r.Reason, StringComparison.Ordinal));
     }
 
@@ -81,7 +82,7 @@ public sealed class IsolationTests(LocalHostFixture host)
         var raw = new QueueClient(host.ConnectionString, queue); // no Base64 encoding: raw JSON on the queue
         await raw.SendMessageAsync($$"""{"raw":"{{marker}}"}""");
 
-        Tariffs.Storage.Rejections.RejectionEntity? found;
+        Rejection? found;
         try
         {
             found = await Eventually.ValueAsync(async () =>

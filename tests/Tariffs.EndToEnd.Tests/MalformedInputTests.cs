@@ -39,7 +39,7 @@ public sealed class MalformedInputTests(LocalHostFixture host)
         using var response = await host.SendAsync(HttpMethod.Post, "api/eligibility", flag.ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var rejection = Assert.Single(await host.RejectionsAsync("eligibility-flags"), r => r.RowKey == "f-stored-refusal");
+        var rejection = Assert.Single(await host.RejectionsAsync("eligibility-flags"), r => r.Key == "f-stored-refusal");
         Assert.Contains("no published catalog defines program 'nowhere'", rejection.Reason);
         Assert.Equal("nowhere", (string)JsonNode.Parse(rejection.Excerpt)!["program"]!);
     }

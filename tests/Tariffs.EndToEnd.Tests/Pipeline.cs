@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using Tariffs.Domain.Ledger;
 using System.Net;
 using System.Net.Http.Json;
@@ -41,9 +42,9 @@ public static class Pipeline
         return entries.OrderBy(e => e.LineNumber).ToList();
     }
 
-    public static async Task<List<RejectionEntity>> RejectionsAsync(this ITariffsService host, string partition)
+    public static async Task<List<Rejection>> RejectionsAsync(this ITariffsService host, string partition)
     {
-        var rows = new List<RejectionEntity>();
+        var rows = new List<Rejection>();
         await foreach (var row in new RejectionStore(host.Tables).InPartitionAsync(partition, CancellationToken.None))
             rows.Add(row);
         return rows;

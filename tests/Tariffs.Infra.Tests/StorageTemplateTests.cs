@@ -19,8 +19,8 @@ public sealed class StorageTemplateTests(CompiledTemplate template) : IClassFixt
     }
 
     /// <summary>The app's queues, and a poison queue for each one a function is triggered by.</summary>
-    private static IEnumerable<string> ExpectedQueues => Tariffs.Storage.Queues.QueueNames.All.Concat(
-        Tariffs.Storage.Queues.QueueNames.All.Where(q => q != Tariffs.Storage.Queues.QueueNames.AdjustmentsOut).Select(q => q + "-poison"));
+    private static IEnumerable<string> ExpectedQueues => Tariffs.Application.Messages.QueueNames.All.Concat(
+        Tariffs.Application.Messages.QueueNames.All.Where(q => q != Tariffs.Application.Messages.QueueNames.AdjustmentsOut).Select(q => q + "-poison"));
 
     [Fact]
     public void Queues_are_the_triggers_their_poison_queues_and_the_adjustments_output()

@@ -4,6 +4,7 @@ using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests;
 

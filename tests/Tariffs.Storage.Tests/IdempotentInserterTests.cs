@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests;
 

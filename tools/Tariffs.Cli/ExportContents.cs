@@ -5,6 +5,7 @@ using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Export;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Cli;
 

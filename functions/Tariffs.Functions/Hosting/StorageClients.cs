@@ -5,6 +5,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Tariffs.Storage.Telemetry;
 using Tariffs.Application.Telemetry;
 
 namespace Tariffs.Functions.Hosting;

@@ -2,7 +2,7 @@ using Tariffs.Application.Eligibility;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Eligibility;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Audit;
 

@@ -7,7 +7,7 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Json;
 using Tariffs.Domain.Billing;
-using Tariffs.Storage.Rejections;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Billing;
 
@@ -70,7 +70,7 @@ public static class BillingLineValidator
     public static string Excerpt(JsonElement raw)
     {
         var bytes = JsonMarshal.GetRawUtf8Value(raw);
-        return RejectionStore.Truncate(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * RejectionStore.MaxExcerpt)]), RejectionStore.MaxExcerpt);
+        return Rejection.Truncate(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * Rejection.MaxExcerpt)]), Rejection.MaxExcerpt);
     }
 }
 

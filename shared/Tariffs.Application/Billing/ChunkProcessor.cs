@@ -14,10 +14,7 @@ using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Batches;
-using Tariffs.Storage.Eligibility;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Billing;
 
@@ -133,7 +130,7 @@ public sealed partial class ChunkProcessor(
         var storedById = storedBefore.ToDictionary(l => l.Id);
         await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
             Publications.Originals(priced.Select(p => storedById.GetValueOrDefault(p.Line.Id, p.Line)))), cancellationToken).ConfigureAwait(false);
-        await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
+        await batches.SaveChunkAsync(header.BatchId, new ChunkRecord
         {
             Chunk = chunk,
             Lines = received,
@@ -190,14 +187,14 @@ public sealed partial class ChunkProcessor(
         }
         await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
         var failed = count - priced;
-        await batches.SaveChunkAsync(header.BatchId, new ChunkEntity
+        await batches.SaveChunkAsync(header.BatchId, new ChunkRecord
         {
             Chunk = chunk,
             Lines = count,
             Priced = priced,
             Rejected = failed,
             Failed = failed,
-            FailureReason = RejectionStore.Truncate(reason, RejectionStore.MaxReason),
+            FailureReason = Rejection.Truncate(reason, Rejection.MaxReason),
             CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
         LogChunkFailed(logger, header.BatchId, chunk, failed, reason);
@@ -272,7 +269,7 @@ public sealed partial class ChunkProcessor(
 
     private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(
         batchId,
-        lineNumber is { } n ? RejectionStore.LineKey(n) : $"index|{index:D10}",
+        lineNumber is { } n ? Rejection.LineKey(n) : $"index|{index:D10}",
         Source,
         reason,
         excerpt);

@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
-using Azure;
 using Tariffs.Domain.Catalog;
-using Tariffs.Storage.Catalog;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Catalog;
 
 /// <summary>
 /// Published catalogs: validates a document before storing it (a bad document never replaces a good one) and
-/// reads catalogs back, parsed. Parsed documents are kept by blob name with the ETag they were read at; every read
-/// first asks storage for the current ETags (one request) and downloads and parses only documents that are new or
+/// reads catalogs back, parsed. Parsed documents are kept by name with the version they were read at; every read
+/// first asks storage for the current versions (one request) and downloads and parses only documents that are new or
 /// changed, so a catalog published by any process is seen by the next read of every process, and a document is
 /// downloaded again only after it changes. A catalog published here is kept as it is stored. One instance per
 /// process (a singleton): the cache is the instance's.
 /// </summary>
-public sealed class CatalogRepository(CatalogDocumentStore documents)
+public sealed class CatalogRepository(ICatalogDocuments documents)
 {
     private readonly ConcurrentDictionary<string, Parsed> parsed = new(StringComparer.Ordinal);
 
@@ -24,7 +23,7 @@ public sealed class CatalogRepository(CatalogDocumentStore documents)
         if (result.Catalog is { } catalog)
         {
             var stored = await documents.SaveAsync(catalog.Authority, catalog.Service, json, cancellationToken).ConfigureAwait(false);
-            parsed[stored.Name] = new Parsed(stored.ETag, result);
+            parsed[stored.Name] = new Parsed(stored.Version, result);
         }
         return result;
     }
@@ -53,17 +52,17 @@ public sealed class CatalogRepository(CatalogDocumentStore documents)
         return catalogs;
     }
 
-    /// <summary>The document of a blob as it is now: kept when its ETag is unchanged, else downloaded; null when it was deleted meanwhile.</summary>
+    /// <summary>The document of a blob as it is now: kept when its version is unchanged, else downloaded; null when it was deleted meanwhile.</summary>
     private async Task<CatalogReadResult?> ReadAsync(CatalogBlob blob, CancellationToken cancellationToken)
     {
-        if (parsed.TryGetValue(blob.Name, out var kept) && kept.ETag == blob.ETag)
+        if (parsed.TryGetValue(blob.Name, out var kept) && kept.Version == blob.Version)
             return kept.Result;
         if (await documents.DownloadAsync(blob.Name, cancellationToken).ConfigureAwait(false) is not { } downloaded)
             return null;
         var result = CatalogDocumentReader.Read(downloaded.Json);
-        parsed[blob.Name] = new Parsed(downloaded.ETag, result);
+        parsed[blob.Name] = new Parsed(downloaded.Version, result);
         return result;
     }
 
-    private sealed record Parsed(ETag ETag, CatalogReadResult Result);
+    private sealed record Parsed(string Version, CatalogReadResult Result);
 }

@@ -1,7 +1,7 @@
 using NodaTime;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Eligibility;
-using Tariffs.Storage.Eligibility;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Eligibility;
 

@@ -9,8 +9,6 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
 using Tariffs.Domain.Dates;
 using Tariffs.Domain.Eligibility;
-using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Eligibility;
 

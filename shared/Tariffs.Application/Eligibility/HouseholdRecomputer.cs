@@ -6,9 +6,7 @@ using Tariffs.Application.Catalog;
 using Tariffs.Application.Output;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Eligibility;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Eligibility;
 
@@ -26,6 +24,7 @@ public sealed partial class HouseholdRecomputer(
     CatalogRepository catalogs,
     LineCorrector corrector,
     PublicationOutbox outbox,
+    MessageGuard guard,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
@@ -67,9 +66,9 @@ public sealed partial class HouseholdRecomputer(
             {
                 written += await RecomputeLineAsync(line, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (MessageGuard.IsUnprocessable(e))
+            catch (Exception e) when (guard.IsUnprocessable(e))
             {
-                failures.Add(new InvalidDataException($"line {line.LineNumber} of batch {line.BatchId} not recomputed: {MessageGuard.Describe(e)}", e));
+                failures.Add(new InvalidDataException($"line {line.LineNumber} of batch {line.BatchId} not recomputed: {guard.Describe(e)}", e));
             }
         }
         if (failures.Count > 0)

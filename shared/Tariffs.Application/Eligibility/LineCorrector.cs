@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Eligibility;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Eligibility;
 

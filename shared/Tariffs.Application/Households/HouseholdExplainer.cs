@@ -2,7 +2,6 @@ using System.Globalization;
 using NodaTime;
 using Tariffs.Application.Catalog;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Eligibility;
 using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;

@@ -21,7 +21,7 @@ public sealed record BatchHeader(string BatchId, string Operator, string Authori
             return null;
         }
         var batchId = Field("batchId", errors.Id);
-        if (batchId is not null && Storage.Rejections.RejectionStore.IsReservedPartition(batchId))
+        if (batchId is not null && Ports.Rejection.IsReservedPartition(batchId))
             errors.Add("$.batchId", $"'{batchId}' is reserved: the rejections of queue messages are stored under it");
         var @operator = Field("operator", errors.OptionalId);
         var authority = Field("authority", errors.Id);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -12,10 +11,6 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Telemetry;
-using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
-using Tariffs.Storage.Rejections;
-using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Intake;
 
@@ -26,11 +21,11 @@ namespace Tariffs.Application.Intake;
 /// in the same invocation, chunk by chunk. A batch refused as a whole is stored as a rejection with its reason.
 /// </summary>
 public sealed partial class BatchIntake(
-    BatchBlobStore blobs,
+    IBatchDocuments blobs,
     IBatches batches,
     CatalogRepository catalogs,
     IRejections rejections,
-    QueueServiceClient queues,
+    IWorkQueues queues,
     ChunkProcessor chunks,
     MessageGuard guard,
     IOptions<IntakeOptions> options,
@@ -67,8 +62,8 @@ public sealed partial class BatchIntake(
     {
         var lastDelivery = guard.IsLastDelivery(dequeueCount);
         if (TryReadClaimCheck(body) is { } blobName)
-            return blobName.Length == 0 || blobName.Length > BatchBlobStore.MaxBlobName
-                ? await RefuseAsync(UnreadablePartition, messageId, null, 0, $"a claim-check's blobName is 1 to {BatchBlobStore.MaxBlobName} characters", body, cancellationToken).ConfigureAwait(false)
+            return blobName.Length == 0 || blobName.Length > IBatchDocuments.MaxName
+                ? await RefuseAsync(UnreadablePartition, messageId, null, 0, $"a claim-check's blobName is 1 to {IBatchDocuments.MaxName} characters", body, cancellationToken).ConfigureAwait(false)
                 : await SplitAsync(blobName, messageId, static _ => true, lastDelivery ? $"delivery {dequeueCount}" : null, cancellationToken).ConfigureAwait(false);
 
         using var activity = TariffsTelemetry.StartIntake(messageId);
@@ -88,13 +83,13 @@ public sealed partial class BatchIntake(
             {
                 await chunks.ProcessAsync(header, c, range.FirstIndex, content, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (MessageGuard.IsUnprocessable(e)) // failing again cannot mend it: the chunk fails, the others go on
+            catch (Exception e) when (guard.IsUnprocessable(e)) // failing again cannot mend it: the chunk fails, the others go on
             {
-                await chunks.FailAsync(header, c, range.FirstIndex, range.Count, content, MessageGuard.Describe(e), cancellationToken).ConfigureAwait(false);
+                await chunks.FailAsync(header, c, range.FirstIndex, range.Count, content, guard.Describe(e), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException && lastDelivery) // no delivery left: this chunk and the ones after it fail
             {
-                var reason = $"{MessageGuard.Describe(e)} (delivery {dequeueCount})";
+                var reason = $"{guard.Describe(e)} (delivery {dequeueCount})";
                 for (var left = c; left < scan.Chunks.Count; left++)
                 {
                     var r = scan.Chunks[left];
@@ -104,7 +99,7 @@ public sealed partial class BatchIntake(
             }
         }
         if (scan.Chunks.Count == 0)
-            await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+            await batches.SaveChunkAsync(header.BatchId, new ChunkRecord { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
         await batches.MarkSplitAsync(header.BatchId, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
     }
@@ -130,9 +125,9 @@ public sealed partial class BatchIntake(
         {
             return await ProcessChunkAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException && (MessageGuard.IsUnprocessable(e) || guard.IsLastDelivery(dequeueCount)))
+        catch (Exception e) when (e is not OperationCanceledException && (guard.IsUnprocessable(e) || guard.IsLastDelivery(dequeueCount)))
         {
-            return await FailChunkAsync(chunk, $"{MessageGuard.Describe(e)} (delivery {dequeueCount})", cancellationToken).ConfigureAwait(false);
+            return await FailChunkAsync(chunk, $"{guard.Describe(e)} (delivery {dequeueCount})", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -165,7 +160,7 @@ public sealed partial class BatchIntake(
         using var activity = TariffsTelemetry.StartIntake(source);
         await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
         if (stream is null)
-            return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{BatchBlobStore.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{IBatchDocuments.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
         var (scan, header, refusal, contentHash) = await ScanAsync(stream, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
         if (scan is not null && !mayActFor(scan.Header.GetValueOrDefault("operator")))
             return new IntakeResult(scan.Header.GetValueOrDefault("batchId"), scan.LineCount, 0, refusal) { ForbiddenOperator = scan.Header.GetValueOrDefault("operator") ?? "" };
@@ -175,18 +170,17 @@ public sealed partial class BatchIntake(
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
         if (await ClaimAsync(header, blobName, scan!, contentHash!, $"blob {blobName}", cancellationToken).ConfigureAwait(false) is { } answered)
             return answered;
-        var queue = queues.GetQueueClient(QueueNames.BillingChunks);
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
             var r = scan.Chunks[c];
             var message = new ChunkMessage(header.BatchId, header.Operator, header.Authority, header.Service, header.Currency, blobName, c, r.Offset, r.Length, r.FirstIndex, r.Count) { TraceParent = activity?.Id };
             try
             {
-                await queue.SendMessageAsync(JsonSerializer.Serialize(message, TariffsJson.Options), cancellationToken).ConfigureAwait(false);
+                await queues.SendAsync(QueueNames.BillingChunks, JsonSerializer.Serialize(message, TariffsJson.Options), null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException && lastTry is not null)
             {
-                var reason = $"the batch could not be split: chunk {c} could not be queued: {MessageGuard.Describe(e)} ({lastTry})";
+                var reason = $"the batch could not be split: chunk {c} could not be queued: {guard.Describe(e)} ({lastTry})";
                 for (var left = c; left < scan.Chunks.Count; left++)
                 {
                     var l = scan.Chunks[left];
@@ -197,7 +191,7 @@ public sealed partial class BatchIntake(
             }
         }
         if (scan.Chunks.Count == 0)
-            await batches.SaveChunkAsync(header.BatchId, new ChunkEntity { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
+            await batches.SaveChunkAsync(header.BatchId, new ChunkRecord { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
         await batches.MarkSplitAsync(header.BatchId, cancellationToken).ConfigureAwait(false);
         LogSplit(logger, header.BatchId, scan.LineCount, scan.Chunks.Count);
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
@@ -244,14 +238,14 @@ public sealed partial class BatchIntake(
         var refusal = errors.ToString();
         if (ValidationErrors.IsId(batchId))
         {
-            await batches.SaveHeaderAsync(new BatchEntity
+            await batches.SaveHeaderAsync(new BatchRecord
             {
-                PartitionKey = batchId,
+                BatchId = batchId,
                 // Header fields of a refused batch may be past every limit: cut to what a row holds, like the refusal.
-                Operator = RejectionStore.Truncate(scan.Header.GetValueOrDefault("operator") ?? "", InputLimits.MaxIdLength),
-                Authority = RejectionStore.Truncate(scan.Header.GetValueOrDefault("authority") ?? "", InputLimits.MaxIdLength),
+                Operator = Rejection.Truncate(scan.Header.GetValueOrDefault("operator") ?? "", InputLimits.MaxIdLength),
+                Authority = Rejection.Truncate(scan.Header.GetValueOrDefault("authority") ?? "", InputLimits.MaxIdLength),
                 Lines = scan.LineCount,
-                Refusal = RejectionStore.Truncate(refusal, RejectionStore.MaxReason),
+                Refusal = Rejection.Truncate(refusal, Rejection.MaxReason),
                 ContentHash = contentHash,
                 ReceivedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
             }, cancellationToken).ConfigureAwait(false);
@@ -271,9 +265,9 @@ public sealed partial class BatchIntake(
     /// </summary>
     private async Task<IntakeResult?> ClaimAsync(BatchHeader header, string blobName, BatchScan scan, string contentHash, string excerpt, CancellationToken cancellationToken)
     {
-        var stored = await batches.ClaimAsync(new BatchEntity
+        var stored = await batches.ClaimAsync(new BatchRecord
         {
-            PartitionKey = header.BatchId,
+            BatchId = header.BatchId,
             Operator = header.Operator,
             Authority = header.Authority,
             Service = header.Service,

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
-using Azure;
-using Tariffs.Storage.Queues;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Messages;
 
@@ -12,7 +11,7 @@ namespace Tariffs.Application.Messages;
 /// poison queues are read raw, by a timer: each message is recorded by <see cref="PoisonRecorder"/> — its body decoded
 /// when it is Base64, as its function saw it, so that the last error its function recorded is found — then deleted.
 /// </summary>
-public sealed class PoisonQueueSweeper(RawQueueService queues, PoisonRecorder recorder)
+public sealed class PoisonQueueSweeper(IPoisonQueues queues, PoisonRecorder recorder)
 {
     private const int PageSize = 32;
 
@@ -26,29 +25,21 @@ public sealed class PoisonQueueSweeper(RawQueueService queues, PoisonRecorder re
         var swept = 0;
         foreach (var queue in Queues)
         {
-            var client = queues.Client.GetQueueClient(PoisonRecorder.PoisonQueue(queue));
+            var poison = PoisonRecorder.PoisonQueue(queue);
             while (true)
             {
-                Azure.Storage.Queues.Models.QueueMessage[] messages;
-                try
-                {
-                    messages = (await client.ReceiveMessagesAsync(PageSize, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false)).Value;
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    break; // never created: nothing ever went there
-                }
+                var messages = await queues.ReceiveAsync(poison, PageSize, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
                 foreach (var message in messages)
                 {
-                    var raw = message.Body.ToString();
+                    var raw = message.Body;
                     var decodable = Base64.IsValid(raw);
                     var body = decodable ? Encoding.UTF8.GetString(Convert.FromBase64String(raw)) : raw;
-                    await recorder.RecordAsync(queue, message.MessageId, message.InsertedOn, body, decodable ? null : "not Base64: the queue extension could not decode it",
+                    await recorder.RecordAsync(queue, message.Id, message.InsertedOn, body, decodable ? null : "not Base64: the queue extension could not decode it",
                         cancellationToken).ConfigureAwait(false);
-                    await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                    await queues.DeleteAsync(poison, message, cancellationToken).ConfigureAwait(false);
                     swept++;
                 }
-                if (messages.Length < PageSize)
+                if (messages.Count < PageSize)
                     break;
             }
         }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Queues;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Messages;
 

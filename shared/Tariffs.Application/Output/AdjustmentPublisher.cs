@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Tariffs.Application.Json;
-using Tariffs.Storage.Queues;
+using Tariffs.Application.Messages;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Output;
 
@@ -13,7 +13,7 @@ namespace Tariffs.Application.Output;
 /// webhook, on <c>webhook-deliveries</c> for delivery. Payloads are split into parts that fit a queue message
 /// (≤ 40,000 bytes of JSON before Base64); part n of a source gets delivery id <c>{source}|{n}</c>.
 /// </summary>
-public sealed class AdjustmentPublisher(QueueServiceClient queues, IOptions<WebhookOptions> webhooks)
+public sealed class AdjustmentPublisher(IWorkQueues queues, IOptions<WebhookOptions> webhooks)
 {
     private const int MaxPartBytes = 40_000;
 
@@ -29,9 +29,9 @@ public sealed class AdjustmentPublisher(QueueServiceClient queues, IOptions<Webh
             var message = new AdjustmentPublication(string.Create(CultureInfo.InvariantCulture, $"{publication.Source}|{part++}"),
                 publication.Operator, publication.Authority, publication.Service, publication.BatchId, slice);
             var json = JsonSerializer.Serialize(message, TariffsJson.Options);
-            await queues.GetQueueClient(QueueNames.AdjustmentsOut).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
+            await queues.SendAsync(QueueNames.AdjustmentsOut, json, null, cancellationToken).ConfigureAwait(false);
             if (hasWebhook)
-                await queues.GetQueueClient(QueueNames.WebhookDeliveries).SendMessageAsync(json, cancellationToken).ConfigureAwait(false);
+                await queues.SendAsync(QueueNames.WebhookDeliveries, json, null, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using NodaTime;
 using Tariffs.Application.Json;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Output;
 

@@ -5,7 +5,7 @@ using NodaTime;
 using Polly.CircuitBreaker;
 using Tariffs.Application.Json;
 using Tariffs.Application.Telemetry;
-using Tariffs.Storage.Deliveries;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Output;
 
@@ -16,7 +16,7 @@ namespace Tariffs.Application.Output;
 /// </summary>
 public sealed partial class WebhookDelivery(
     WebhookSender sender,
-    DeliveryStore deliveries,
+    IDeliveries deliveries,
     IOptions<WebhookOptions> options,
     IClock clock,
     ILogger<WebhookDelivery> logger)
@@ -31,7 +31,7 @@ public sealed partial class WebhookDelivery(
         var error = await TrySendAsync(endpoint, publication.DeliveryId, json, cancellationToken).ConfigureAwait(false);
         if (error is null)
             return true;
-        await deliveries.SaveFailedAsync(new DeliveryEntity
+        await deliveries.SaveFailedAsync(new FailedDelivery
         {
             Operator = publication.Operator,
             DeliveryId = publication.DeliveryId,

@@ -1,6 +1,5 @@
 using NodaTime;
 using Tariffs.Domain.Eligibility;
-using Tariffs.Storage.Eligibility;
 
 namespace Tariffs.Application.Ports;
 

@@ -1,6 +1,5 @@
 using NodaTime;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Ports;
 

@@ -1,11 +1,10 @@
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// Stored rejections: inputs refused with a reason, keyed by where they came from (a batch id, a queue) and what was
 /// refused (a line, a message). The first rejection of a key wins. Reasons and excerpts are cut to
-/// <see cref="RejectionStore.MaxReason"/> and <see cref="RejectionStore.MaxExcerpt"/> characters (lone surrogates
+/// <see cref="Rejection.MaxReason"/> and <see cref="Rejection.MaxExcerpt"/> characters (lone surrogates
 /// replaced), so that a rejection of any input can be stored. Also keeps the last error of each failed queue message.
 /// Implementations must pass the one contract suite (tests: <c>RejectionsContract</c>).
 /// </summary>

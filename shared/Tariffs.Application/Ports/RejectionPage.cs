@@ -1,4 +1,3 @@
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Ports;
 

@@ -4,10 +4,6 @@ using Microsoft.Extensions.Options;
 using Tariffs.Domain.Reports;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Events;
-using Tariffs.Storage.Rejections;
-using Tariffs.Storage.Reports;
-using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Reports;
 
@@ -20,12 +16,13 @@ namespace Tariffs.Application.Reports;
 /// </summary>
 public sealed partial class EquityReportCalculator(
     ILedger ledger,
-    ServiceEventStore events,
-    ReportStore reports,
-    PublicReportStore published,
+    IServiceEvents events,
+    IReportCells reports,
+    IPublicReportCells published,
     IClock clock,
     IOptions<ReportOptions> options,
     IRejections rejections,
+    MessageGuard guard,
     ILogger<EquityReportCalculator> logger)
 {
     /// <summary>Recomputes and stores the regulator's cells, releases the public cells of newly closed periods; returns the regulator's cells.</summary>
@@ -60,14 +57,14 @@ public sealed partial class EquityReportCalculator(
             try
             {
                 var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
-                    e.Currency, e.CompensationMinor, e.Kind == ServiceEventEntity.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
+                    e.Currency, e.CompensationMinor, e.Kind == StoredServiceEvent.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
                 all.Add(serviceEvent);
-                if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.Timestamp)) is { } cutoff && Before(e.Timestamp, cutoff))
+                if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.StoredAt)) is { } cutoff && Before(e.StoredAt, cutoff))
                     releasing.Add(serviceEvent);
             }
-            catch (Exception error) when (MessageGuard.IsUnprocessable(error))
+            catch (Exception error) when (guard.IsUnprocessable(error))
             {
-                leftOut.Add(LeftOut(RowKeys.Join("event", e.PartitionKey, e.RowKey), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}"));
+                leftOut.Add(LeftOut(RowKeys.Join(["event", .. e.Address]), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}"));
             }
         }
 
@@ -83,7 +80,7 @@ public sealed partial class EquityReportCalculator(
             }
             catch (Exception e) when (e is not OperationCanceledException) // one unit's failure never blocks the others
             {
-                if (MessageGuard.IsUnprocessable(e))
+                if (guard.IsUnprocessable(e))
                     leftOut.Add(LeftOut(RowKeys.Join("cells", unit.Key.Service, unit.Key.Period), e, $"the regulator's cells of {unit.Key.Service} {unit.Key.Period}"));
                 else
                     unavailable ??= e;
@@ -91,7 +88,7 @@ public sealed partial class EquityReportCalculator(
         }
         await rejections.AddAsync(leftOut, cancellationToken).ConfigureAwait(false);
         if (leftOut.Count > 0)
-            LogLeftOut(logger, leftOut.Count, RejectionStore.ReportPartition);
+            LogLeftOut(logger, leftOut.Count, Rejection.ReportPartition);
         if (unavailable is not null)
             throw new InvalidOperationException($"Equity report: some units could not be saved ({unavailable.Message}); the next recompute saves them.", unavailable);
 
@@ -107,8 +104,8 @@ public sealed partial class EquityReportCalculator(
     }
 
     /// <summary>The rejection recording what was left out of the report (<paramref name="what"/>) and why.</summary>
-    private static Rejection LeftOut(string key, Exception error, string what) =>
-        new(RejectionStore.ReportPartition, key, RejectionStore.ReportPartition, $"left out of the equity report: {MessageGuard.Describe(error)}", what);
+    private Rejection LeftOut(string key, Exception error, string what) =>
+        new(Rejection.ReportPartition, key, Rejection.ReportPartition, $"left out of the equity report: {guard.Describe(error)}", what);
 
     /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>
     private static bool Before(DateTimeOffset? storedAt, Instant cutoff) => StoredAt(storedAt) < cutoff;

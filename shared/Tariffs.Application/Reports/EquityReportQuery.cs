@@ -3,17 +3,17 @@ using Tariffs.Application.Catalog;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Reports;
-using Tariffs.Storage.Reports;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Reports;
 
 /// <summary>
 /// Reads stored report cells for publication. The public view reads the released, frozen cells
-/// (<see cref="PublicReportStore"/>): a hidden cell without figures, a withheld group without its counts and ratios.
+/// (<see cref="IPublicReportCells"/>): a hidden cell without figures, a withheld group without its counts and ratios.
 /// The regulator's view reads the latest recomputed cells, every figure. D102.0 is priced from the catalog published
 /// when the report is read (<see cref="SispeaD102"/>).
 /// </summary>
-public sealed class EquityReportQuery(ReportStore reports, PublicReportStore published, CatalogRepository catalogs)
+public sealed class EquityReportQuery(IReportCells reports, IPublicReportCells published, CatalogRepository catalogs)
 {
     /// <summary>Cells matching the optional filters (period "2022", "2022-Q1" or "2022-01"; service; area, "*" = totals), in key order.</summary>
     public async Task<IReadOnlyList<EquityReportRow>> GetAsync(string? period, string? service, string? area, EquityReportView view, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Households;
 using Tariffs.Domain.Universal.Standards;
-using Tariffs.Storage.Events;
-using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Universal;
 
@@ -12,7 +11,7 @@ namespace Tariffs.Application.Universal;
 /// the amount with the scheme version, legal reference and the terms that make it up. The compensation is kept
 /// (table <c>events</c>, once per incident id) and counted in reports in the household's area.
 /// </summary>
-public sealed class IncidentCompensator(UniversalServiceDocuments documents, HouseholdLocator locator, ServiceEventStore events)
+public sealed class IncidentCompensator(UniversalServiceDocuments documents, HouseholdLocator locator, IServiceEvents events)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
     public async Task<(CompensationDecision? Decision, IReadOnlyList<string> Errors)> CompensateAsync(string json, CancellationToken cancellationToken)
@@ -45,9 +44,9 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents, Hou
         var located = m.HouseholdId is { } household ? await locator.LocateAsync(household, service!, cancellationToken).ConfigureAwait(false) : null;
         if ((m.Authority ?? located?.Authority) is { } authority && (m.Area ?? located?.Area) is { } area)
         {
-            await events.AddAsync(new ServiceEventEntity
+            await events.AddAsync(new StoredServiceEvent
             {
-                Kind = ServiceEventEntity.CompensationKind,
+                Kind = StoredServiceEvent.CompensationKind,
                 Authority = authority,
                 Service = service!,
                 Area = area,

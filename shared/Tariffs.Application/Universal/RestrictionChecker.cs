@@ -4,9 +4,6 @@ using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
 using Tariffs.Domain.Universal.Restrictions;
 using Tariffs.Application.Households;
-using Tariffs.Storage.Eligibility;
-using Tariffs.Storage.Events;
-using Tariffs.Storage.Tables;
 
 namespace Tariffs.Application.Universal;
 
@@ -21,7 +18,7 @@ public sealed partial class RestrictionChecker(
     CatalogRepository catalogs,
     IEligibility eligibility,
     HouseholdLocator locator,
-    ServiceEventStore events,
+    IServiceEvents events,
     ILogger<RestrictionChecker> logger)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
@@ -51,9 +48,9 @@ public sealed partial class RestrictionChecker(
         LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);
         if (await locator.LocateAsync(household!, service!, cancellationToken).ConfigureAwait(false) is { } where)
         {
-            await events.AddAsync(new ServiceEventEntity
+            await events.AddAsync(new StoredServiceEvent
             {
-                Kind = ServiceEventEntity.RestrictionKind,
+                Kind = StoredServiceEvent.RestrictionKind,
                 Authority = where.Authority,
                 Service = service!,
                 Area = where.Area,

@@ -1,7 +1,7 @@
 using Tariffs.Application.Catalog.UniversalService;
 using Tariffs.Domain.Universal.Restrictions;
 using Tariffs.Domain.Universal.Standards;
-using Tariffs.Storage.Catalog;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Universal;
 
@@ -9,7 +9,7 @@ namespace Tariffs.Application.Universal;
 /// Published universal-service documents: restriction rules per jurisdiction and guaranteed-standards schemes,
 /// validated before they are stored (a bad document never replaces a good one), read back parsed.
 /// </summary>
-public sealed class UniversalServiceDocuments(CatalogDocumentStore documents)
+public sealed class UniversalServiceDocuments(ICatalogDocuments documents)
 {
     /// <summary>Validates and stores restriction rules; returns the problems when refused.</summary>
     public async Task<IReadOnlyList<string>> PublishRestrictionsAsync(string json, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class UniversalServiceDocuments(CatalogDocumentStore documents)
             ? UniversalServiceReader.ReadStandards(json).Scheme
             : null;
 
-    private static string RestrictionsName(string jurisdiction) => $"{CatalogDocumentStore.UniversalPrefix}restrictions/{Uri.EscapeDataString(jurisdiction.ToUpperInvariant())}.json";
+    private static string RestrictionsName(string jurisdiction) => $"{ICatalogDocuments.UniversalPrefix}restrictions/{Uri.EscapeDataString(jurisdiction.ToUpperInvariant())}.json";
 
-    private static string StandardsName(string scheme) => $"{CatalogDocumentStore.UniversalPrefix}standards/{Uri.EscapeDataString(scheme.ToLowerInvariant())}.json";
+    private static string StandardsName(string scheme) => $"{ICatalogDocuments.UniversalPrefix}standards/{Uri.EscapeDataString(scheme.ToLowerInvariant())}.json";
 }

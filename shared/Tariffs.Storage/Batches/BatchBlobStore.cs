@@ -1,22 +1,17 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Batches;
 
 /// <summary>
-/// Billing batch documents too large for a queue message (claim-check), in blob container <c>batches</c>:
-/// uploaded as a stream, read back as a stream or by byte range (one chunk of lines at a time).
+/// <see cref="IBatchDocuments"/> on Blob storage: billing batch documents too large for a queue message (claim-check), in blob container <c>batches</c>:
+/// uploaded as a stream, read back as a stream or by byte range (one chunk of lines at a time). The blob name is the document's.
 /// </summary>
-public sealed class BatchBlobStore(BlobServiceClient service)
+public sealed class BatchBlobStore(BlobServiceClient service) : IBatchDocuments
 {
-    /// <summary>The blob container of batch documents.</summary>
-    public const string ContainerName = "batches";
-
-    /// <summary>Longest blob name Blob storage accepts, in characters.</summary>
-    public const int MaxBlobName = 1_024;
-
-    private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
+    private readonly BlobContainerClient container = service.GetBlobContainerClient(IBatchDocuments.ContainerName);
 
     /// <summary>Stores a document from a stream without buffering it whole.</summary>
     public async Task UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)

@@ -1,22 +1,19 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Catalog;
 
 /// <summary>
-/// Catalog documents as published by authorities (blob container <c>catalog</c>, one blob per authority and
-/// service: <c>{authority}/{service}.json</c>). The store keeps the text; parsing and validation are the
-/// application's. Each blob's ETag changes whenever its document is replaced, so a reader can tell from a listing
+/// <see cref="ICatalogDocuments"/> on Blob storage: catalog documents as published by authorities (blob container <c>catalog</c>, one blob per authority and
+/// service: <c>{authority}/{service}.json</c>); a document's version is its blob's ETag, which changes whenever its document is replaced, so a reader can tell from a listing
 /// which documents it must download again.
 /// </summary>
-public sealed class CatalogDocumentStore(BlobServiceClient service)
+public sealed class CatalogDocumentStore(BlobServiceClient service) : ICatalogDocuments
 {
     /// <summary>The blob container holding catalog documents.</summary>
     public const string ContainerName = "catalog";
-
-    /// <summary>Names of universal-service documents start with this prefix; they are not catalogs.</summary>
-    public const string UniversalPrefix = "universal/";
 
     private readonly BlobContainerClient container = service.GetBlobContainerClient(ContainerName);
 
@@ -24,7 +21,7 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
     public async Task<CatalogBlob> SaveAsync(string authority, string service, string json, CancellationToken cancellationToken)
     {
         var name = BlobName(authority, service);
-        return new CatalogBlob(name, await UploadAsync(name, json, cancellationToken).ConfigureAwait(false));
+        return new CatalogBlob(name, (await UploadAsync(name, json, cancellationToken).ConfigureAwait(false)).ToString());
     }
 
     /// <summary>The blob name and ETag of the document of an authority and service (one request), or null when none is published.</summary>
@@ -34,7 +31,7 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
         try
         {
             var properties = await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new CatalogBlob(name, properties.Value.ETag);
+            return new CatalogBlob(name, properties.Value.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -49,8 +46,8 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
         try
         {
             await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
-                if (!blob.Name.StartsWith(UniversalPrefix, StringComparison.Ordinal))
-                    blobs.Add(new CatalogBlob(blob.Name, Quoted(blob.Properties.ETag!.Value)));
+                if (!blob.Name.StartsWith(ICatalogDocuments.UniversalPrefix, StringComparison.Ordinal))
+                    blobs.Add(new CatalogBlob(blob.Name, Quoted(blob.Properties.ETag!.Value).ToString()));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -60,12 +57,12 @@ public sealed class CatalogDocumentStore(BlobServiceClient service)
     }
 
     /// <summary>The text of a stored document with the ETag of that text, or null when the blob does not exist.</summary>
-    public async Task<(string Json, ETag ETag)?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    public async Task<CatalogText?> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
         try
         {
             var content = await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return (content.Value.Content.ToString(), content.Value.Details.ETag);
+            return new CatalogText(content.Value.Content.ToString(), content.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

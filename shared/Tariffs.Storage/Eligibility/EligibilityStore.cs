@@ -6,14 +6,15 @@ using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Eligibility;
 
 /// <summary>
-/// Eligibility windows and revocations by program and household (table <c>eligibility</c>). Register one per process:
+/// <see cref="IEligibility"/> on Table storage: eligibility windows and revocations by program and household (table <c>eligibility</c>). Register one per process:
 /// it caches each program's partition for <see cref="ForHouseholdsAsync"/>.
 /// </summary>
-public sealed class EligibilityStore(TableServiceClient service)
+public sealed class EligibilityStore(TableServiceClient service) : IEligibility
 {
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
     private readonly ConcurrentDictionary<string, ProgramEligibilityCache> caches = new(StringComparer.Ordinal);

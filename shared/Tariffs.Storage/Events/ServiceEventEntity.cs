@@ -1,17 +1,15 @@
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Events;
 
 /// <summary>
-/// A universal-service decision kept for audit and reports (table <c>events</c>): PartitionKey = authority |
+/// The row of a <see cref="StoredServiceEvent"/> (table <c>events</c>): PartitionKey = authority |
 /// service, RowKey = kind | a deterministic id (the incident id; the household, action and date of a
 /// restriction request), so the same question asked twice is kept once.
 /// </summary>
 public sealed class ServiceEventEntity : StorageEntity
 {
-    public const string CompensationKind = "compensation";
-    public const string RestrictionKind = "restriction";
-
     public string Kind { get; set; } = "";
     public string Authority { get; set; } = "";
     public string Service { get; set; } = "";

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Catalog;
 
 namespace Tariffs.Storage.Export;
@@ -43,7 +44,7 @@ public static class ExportReader
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (!name.StartsWith(CatalogDocumentStore.UniversalPrefix, StringComparison.Ordinal))
+            if (!name.StartsWith(ICatalogDocuments.UniversalPrefix, StringComparison.Ordinal))
                 yield return (name, File.ReadAllText(path));
         }
     }

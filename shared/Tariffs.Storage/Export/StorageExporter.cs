@@ -3,10 +3,12 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Catalog;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Storage.Export;
 
@@ -20,7 +22,7 @@ namespace Tariffs.Storage.Export;
 public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
 {
     /// <summary>The containers exported, in this order.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [CatalogDocumentStore.ContainerName, BatchBlobStore.ContainerName];
+    public static IReadOnlyList<string> Containers { get; } = [CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName];
 
     /// <summary>Exports into <paramref name="folder"/>, which must be empty or not exist; returns the manifest written; <paramref name="progress"/> hears of each file done.</summary>
     public async Task<ExportManifest> ExportAsync(string folder, IProgress<ExportedFile>? progress, CancellationToken cancellationToken)

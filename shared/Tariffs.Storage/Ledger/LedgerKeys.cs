@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Ledger;
 

@@ -10,6 +10,7 @@ using Tariffs.Domain.Ledger;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Ledger;
 

@@ -6,17 +6,18 @@ using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// The ledger (table <c>ledger</c>): billed lines and their append-only items, keyed by household
+/// <see cref="ILedger"/> on Table storage (table <c>ledger</c>): billed lines and their append-only items, keyed by household
 /// (<see cref="LedgerKeys"/>) and encoded by <see cref="LedgerRowCodec"/>, written in entity group transactions where
 /// the first write of a key wins (<see cref="IdempotentInserter"/>), so redelivery never doubles anything and nothing
 /// stored is ever edited. A household's lines are one range query (what a late eligibility flag recomputes, what an
 /// explanation shows); a chunk of 2,000 lines costs three transactions per partition.
 /// </summary>
-public sealed class LedgerStore(TableServiceClient service)
+public sealed class LedgerStore(TableServiceClient service) : ILedger
 {
     /// <summary>Partitions the equity report reads at once.</summary>
     private const int ReportReaders = 4;

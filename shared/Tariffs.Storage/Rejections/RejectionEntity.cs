@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Rejections;
@@ -9,8 +10,8 @@ namespace Tariffs.Storage.Rejections;
 public sealed class RejectionEntity : StorageEntity
 {
     public string Source { get; set; } = "";
-    /// <summary>Why, at most <see cref="RejectionStore.MaxReason"/> characters.</summary>
+    /// <summary>Why, at most <see cref="Rejection.MaxReason"/> characters.</summary>
     public string Reason { get; set; } = "";
-    /// <summary>The beginning of the refused input, for a person to inspect (at most <see cref="RejectionStore.MaxExcerpt"/> characters).</summary>
+    /// <summary>The beginning of the refused input, for a person to inspect (at most <see cref="Rejection.MaxExcerpt"/> characters).</summary>
     public string Excerpt { get; set; } = "";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Tariffs.Application.Ports;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
 

@@ -1,16 +1,17 @@
 using Azure.Data.Tables;
 using NodaTime;
+using Tariffs.Application.Ports;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Reports;
 
 /// <summary>
-/// The public report, released once and frozen: the cutoff of each released month (table <c>releases</c>) and the
+/// <see cref="IPublicReportCells"/> on Table storage: the public report, released once and frozen: the cutoff of each released month (table <c>releases</c>) and the
 /// released cells (table <c>publicreports</c>). Both are only ever inserted: a run that finds a month or a cell
 /// released already (a concurrent run) fails with a conflict and changes nothing released.
 /// </summary>
-public sealed class PublicReportStore(TableServiceClient service)
+public sealed class PublicReportStore(TableServiceClient service) : IPublicReportCells
 {
     private readonly TableClient releases = service.GetTableClient(TableNames.Releases);
     private readonly TableClient cells = service.GetTableClient(TableNames.PublicReports);

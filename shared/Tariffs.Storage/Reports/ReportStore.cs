@@ -1,11 +1,12 @@
 using Azure.Data.Tables;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Reports;
 
-/// <summary>The regulator's equity report cells (table <c>reports</c>), replaced in entity group transactions on recompute.</summary>
-public sealed class ReportStore(TableServiceClient service)
+/// <summary><see cref="IReportCells"/> on Table storage (table <c>reports</c>), replaced in entity group transactions on recompute.</summary>
+public sealed class ReportStore(TableServiceClient service) : IReportCells
 {
     private readonly TableClient table = service.GetTableClient(TableNames.Reports);
 

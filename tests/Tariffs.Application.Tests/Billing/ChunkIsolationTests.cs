@@ -16,6 +16,8 @@ using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Application.Tests.Billing;
 
@@ -33,9 +35,9 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
          "period":{"from":"2022-01-01","to":"2022-12-31"},"consumption":{"quantity":{{quantity ?? "120"}},"unit":"m3"},"tariffCode":"DOM","billedAmount":{{billed ?? "137.60"}}}
         """;
 
-    private static async Task<List<RejectionEntity>> RejectionsAsync(ServiceProvider services, string partition)
+    private static async Task<List<Rejection>> RejectionsAsync(ServiceProvider services, string partition)
     {
-        var found = new List<RejectionEntity>();
+        var found = new List<Rejection>();
         await foreach (var r in services.GetRequiredService<RejectionStore>().InPartitionAsync(partition, CancellationToken.None))
             found.Add(r);
         return found;
@@ -65,10 +67,10 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         Assert.Equal((3, 2, 1), (outcome.LinesReceived, outcome.LinesPriced, outcome.LinesRejected));
         Assert.Equal([1, 3], (await LedgerAsync(services, header.BatchId)).Select(e => e.LineNumber).Order());
         var rejection = Assert.Single(await RejectionsAsync(services, header.BatchId));
-        Assert.Equal(RejectionStore.LineKey(2), rejection.RowKey);
+        Assert.Equal(Rejection.LineKey(2), rejection.Key);
         Assert.NotEmpty(rejection.Reason);
-        Assert.InRange(rejection.Reason.Length, 1, RejectionStore.MaxReason);
-        Assert.InRange(rejection.Excerpt.Length, 1, RejectionStore.MaxExcerpt);
+        Assert.InRange(rejection.Reason.Length, 1, Rejection.MaxReason);
+        Assert.InRange(rejection.Excerpt.Length, 1, Rejection.MaxExcerpt);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         Assert.Contains(1, priced);
         Assert.Contains(4, priced);
         var rejected = await RejectionsAsync(services, header.BatchId);
-        Assert.Contains(rejected, r => r.RowKey == RejectionStore.LineKey(2) && r.Reason.Length > 0);
+        Assert.Contains(rejected, r => r.Key == Rejection.LineKey(2) && r.Reason.Length > 0);
         Assert.Equal(outcome.LinesRejected, rejected.Count);
     }
 
@@ -105,7 +107,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
 
         Assert.Equal((2_000, 1_999, 1), (outcome.LinesReceived, outcome.LinesPriced, outcome.LinesRejected));
         Assert.Equal(1_999, (await LedgerAsync(services, header.BatchId)).Count);
-        Assert.Equal(RejectionStore.LineKey(1_000), Assert.Single(await RejectionsAsync(services, header.BatchId)).RowKey);
+        Assert.Equal(Rejection.LineKey(1_000), Assert.Single(await RejectionsAsync(services, header.BatchId)).Key);
     }
 
     [Fact]
@@ -160,7 +162,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
         Assert.Equal((3, 0, 3, 1, 3), (status.LinesReceived, status.LinesPriced, status.LinesRejected, status.ChunksFailed, status.LinesFailed));
         Assert.Contains("No catalog", status.Failure, StringComparison.Ordinal);
         var rejections = await RejectionsAsync(services, header.BatchId);
-        Assert.Equal(new[] { 1, 2, 3 }.Select(RejectionStore.LineKey), rejections.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { 1, 2, 3 }.Select(Rejection.LineKey), rejections.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.All(rejections, r => Assert.StartsWith("not processed: InvalidOperationException: No catalog", r.Reason, StringComparison.Ordinal));
     }
 
@@ -178,7 +180,7 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
 
         var status = (await services.GetRequiredService<BatchStore>().GetStatusAsync(header.BatchId, CancellationToken.None))!;
         Assert.Equal((BatchStatus.CompletedWithFailures, 1, 2, 2), (status.State, status.LinesPriced, status.LinesRejected, status.LinesFailed));
-        Assert.Equal(new[] { 1, 3 }.Select(RejectionStore.LineKey), (await RejectionsAsync(services, header.BatchId)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { 1, 3 }.Select(Rejection.LineKey), (await RejectionsAsync(services, header.BatchId)).Select(r => r.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -193,6 +195,6 @@ public sealed class ChunkIsolationTests(AzuriteFixture azurite)
 
         var status = (await services.GetRequiredService<BatchStore>().GetStatusAsync(header.BatchId, CancellationToken.None))!;
         Assert.Equal((BatchStatus.CompletedWithFailures, 0, 3, 3), (status.State, status.LinesPriced, status.LinesRejected, status.LinesFailed));
-        Assert.Equal("chunk|000000", Assert.Single(await RejectionsAsync(services, header.BatchId)).RowKey);
+        Assert.Equal("chunk|000000", Assert.Single(await RejectionsAsync(services, header.BatchId)).Key);
     }
 }

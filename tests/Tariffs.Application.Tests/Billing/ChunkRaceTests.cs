@@ -17,6 +17,7 @@ using Tariffs.Storage;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Queues;
 using Tariffs.Testing;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Application.Tests.Billing;
 
@@ -62,6 +63,7 @@ public sealed class ChunkRaceTests(AzuriteFixture azurite)
             .AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions))
             .AddSingleton(new QueueServiceClient(azurite.ConnectionString, queueOptions))
             .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
+            .AddTariffsStorage()
             .AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build())
             .BuildServiceProvider();
     }

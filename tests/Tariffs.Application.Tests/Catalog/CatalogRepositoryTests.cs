@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using NodaTime;
+using Tariffs.Storage.Telemetry;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Telemetry;
 using Tariffs.Application.Tests.Telemetry;

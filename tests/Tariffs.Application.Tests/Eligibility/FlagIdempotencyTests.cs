@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Tests.Billing;
@@ -31,9 +32,9 @@ public sealed class FlagIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal($"$.flagId: flag id 'css-{household}' was stored before with other content: an id names one decision; send a changed decision under a new id", conflict.Refusal);
         var window = Assert.Single((await services.GetRequiredService<EligibilityStore>().ForHouseholdAsync(["dunkerque-css"], household, CancellationToken.None)).Windows);
         Assert.Equal(new NodaTime.LocalDate(2022, 1, 1), window.Window.Start); // the first window is kept
-        var rejections = new List<RejectionEntity>();
+        var rejections = new List<Rejection>();
         await foreach (var r in services.GetRequiredService<RejectionStore>().InPartitionAsync(EligibilityFlagHandler.RejectionPartition, CancellationToken.None))
-            if (r.RowKey.StartsWith($"css-{household}|conflict|", StringComparison.Ordinal))
+            if (r.Key.StartsWith($"css-{household}|conflict|", StringComparison.Ordinal))
                 rejections.Add(r);
         Assert.Equal(conflict.Refusal, Assert.Single(rejections).Reason);
     }

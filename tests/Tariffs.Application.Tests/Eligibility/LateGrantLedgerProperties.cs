@@ -10,6 +10,7 @@ using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Testing;
 using Tariffs.Testing.InMemory;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Tests.Eligibility;
 

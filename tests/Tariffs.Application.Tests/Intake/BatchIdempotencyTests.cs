@@ -8,6 +8,7 @@ using Tariffs.Storage.Batches;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Tests.Intake;
 
@@ -35,9 +36,9 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         return entries;
     }
 
-    private static async Task<List<RejectionEntity>> RejectionsOfAsync(IServiceProvider services, string batchId)
+    private static async Task<List<Rejection>> RejectionsOfAsync(IServiceProvider services, string batchId)
     {
-        var found = new List<RejectionEntity>();
+        var found = new List<Rejection>();
         await foreach (var rejection in services.GetRequiredService<RejectionStore>().InPartitionAsync(batchId, CancellationToken.None))
             found.Add(rejection);
         return found;
@@ -67,7 +68,7 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal((BatchStatus.Completed, 1, 1, 0), (status!.State, status.LinesReceived, status.LinesPriced, status.LinesRejected));
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(changed)));
         var rejection = Assert.Single(await RejectionsOfAsync(services, id));
-        Assert.Equal($"conflict|{sha}", rejection.RowKey);
+        Assert.Equal($"conflict|{sha}", rejection.Key);
         Assert.Contains($"batch id '{id}' is taken by a batch with other content (this document's SHA-256 is {sha})", rejection.Reason);
     }
 
@@ -99,9 +100,9 @@ public sealed class BatchIdempotencyTests(AzuriteFixture azurite)
         var id = header.BatchId;
         var document = Batch(id, "eau-du-dunkerquois", Line(1, id + "-hh-1", 137.60m));
         // What a first delivery left when the host stopped right after claiming the id.
-        Assert.Null(await services.GetRequiredService<BatchStore>().ClaimAsync(new BatchEntity
+        Assert.Null(await services.GetRequiredService<BatchStore>().ClaimAsync(new BatchRecord
         {
-            PartitionKey = id, Operator = "eau-du-dunkerquois", Authority = "dunkerque", Service = "water", Currency = "EUR", Lines = 1, Chunks = 1,
+            BatchId = id, Operator = "eau-du-dunkerquois", Authority = "dunkerque", Service = "water", Currency = "EUR", Lines = 1, Chunks = 1,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document))),
         }, CancellationToken.None));
 

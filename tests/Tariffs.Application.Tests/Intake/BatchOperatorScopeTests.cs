@@ -1,3 +1,4 @@
+using Tariffs.Application.Ports;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
@@ -9,6 +10,7 @@ using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Application.Tests.Intake;
 
@@ -62,9 +64,9 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
         }),
     }.ToJsonString()));
 
-    private static async Task<List<RejectionEntity>> RejectionsAsync(ServiceProvider services, string partition)
+    private static async Task<List<Rejection>> RejectionsAsync(ServiceProvider services, string partition)
     {
-        var rows = new List<RejectionEntity>();
+        var rows = new List<Rejection>();
         await foreach (var row in services.GetRequiredService<RejectionStore>().InPartitionAsync(partition, CancellationToken.None))
             rows.Add(row);
         return rows;
@@ -74,7 +76,7 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
     private static async Task<List<string>> UploadsAsync(ServiceProvider services)
     {
         var names = new List<string>();
-        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(BatchBlobStore.ContainerName);
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(IBatchDocuments.ContainerName);
         await container.CreateIfNotExistsAsync();
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "incoming/", CancellationToken.None))
             names.Add(blob.Name);

@@ -9,6 +9,8 @@ using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Application.Tests.Intake;
 
@@ -66,10 +68,10 @@ public sealed class BatchSplitFailureTests(AzuriteFixture azurite)
         Assert.Equal((id, 3, 3), (result.BatchId, result.Lines, result.Chunks));
         var status = (await plain.GetRequiredService<BatchStore>().GetStatusAsync(id, CancellationToken.None))!;
         Assert.Equal((BatchStatus.CompletedWithFailures, 3, 2, 1, 2, 2), (status.State, status.ChunksDone, status.ChunksFailed, status.LinesPriced, status.LinesRejected, status.LinesFailed));
-        var rejected = new List<RejectionEntity>();
+        var rejected = new List<Rejection>();
         await foreach (var rejection in plain.GetRequiredService<RejectionStore>().InPartitionAsync(id, CancellationToken.None))
             rejected.Add(rejection);
-        Assert.Equal([RejectionStore.LineKey(2), RejectionStore.LineKey(3)], rejected.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal([Rejection.LineKey(2), Rejection.LineKey(3)], rejected.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.All(rejected, r => Assert.Contains("(delivery 5)", r.Reason, StringComparison.Ordinal));
     }
 
@@ -98,7 +100,7 @@ public sealed class BatchSplitFailureTests(AzuriteFixture azurite)
         var split = (await batches.GetStatusAsync(id, CancellationToken.None))!;
         Assert.Equal((BatchStatus.Processing, 3, 2, 2, 2), (split.State, split.ChunksTotal, split.ChunksDone, split.ChunksFailed, split.LinesFailed));
         Assert.Contains("chunk 1 could not be queued", split.Failure, StringComparison.Ordinal);
-        var rejected = new List<RejectionEntity>();
+        var rejected = new List<Rejection>();
         await foreach (var rejection in plain.GetRequiredService<RejectionStore>().InPartitionAsync(id, CancellationToken.None))
             rejected.Add(rejection);
         Assert.Equal(2, rejected.Count);

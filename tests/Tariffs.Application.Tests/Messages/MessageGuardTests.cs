@@ -7,6 +7,7 @@ using Tariffs.Application.Tests.Billing;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Tests.Messages;
 
@@ -69,7 +70,7 @@ public sealed class MessageGuardTests(AzuriteFixture azurite)
         // Refused at the door (the batch's own partition), or by storage (the queue's partition, by message id).
         var rejection = await FindAsync(services, QueueNames.BillingBatches, id) ?? await FindAsync(services, header.BatchId, "batch");
         Assert.NotNull(rejection);
-        Assert.InRange(rejection.Excerpt.Length, 1, RejectionStore.MaxExcerpt);
+        Assert.InRange(rejection.Excerpt.Length, 1, Rejection.MaxExcerpt);
     }
 
     public static TheoryData<string> Queues => new(QueueNames.BillingBatches, QueueNames.BillingChunks, QueueNames.EligibilityFlags, QueueNames.HouseholdRecompute, QueueNames.WebhookDeliveries);
@@ -111,24 +112,24 @@ public sealed class MessageGuardTests(AzuriteFixture azurite)
     [Fact]
     public async Task Reasons_and_excerpts_are_cut_to_what_a_table_holds_and_lone_surrogates_replaced()
     {
-        Assert.Equal(RejectionStore.MaxReason, RejectionStore.Truncate(new string('r', 40_000), RejectionStore.MaxReason).Length);
-        Assert.Equal("ab", RejectionStore.Truncate("ab", 2));
-        Assert.Equal("a…", RejectionStore.Truncate("abc", 2));
-        Assert.Equal("a\uFFFDb", RejectionStore.Truncate("a\uD800b", 10));
-        Assert.Equal("…", RejectionStore.Truncate("\uD83D\uDE00x", 2)); // a pair is never cut in half
-        Assert.Equal("\uD83D\uDE00", RejectionStore.Truncate("\uD83D\uDE00", 2));
+        Assert.Equal(Rejection.MaxReason, Rejection.Truncate(new string('r', 40_000), Rejection.MaxReason).Length);
+        Assert.Equal("ab", Rejection.Truncate("ab", 2));
+        Assert.Equal("a…", Rejection.Truncate("abc", 2));
+        Assert.Equal("a\uFFFDb", Rejection.Truncate("a\uD800b", 10));
+        Assert.Equal("…", Rejection.Truncate("\uD83D\uDE00x", 2)); // a pair is never cut in half
+        Assert.Equal("\uD83D\uDE00", Rejection.Truncate("\uD83D\uDE00", 2));
 
         var (services, _) = await ChunkRaceTests.ArrangeAsync(azurite);
         var id = "m-" + Guid.NewGuid().ToString("N");
         await services.GetRequiredService<RejectionStore>().AddAsync([new Rejection("test-truncation", id, "test", new string('r', 40_000) + "\uD800", new string('e', 40_000))], CancellationToken.None);
         var stored = await FindAsync(services, "test-truncation", id);
-        Assert.Equal((RejectionStore.MaxReason, RejectionStore.MaxExcerpt), (stored!.Reason.Length, stored.Excerpt.Length));
+        Assert.Equal((Rejection.MaxReason, Rejection.MaxExcerpt), (stored!.Reason.Length, stored.Excerpt.Length));
     }
 
-    private static async Task<RejectionEntity?> FindAsync(ServiceProvider services, string partition, string key)
+    private static async Task<Rejection?> FindAsync(ServiceProvider services, string partition, string key)
     {
         await foreach (var r in services.GetRequiredService<RejectionStore>().InPartitionAsync(partition, CancellationToken.None))
-            if (r.RowKey == key)
+            if (r.Key == key)
                 return r;
         return null;
     }

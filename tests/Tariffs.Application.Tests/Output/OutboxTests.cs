@@ -14,6 +14,7 @@ using Tariffs.Application.Tests.Billing;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Queues;
 using Tariffs.Testing;
+using Tariffs.Application.Messages;
 
 namespace Tariffs.Application.Tests.Output;
 

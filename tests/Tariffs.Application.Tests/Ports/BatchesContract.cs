@@ -1,5 +1,4 @@
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Batches;
 
 namespace Tariffs.Application.Tests.Ports;
 
@@ -17,13 +16,13 @@ public abstract class BatchesContract
 
     private static string Unique(string prefix) => $"{prefix}/{Guid.NewGuid():N}#"; // characters keys forbid, escaped by the Table adapter
 
-    private static BatchEntity Header(string batchId, string @operator = "op", int chunks = 2, string hash = "h1", string refusal = "") => new()
+    private static BatchRecord Header(string batchId, string @operator = "op", int chunks = 2, string hash = "h1", string refusal = "") => new()
     {
-        PartitionKey = batchId, Operator = @operator, Authority = "dunkerque", Service = "water", Currency = "EUR", BlobName = "b",
+        BatchId = batchId, Operator = @operator, Authority = "dunkerque", Service = "water", Currency = "EUR", BlobName = "b",
         Lines = 3_000, Chunks = chunks, ReceivedAt = Received, ContentHash = hash, Refusal = refusal,
     };
 
-    private static ChunkEntity Chunk(int number, int priced, int rejected, string failure = "") => new()
+    private static ChunkRecord Chunk(int number, int priced, int rejected, string failure = "") => new()
     {
         Chunk = number, Lines = priced + rejected, Priced = priced, Rejected = rejected, Adjustments = priced / 2,
         Failed = failure.Length > 0 ? rejected : 0, FailureReason = failure, CompletedAt = Received,

@@ -6,7 +6,6 @@ using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
 using Tariffs.Domain.Money;
 using Tariffs.Domain.Social;
-using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Application.Tests.Ports;
 

@@ -1,5 +1,4 @@
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Application.Tests.Ports;
 
@@ -28,7 +27,7 @@ public abstract class RejectionsContract
     {
         var store = await NewRejectionsAsync();
         var batch = Unique("batch");
-        var first = Enumerable.Range(1, 150).Select(i => new Rejection(batch, RejectionStore.LineKey(i), "billing-batches", $"first {i}", "{}")).ToList();
+        var first = Enumerable.Range(1, 150).Select(i => new Rejection(batch, Rejection.LineKey(i), "billing-batches", $"first {i}", "{}")).ToList();
 
         Assert.Equal(150, await store.AddAsync(first, CancellationToken.None));
         Assert.Equal(0, await store.AddAsync(first.Select(r => r with { Reason = "later" }), CancellationToken.None));
@@ -36,8 +35,8 @@ public abstract class RejectionsContract
         var stored = await InPartitionAsync(store, batch);
         Assert.Equal(first.Select(r => r.Key), stored.Select(r => r.Key)); // key order: line numbers are zero-padded
         Assert.All(stored, r => Assert.StartsWith("first", r.Reason, StringComparison.Ordinal));
-        Assert.True(await store.ExistsAsync(batch, RejectionStore.LineKey(150), CancellationToken.None));
-        Assert.False(await store.ExistsAsync(batch, RejectionStore.LineKey(151), CancellationToken.None));
+        Assert.True(await store.ExistsAsync(batch, Rejection.LineKey(150), CancellationToken.None));
+        Assert.False(await store.ExistsAsync(batch, Rejection.LineKey(151), CancellationToken.None));
     }
 
     [Fact]
@@ -45,7 +44,7 @@ public abstract class RejectionsContract
     {
         var store = await NewRejectionsAsync();
         var batch = Unique("paged");
-        await store.AddAsync(Enumerable.Range(1, 7).Select(i => new Rejection(batch, RejectionStore.LineKey(i), "billing-batches", $"reason {i}", "{}")), CancellationToken.None);
+        await store.AddAsync(Enumerable.Range(1, 7).Select(i => new Rejection(batch, Rejection.LineKey(i), "billing-batches", $"reason {i}", "{}")), CancellationToken.None);
 
         var first = await store.PageAsync(batch, null, 3, CancellationToken.None);
         var second = await store.PageAsync(batch, first.Next, 3, CancellationToken.None);
@@ -53,7 +52,7 @@ public abstract class RejectionsContract
         var exact = await store.PageAsync(batch, null, 7, CancellationToken.None);
 
         Assert.Equal(["reason 1", "reason 2", "reason 3"], first.Items.Select(r => r.Reason));
-        Assert.Equal(RejectionStore.LineKey(3), first.Next);
+        Assert.Equal(Rejection.LineKey(3), first.Next);
         Assert.Equal(["reason 4", "reason 5", "reason 6"], second.Items.Select(r => r.Reason));
         Assert.Equal(["reason 7"], third.Items.Select(r => r.Reason));
         Assert.Null(third.Next);
@@ -87,8 +86,8 @@ public abstract class RejectionsContract
         await store.AddAsync([new Rejection(batch, "k", "s", reason, excerpt)], CancellationToken.None);
 
         var stored = Assert.Single(await InPartitionAsync(store, batch));
-        Assert.Equal(new string('r', RejectionStore.MaxReason - 1) + "…", stored.Reason);
-        Assert.Equal(RejectionStore.MaxExcerpt, stored.Excerpt.Length);
+        Assert.Equal(new string('r', Rejection.MaxReason - 1) + "…", stored.Reason);
+        Assert.Equal(Rejection.MaxExcerpt, stored.Excerpt.Length);
         Assert.Equal('\uFFFD', stored.Excerpt[0]);
     }
 

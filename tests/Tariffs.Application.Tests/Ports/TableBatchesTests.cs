@@ -14,6 +14,6 @@ public sealed class TableBatchesTests(AzuriteFixture azurite) : BatchesContract
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.Batches);
-        return new StoredBatches(new BatchStore(service));
+        return new BatchStore(service);
     }
 }

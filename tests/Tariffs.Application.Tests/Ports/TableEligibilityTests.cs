@@ -14,6 +14,6 @@ public sealed class TableEligibilityTests(AzuriteFixture azurite) : EligibilityC
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.Eligibility);
-        return new StoredEligibility(new EligibilityStore(service));
+        return new EligibilityStore(service);
     }
 }

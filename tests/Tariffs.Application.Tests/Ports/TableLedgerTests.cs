@@ -14,6 +14,6 @@ public sealed class TableLedgerTests(AzuriteFixture azurite) : LedgerContract
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.Ledger);
-        return new StoredLedger(new LedgerStore(service));
+        return new LedgerStore(service);
     }
 }

@@ -14,6 +14,6 @@ public sealed class TableRejectionsTests(AzuriteFixture azurite) : RejectionsCon
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.Rejections);
-        return new StoredRejections(new RejectionStore(service));
+        return new RejectionStore(service);
     }
 }

@@ -11,6 +11,7 @@ using Tariffs.Storage;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Reports;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Tests.Reports;
 
@@ -43,6 +44,7 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
             .AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString))
             .AddSingleton(new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString))
             .AddSingleton(new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString))
+            .AddTariffsStorage()
             .AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tariffs:Reports:ReleaseSettle"] = "00:00:00" }).Build())
             .BuildServiceProvider();
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);

@@ -17,12 +17,13 @@ using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Tests.Reports;
 
 /// <summary>
 /// One bad item never blocks the report: a ledger row the recompute cannot read is left out and stored as a rejection
-/// under <see cref="RejectionStore.ReportPartition"/> with why, and a unit of cells (service, period) that storage
+/// under <see cref="Rejection.ReportPartition"/> with why, and a unit of cells (service, period) that storage
 /// refuses is recorded the same way while the other units are saved.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -59,6 +60,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
             .AddSingleton(new TableServiceClient(azurite.ConnectionString, tableOptions))
             .AddSingleton(new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString))
             .AddSingleton(new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString))
+            .AddTariffsStorage()
             .AddTariffsApplication(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
     }
@@ -74,10 +76,10 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         return null;
     }
 
-    private static async Task<RejectionEntity?> LeftOutAsync(IServiceProvider services, string key)
+    private static async Task<Rejection?> LeftOutAsync(IServiceProvider services, string key)
     {
-        await foreach (var rejection in services.GetRequiredService<RejectionStore>().InPartitionAsync(RejectionStore.ReportPartition, CancellationToken.None))
-            if (rejection.RowKey == RowKeys.Whole(key))
+        await foreach (var rejection in services.GetRequiredService<RejectionStore>().InPartitionAsync(Rejection.ReportPartition, CancellationToken.None))
+            if (rejection.Key == key)
                 return rejection;
         return null;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Tariffs.Storage.Telemetry;
 using Tariffs.Application.Telemetry;
 
 namespace Tariffs.Application.Tests.Telemetry;

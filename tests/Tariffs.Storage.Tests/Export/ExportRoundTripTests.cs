@@ -7,6 +7,7 @@ using Azure.Storage.Queues;
 using Tariffs.Storage.Export;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests.Export;
 

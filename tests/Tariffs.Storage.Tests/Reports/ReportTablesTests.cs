@@ -4,6 +4,7 @@ using Tariffs.Domain.Reports;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests.Reports;
 

@@ -9,6 +9,7 @@ using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Reports;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests.Tables;
 
@@ -34,9 +35,9 @@ public sealed class CollidingIdsTests(AzuriteFixture azurite)
         var slash = $"col/{Unique()}";
         var hash = slash.Replace('/', '#');
 
-        await store.SaveHeaderAsync(new BatchEntity { PartitionKey = slash, Authority = "slash", Lines = 1, Chunks = 1 }, CancellationToken.None);
-        await store.SaveHeaderAsync(new BatchEntity { PartitionKey = hash, Authority = "hash", Lines = 2, Chunks = 1 }, CancellationToken.None);
-        await store.SaveChunkAsync(slash, new ChunkEntity { Chunk = 0, Priced = 1 }, CancellationToken.None);
+        await store.SaveHeaderAsync(new BatchRecord { BatchId = slash, Authority = "slash", Lines = 1, Chunks = 1 }, CancellationToken.None);
+        await store.SaveHeaderAsync(new BatchRecord { BatchId = hash, Authority = "hash", Lines = 2, Chunks = 1 }, CancellationToken.None);
+        await store.SaveChunkAsync(slash, new ChunkRecord { Chunk = 0, Priced = 1 }, CancellationToken.None);
 
         var first = await store.GetStatusAsync(slash, CancellationToken.None);
         var second = await store.GetStatusAsync(hash, CancellationToken.None);

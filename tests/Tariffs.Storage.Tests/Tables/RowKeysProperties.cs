@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests.Tables;
 

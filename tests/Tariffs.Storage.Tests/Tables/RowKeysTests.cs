@@ -1,4 +1,5 @@
 using Tariffs.Storage.Tables;
+using Tariffs.Application.Ports;
 
 namespace Tariffs.Storage.Tests.Tables;
 

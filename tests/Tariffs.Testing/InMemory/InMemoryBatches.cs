@@ -1,5 +1,4 @@
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Batches;
 
 namespace Tariffs.Testing.InMemory;
 
@@ -10,24 +9,24 @@ namespace Tariffs.Testing.InMemory;
 public sealed class InMemoryBatches : IBatches
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, BatchEntity> headers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedDictionary<int, ChunkEntity>> chunks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BatchRecord> headers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<int, ChunkRecord>> chunks = new(StringComparer.Ordinal);
 
-    public Task SaveHeaderAsync(BatchEntity header, CancellationToken cancellationToken)
+    public Task SaveHeaderAsync(BatchRecord header, CancellationToken cancellationToken)
     {
         lock (gate)
-            headers.TryAdd(header.PartitionKey, Copy(header));
+            headers.TryAdd(header.BatchId, Copy(header));
         return Task.CompletedTask;
     }
 
-    public Task<BatchEntity?> ClaimAsync(BatchEntity header, CancellationToken cancellationToken)
+    public Task<BatchRecord?> ClaimAsync(BatchRecord header, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            if (headers.TryGetValue(header.PartitionKey, out var stored) && stored.Refusal.Length == 0)
-                return Task.FromResult<BatchEntity?>(Copy(stored));
-            headers[header.PartitionKey] = Copy(header);
-            return Task.FromResult<BatchEntity?>(null);
+            if (headers.TryGetValue(header.BatchId, out var stored) && stored.Refusal.Length == 0)
+                return Task.FromResult<BatchRecord?>(Copy(stored));
+            headers[header.BatchId] = Copy(header);
+            return Task.FromResult<BatchRecord?>(null);
         }
     }
 
@@ -42,7 +41,7 @@ public sealed class InMemoryBatches : IBatches
         return Task.CompletedTask;
     }
 
-    public Task SaveChunkAsync(string batchId, ChunkEntity chunk, CancellationToken cancellationToken)
+    public Task SaveChunkAsync(string batchId, ChunkRecord chunk, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -61,13 +60,13 @@ public sealed class InMemoryBatches : IBatches
                 : null);
     }
 
-    private static BatchEntity Copy(BatchEntity e) => new()
+    private static BatchRecord Copy(BatchRecord e) => new()
     {
-        PartitionKey = e.PartitionKey, RowKey = BatchEntity.HeaderRowKey, Operator = e.Operator, Authority = e.Authority, Service = e.Service, Currency = e.Currency,
+        BatchId = e.BatchId, Operator = e.Operator, Authority = e.Authority, Service = e.Service, Currency = e.Currency,
         BlobName = e.BlobName, Lines = e.Lines, Chunks = e.Chunks, ReceivedAt = e.ReceivedAt, Refusal = e.Refusal, ContentHash = e.ContentHash, Split = e.Split,
     };
 
-    private static ChunkEntity Copy(ChunkEntity c) => new()
+    private static ChunkRecord Copy(ChunkRecord c) => new()
     {
         Chunk = c.Chunk, Lines = c.Lines, Priced = c.Priced, Rejected = c.Rejected, Adjustments = c.Adjustments, Failed = c.Failed,
         FailureReason = c.FailureReason, CompletedAt = c.CompletedAt,

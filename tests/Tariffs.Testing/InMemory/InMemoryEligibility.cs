@@ -1,7 +1,6 @@
 using NodaTime;
 using Tariffs.Application.Ports;
 using Tariffs.Domain.Eligibility;
-using Tariffs.Storage.Eligibility;
 
 namespace Tariffs.Testing.InMemory;
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using Tariffs.Application.Ports;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Ledger;
 
 namespace Tariffs.Testing.InMemory;
 

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using Tariffs.Application.Ports;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.Testing.InMemory;
 
 /// <summary>
 /// <see cref="IRejections"/> in memory, with the semantics the contract suite pins on Table storage too: the first
-/// rejection of a key wins, reasons and excerpts cut as stored (<see cref="RejectionStore.Truncate"/>), partitions read
+/// rejection of a key wins, reasons and excerpts cut as stored (<see cref="Rejection.Truncate"/>), partitions read
 /// in key order, last errors replaced. Thread-safe (one lock).
 /// </summary>
 public sealed class InMemoryRejections : IRejections
@@ -24,7 +23,7 @@ public sealed class InMemoryRejections : IRejections
             {
                 if (!partitions.TryGetValue(r.Partition, out var partition))
                     partitions[r.Partition] = partition = new SortedDictionary<string, Rejection>(StringComparer.Ordinal);
-                if (partition.TryAdd(r.Key, r with { Reason = RejectionStore.Truncate(r.Reason, RejectionStore.MaxReason), Excerpt = RejectionStore.Truncate(r.Excerpt, RejectionStore.MaxExcerpt) }))
+                if (partition.TryAdd(r.Key, r with { Reason = Rejection.Truncate(r.Reason, Rejection.MaxReason), Excerpt = Rejection.Truncate(r.Excerpt, Rejection.MaxExcerpt) }))
                     added++;
             }
         }
@@ -57,14 +56,14 @@ public sealed class InMemoryRejections : IRejections
     public Task SaveLastErrorAsync(string queue, string body, string error, CancellationToken cancellationToken)
     {
         lock (gate)
-            lastErrors[(queue, RejectionStore.BodyHash(body))] = RejectionStore.Truncate(error, RejectionStore.MaxReason);
+            lastErrors[(queue, Rejection.BodyHash(body))] = Rejection.Truncate(error, Rejection.MaxReason);
         return Task.CompletedTask;
     }
 
     public Task<string?> LastErrorAsync(string queue, string body, CancellationToken cancellationToken)
     {
         lock (gate)
-            return Task.FromResult(lastErrors.GetValueOrDefault((queue, RejectionStore.BodyHash(body))));
+            return Task.FromResult(lastErrors.GetValueOrDefault((queue, Rejection.BodyHash(body))));
     }
 
     private static async IAsyncEnumerable<Rejection> Stream(IReadOnlyList<Rejection> items, [EnumeratorCancellation] CancellationToken cancellationToken)
