@@ -1,20 +1,38 @@
 using System.Globalization;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Eligibility;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
 using Tariffs.Application.Ports;
 
 namespace Tariffs.Application.Households;
 
-/// <summary>Assembles a household's explanation from its lines in the ledger (authorised callers only).</summary>
+/// <summary>
+/// Assembles a household's explanation from its lines in the ledger (authorised callers only), each line with the
+/// differences withheld on it: the line priced again with its catalog and the household's eligibility
+/// (<see cref="LineRecomputation"/>), the differences a program without claw-back does not post.
+/// </summary>
 public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility, CatalogRepository catalogs)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)
     {
         var lines = new List<ExplainedLine>();
+        var pricing = new Dictionary<CatalogKey, (ServiceCatalog? Catalog, HouseholdEligibility Eligibility)>();
         await foreach (var line in ledger.ReadHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false))
-            lines.Add(Explain(line));
+        {
+            var key = new CatalogKey(line.Authority, line.Service);
+            if (!pricing.TryGetValue(key, out var with))
+            {
+                var catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false);
+                pricing[key] = with = (catalog, catalog is null
+                    ? HouseholdEligibility.None
+                    : await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), householdId, cancellationToken).ConfigureAwait(false));
+            }
+            lines.Add(Explain(line, Withheld(line, with.Catalog, with.Eligibility)));
+        }
         return new HouseholdExplanation(householdId, lines);
     }
 
@@ -25,7 +43,22 @@ public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility,
         return await eligibility.SourceAgenciesAsync(programs, householdId, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ExplainedLine Explain(LedgerLine line)
+    /// <summary>The differences withheld on a line; none when its catalog is gone or the engine refuses it now (nothing then to compare with).</summary>
+    private static IReadOnlyList<ExplainedWithholding> Withheld(LedgerLine line, ServiceCatalog? catalog, HouseholdEligibility eligibility)
+    {
+        if (catalog is null)
+            return [];
+        try
+        {
+            return [.. LineRecomputation.Compare(line, catalog, eligibility).Differences.Withheld.Select(w => new ExplainedWithholding(w.RuleId, w.ProgramId, w.Amount, w.Reason))];
+        }
+        catch (PricingException)
+        {
+            return [];
+        }
+    }
+
+    private static ExplainedLine Explain(LedgerLine line, IReadOnlyList<ExplainedWithholding> withheld)
     {
         var currency = line.Currency;
         return new ExplainedLine(
@@ -37,7 +70,8 @@ public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility,
                 i.RuleId, i.ProgramId, i.Step.ToString(), i.Sequence, currency.FromMinorUnits(i.AmountMinor), i.RuleVersions, i.LegalReferences,
                 Date(i.Covers.Start), Date(i.Covers.End),
                 [.. i.Terms.Select(t => new ExplainedTerm(Date(t.Interval.Start), Date(t.Interval.End), t.RuleVersion, t.Legal.Citation, t.Detail, t.Amount))],
-                i.Note))]);
+                i.Note))],
+            withheld);
     }
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
