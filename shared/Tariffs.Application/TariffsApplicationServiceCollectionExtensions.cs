@@ -68,7 +68,11 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<HouseholdExplainer>();
         services.AddSingleton<HouseholdLocator>();
         services.AddSingleton<ServiceEventStore>();
+        services.AddSingleton<ReportLineStore>();
+        services.AddSingleton<ReportUnitStore>();
+        services.AddSingleton<ReportChanges>();
         services.AddSingleton<EquityReportCalculator>();
+        services.AddSingleton<EquityReportRefresh>();
         services.AddSingleton<EquityReportQuery>();
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
         services.AddSingleton<MessageGuard>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tariffs.Application.Ports;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
+using Tariffs.Application.Reports;
 using Tariffs.Domain.Universal.Restrictions;
 using Tariffs.Application.Households;
 using Tariffs.Storage.Eligibility;
@@ -22,6 +23,7 @@ public sealed partial class RestrictionChecker(
     IEligibility eligibility,
     HouseholdLocator locator,
     ServiceEventStore events,
+    ReportChanges changes,
     ILogger<RestrictionChecker> logger)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
@@ -51,7 +53,7 @@ public sealed partial class RestrictionChecker(
         LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);
         if (await locator.LocateAsync(household!, service!, cancellationToken).ConfigureAwait(false) is { } where)
         {
-            await events.AddAsync(new ServiceEventEntity
+            var stored = new ServiceEventEntity
             {
                 Kind = ServiceEventEntity.RestrictionKind,
                 Authority = where.Authority,
@@ -62,7 +64,9 @@ public sealed partial class RestrictionChecker(
                 Verdict = decision.Verdict.ToString(),
                 RuleId = decision.RuleId,
                 LegalReference = decision.Legal.Citation,
-            }, $"{household}|{action}|{StoredDate.Format(date.Value)}", cancellationToken).ConfigureAwait(false);
+            };
+            await events.AddAsync(stored, $"{household}|{action}|{StoredDate.Format(date.Value)}", cancellationToken).ConfigureAwait(false);
+            await changes.EventStoredAsync(stored, cancellationToken).ConfigureAwait(false);
         }
         return (decision, []);
     }
