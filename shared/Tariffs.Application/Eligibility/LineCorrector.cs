@@ -1,19 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Tariffs.Domain.Catalog;
-using Tariffs.Domain.Corrections;
-using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Eligibility;
 
 namespace Tariffs.Application.Eligibility;
 
 /// <summary>
-/// What a stored line is owed after eligibility changed: the line priced again with the eligibility stored now, as
-/// it counts for the line (<see cref="EligibilityAsOf"/> at its first pricing), against what the ledger holds for it.
-/// The differences are the domain's <see cref="AdjustmentCorrections"/>: a change against the household is posted
-/// only if its program claws back (the others are logged as withheld).
+/// What a stored line is owed after eligibility changed (<see cref="LineRecomputation"/>): a change against the
+/// household is posted only if its program claws back (the others are logged as withheld).
 /// </summary>
 public sealed partial class LineCorrector(ILogger<LineCorrector> logger)
 {
@@ -24,9 +19,7 @@ public sealed partial class LineCorrector(ILogger<LineCorrector> logger)
     /// </summary>
     public IReadOnlyList<LedgerItem> Corrections(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility eligibility, string cause)
     {
-        var windows = EligibilityAsOf.Windows(eligibility, catalog, line.PricedAt);
-        var outcome = TariffEngine.Price(line.ToBillingLine(), catalog, windows);
-        var result = AdjustmentCorrections.Compute(line.Posted(), outcome, catalog);
+        var (outcome, result) = LineRecomputation.Compare(line, catalog, eligibility);
         foreach (var withheld in result.Withheld)
             LogWithheld(logger, line.HouseholdId, withheld.RuleId, withheld.Reason);
         return [.. result.Corrections.Select(c => line.Correct(c,

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Eligibility;
@@ -35,4 +36,28 @@ public sealed class EligibilityEntity : StorageEntity
     public bool? PensionersOnly { get; set; }
     public bool? MedicalNeed { get; set; }
     public bool? ChequeEnergieAttestation { get; set; }
+
+    /// <summary>The entity a row read as a <see cref="TableEntity"/> holds (from an export); a missing text column reads as empty.</summary>
+    public static EligibilityEntity FromRow(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Kind = row.GetString(nameof(Kind)) ?? WindowKind,
+        HouseholdId = row.GetString(nameof(HouseholdId)) ?? "",
+        FlagId = row.GetString(nameof(FlagId)) ?? "",
+        From = row.GetString(nameof(From)) ?? "",
+        To = row.GetString(nameof(To)) ?? "",
+        EffectiveDate = row.GetString(nameof(EffectiveDate)) ?? "",
+        DecisionDate = row.GetString(nameof(DecisionDate)) ?? "",
+        SourceAgency = row.GetString(nameof(SourceAgency)) ?? "",
+        EvidenceReference = row.GetString(nameof(EvidenceReference)) ?? "",
+        ReceivedAt = row.GetDateTimeOffset(nameof(ReceivedAt)) ?? default,
+        FactsAsOf = row.GetString(nameof(FactsAsOf)) ?? "",
+        AnnualIncome = row.GetString(nameof(AnnualIncome)) ?? "",
+        IncomeReferenceYear = row.GetInt32(nameof(IncomeReferenceYear)),
+        Persons = row.GetInt32(nameof(Persons)),
+        PensionersOnly = row.GetBoolean(nameof(PensionersOnly)),
+        MedicalNeed = row.GetBoolean(nameof(MedicalNeed)),
+        ChequeEnergieAttestation = row.GetBoolean(nameof(ChequeEnergieAttestation)),
+    };
 }

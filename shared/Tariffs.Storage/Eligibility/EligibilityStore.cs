@@ -118,6 +118,16 @@ public sealed class EligibilityStore(TableServiceClient service)
         return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }
 
+    /// <summary>Every household's eligibility held in rows of this table read elsewhere (an export's), by household: the windows and revocations of every program.</summary>
+    public static async Task<Dictionary<string, HouseholdEligibility>> DecodeAsync(IAsyncEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            if (row.PartitionKey != IdClaimsPartition)
+                Add(found, RowKeys.Decode(row.PartitionKey), EligibilityEntity.FromRow(row));
+        return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
+    }
+
     /// <summary>The eligibility of one household for the given programs: one range query per program.</summary>
     public async Task<HouseholdEligibility> ForHouseholdAsync(IEnumerable<string> programIds, string householdId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Tariffs.Storage.Batches;
+using Tariffs.Storage.Catalog;
+using Tariffs.Storage.Queues;
+using Tariffs.Storage.Tables;
+
+namespace Tariffs.Storage.Export;
+
+/// <summary>
+/// Writes everything the service stores into a folder an authority can take away: every table as JSON Lines
+/// (<c>tables/{table}.jsonl</c>, one entity per line in the Table service's own JSON format, <see cref="EntityJson"/>),
+/// every blob as its bytes (<c>blobs/{container}/{name}</c>: the published catalogs, universal-service documents and
+/// the batches received by claim-check), and <see cref="ExportManifest"/>. Streams row by row: memory does not grow
+/// with the tables.
+/// </summary>
+public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
+{
+    /// <summary>The containers exported, in this order.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [CatalogDocumentStore.ContainerName, BatchBlobStore.ContainerName];
+
+    /// <summary>Exports into <paramref name="folder"/>, which must be empty or not exist; returns the manifest written; <paramref name="progress"/> hears of each file done.</summary>
+    public async Task<ExportManifest> ExportAsync(string folder, IProgress<ExportedFile>? progress, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            throw new IOException($"{folder} is not empty: an export goes into a new folder.");
+        var started = DateTimeOffset.UtcNow;
+        var pending = await PendingAsync(cancellationToken).ConfigureAwait(false);
+        var files = new List<ExportedFile>();
+        foreach (var table in TableNames.All)
+        {
+            var file = await ExportTableAsync(folder, table, cancellationToken).ConfigureAwait(false);
+            files.Add(file);
+            progress?.Report(file);
+        }
+        foreach (var container in Containers)
+            await foreach (var file in ExportContainerAsync(folder, container, cancellationToken).ConfigureAwait(false))
+            {
+                files.Add(file);
+                progress?.Report(file);
+            }
+        var manifest = new ExportManifest(ExportManifest.CurrentFormat, started, files, pending);
+        await manifest.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
+        return manifest;
+    }
+
+    private async Task<ExportedFile> ExportTableAsync(string folder, string table, CancellationToken cancellationToken)
+    {
+        var relative = $"tables/{table}.jsonl";
+        var path = Path.Combine(folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        long rows = 0;
+        await using (var stream = File.Create(path))
+        {
+            var newLine = "\n"u8.ToArray();
+            await using var writer = new Utf8JsonWriter(stream);
+            try
+            {
+                await foreach (var entity in tables.GetTableClient(table).QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    EntityJson.Write(writer, entity);
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    writer.Reset();
+                    await stream.WriteAsync(newLine, cancellationToken).ConfigureAwait(false);
+                    rows++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The table was never created: it exports empty.
+            }
+        }
+        return await DescribeAsync(path, relative, ExportedFile.TableKind, table, rows, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async IAsyncEnumerable<ExportedFile> ExportContainerAsync(string folder, string container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = blobs.GetBlobContainerClient(container);
+        if (!await client.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            yield break;
+        await foreach (var blob in client.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var relative = $"blobs/{container}/{blob.Name}";
+            var path = ExportManifest.Resolve(Path.GetFullPath(folder), relative)
+                ?? throw new InvalidDataException($"blob '{container}/{blob.Name}' has a name that cannot be a file of the export.");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await client.GetBlobClient(blob.Name).DownloadToAsync(path, cancellationToken).ConfigureAwait(false);
+            yield return await DescribeAsync(path, relative, ExportedFile.BlobKind, $"{container}/{blob.Name}", null, blob.Properties.ContentType, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ExportedFile> DescribeAsync(string path, string relative, string kind, string name, long? rows, string? contentType, CancellationToken cancellationToken)
+    {
+        var (bytes, sha256, _) = await ExportManifest.MeasureAsync(path, cancellationToken).ConfigureAwait(false);
+        return new ExportedFile(relative, kind, name, rows, bytes, sha256, contentType);
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>> PendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        // adjustments-out is the operators' queue, not work of the service: what it holds is in the ledger.
+        foreach (var name in QueueNames.All.Where(q => q != QueueNames.AdjustmentsOut))
+        {
+            try
+            {
+                var properties = await queues.GetQueueClient(name).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+                if (properties.Value.ApproximateMessagesCount > 0)
+                    pending[name] = properties.Value.ApproximateMessagesCount;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // No such queue: nothing waits in it.
+            }
+        }
+        return pending;
+    }
+}

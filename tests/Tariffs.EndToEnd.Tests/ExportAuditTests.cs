@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Tariffs.Cli;
+using Tariffs.Storage.Export;
+
+namespace Tariffs.EndToEnd.Tests;
+
+/// <summary>
+/// Reversibility and independent audit, on the samples: a deployment that priced the Dunkerque batch, with half the
+/// CSS grants before it and half after (so the ledger holds corrections), is exported; the export imported into a
+/// fresh Azurite serves the same report and the same explanation for every household; the export audits clean from
+/// its files alone; an amount changed in the export (manifest rewritten to match) is named by the audit.
+/// </summary>
+[Collection(ProofCollection.Name)]
+public sealed partial class ExportAuditTests : IAsyncLifetime
+{
+    private readonly string work = Path.Combine(Path.GetTempPath(), "tariffs-e2e-export-" + Guid.NewGuid().ToString("N")[..8]);
+    private ProofSystem source = null!;
+    private ProofSystem target = null!;
+
+    public async Task InitializeAsync()
+    {
+        source = await ProofSystem.StartAsync(1);
+        target = await ProofSystem.StartAsync(1);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await source.DisposeAsync();
+        await target.DisposeAsync();
+        if (Directory.Exists(work))
+            Directory.Delete(work, recursive: true);
+    }
+
+    private static async Task<string> GetAsync(ITariffsService service, string route)
+    {
+        using var response = await service.SendAsync(HttpMethod.Get, route);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route}: {response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<(bool Clean, string Output)> AuditAsync(string folder)
+    {
+        using var output = new StringWriter();
+        var clean = await ExportAudit.RunAsync(folder, output, CancellationToken.None);
+        return (clean, output.ToString());
+    }
+
+    [Fact]
+    public async Task An_export_imports_into_a_fresh_account_serving_the_same_figures_and_audits_clean_until_an_amount_is_changed()
+    {
+        var flags = Samples.Flags;
+        var households = JsonNode.Parse(Samples.Batch)!["lines"]!.AsArray().Select(l => (string)l!["householdId"]!).Distinct().ToList();
+        await source.PublishCatalogAsync(Samples.Catalog);
+        foreach (var flag in flags.Take(flags.Count / 2))
+            await source.PostEligibilityAsync(flag!.DeepClone());
+        await source.PostBatchAsync(Samples.Batch);
+        await source.WaitUntilIdleAsync();
+        foreach (var flag in flags.Skip(flags.Count / 2))
+            await source.PostEligibilityAsync(flag!.DeepClone());
+        await source.WaitUntilIdleAsync();
+        (await source.SendAsync(HttpMethod.Post, "api/reports/equity/recompute")).Dispose();
+
+        var folder = Path.Combine(work, "export");
+        var manifest = await new StorageExporter(new TableServiceClient(source.ConnectionString), new BlobServiceClient(source.ConnectionString), new QueueServiceClient(source.ConnectionString))
+            .ExportAsync(folder, null, CancellationToken.None);
+        await new StorageImporter(new TableServiceClient(target.ConnectionString), new BlobServiceClient(target.ConnectionString))
+            .ImportAsync(folder, null, CancellationToken.None);
+
+        Assert.Empty(manifest.PendingMessages);
+        var report = await GetAsync(source, "api/reports/equity/unsuppressed");
+        Assert.Contains("\"householdsBilled\":30", report, StringComparison.Ordinal);
+        Assert.Equal(report, await GetAsync(target, "api/reports/equity/unsuppressed"));
+        Assert.Equal(30, households.Count);
+        foreach (var household in households)
+            Assert.Equal(await GetAsync(source, $"api/households/{household}/explanation"), await GetAsync(target, $"api/households/{household}/explanation"));
+
+        var (clean, output) = await AuditAsync(folder);
+        Assert.True(clean, output);
+        Assert.Contains("audited 30 lines", output, StringComparison.Ordinal);
+        Assert.Contains(": 0 differences,", output, StringComparison.Ordinal);
+
+        // An insider lowers one household's discount and rewrites the manifest to match: the checksums agree, the rules do not.
+        var ledger = Path.Combine(folder, "tables", "ledger.jsonl");
+        var lines = await File.ReadAllLinesAsync(ledger);
+        var tampered = Array.FindIndex(lines, l => l.Contains("\"Kind\":\"adjustment\"", StringComparison.Ordinal) && AmountMinor().IsMatch(l));
+        Assert.True(tampered >= 0, "no adjustment row in the export");
+        var amount = long.Parse(AmountMinor().Match(lines[tampered]).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var row = JsonNode.Parse(lines[tampered])!;
+        lines[tampered] = AmountMinor().Replace(lines[tampered], $"\"AmountMinor\":\"{amount + 100}\"");
+        await File.WriteAllTextAsync(ledger, string.Join('\n', lines) + "\n");
+        var (bytes, sha256, _) = await ExportManifest.MeasureAsync(ledger, CancellationToken.None);
+        await (manifest with { Files = [.. manifest.Files.Select(f => f.Path == "tables/ledger.jsonl" ? f with { Bytes = bytes, Sha256 = sha256 } : f)] })
+            .WriteAsync(folder, CancellationToken.None);
+
+        (clean, output) = await AuditAsync(folder);
+        Assert.False(clean, output);
+        Assert.Contains(": 1 differences,", output, StringComparison.Ordinal);
+        var stored = (amount + 100) / 100m;
+        Assert.Contains($"difference: dunkerque/water batch {(string)row["BatchId"]!} line {(int)row["LineNumber"]!} household {(string)row["HouseholdId"]!} rule {(string)row["RuleId"]!}: stored {stored:0.00} EUR, recomputed {amount / 100m:0.00} EUR",
+            output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("\"AmountMinor\":\"(-?[0-9]+)\"")]
+    private static partial Regex AmountMinor();
+}
