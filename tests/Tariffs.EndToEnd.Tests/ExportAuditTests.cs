@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Tariffs.Cli;
 using Tariffs.Storage.Export;
+using Xunit.Abstractions;
 
 namespace Tariffs.EndToEnd.Tests;
 
@@ -16,7 +17,7 @@ namespace Tariffs.EndToEnd.Tests;
 /// its files alone; an amount changed in the export (manifest rewritten to match) is named by the audit.
 /// </summary>
 [Collection(ProofCollection.Name)]
-public sealed partial class ExportAuditTests : IAsyncLifetime
+public sealed partial class ExportAuditTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private readonly string work = Path.Combine(Path.GetTempPath(), "tariffs-e2e-export-" + Guid.NewGuid().ToString("N")[..8]);
     private ProofSystem source = null!;
@@ -83,6 +84,24 @@ public sealed partial class ExportAuditTests : IAsyncLifetime
         Assert.True(clean, output);
         Assert.Contains("audited 30 lines", output, StringComparison.Ordinal);
         Assert.Contains(": 0 differences,", output, StringComparison.Ordinal);
+
+        // A reform tried on the export: the CSS price of the first 80 m³ from 0.34 to 0.24 gains each CSS household 0.10 a m³ of it.
+        var draft = Path.Combine(work, "draft.json");
+        await File.WriteAllTextAsync(draft, Samples.Catalog.Replace("\"blockPrices\": [0.34, null]", "\"blockPrices\": [0.24, null]", StringComparison.Ordinal));
+        var css = flags.Select(f => (string)f!["householdId"]!).ToHashSet();
+        var gain = JsonNode.Parse(Samples.Batch)!["lines"]!.AsArray().Where(l => css.Contains((string)l!["householdId"]!)).Sum(l => 0.10m * Math.Min((decimal)l!["consumption"]!["quantity"]!, 80m));
+        var diff = Path.Combine(work, "households.csv");
+        using (var simulated = new StringWriter())
+        {
+            Assert.True(await ExportSimulation.RunAsync(folder, draft, new NodaTime.LocalDate(2022, 1, 1), new NodaTime.LocalDate(2022, 12, 31), diff, simulated, CancellationToken.None), simulated.ToString());
+            log.WriteLine(simulated.ToString());
+            Assert.Contains("dunkerque/water: 30 lines from 2022-01-01 to 2022-12-31", simulated.ToString(), StringComparison.Ordinal);
+            Assert.Matches($@"2022  \*\s+30\s+233\.75 EUR\s+{233.75m + gain:0.00}\s+\+{gain:0.00}", simulated.ToString());
+        }
+        var changes = File.ReadAllLines(diff).Skip(1).Select(l => l.Split(',')).Where(c => c[1] == "*").ToList();
+        Assert.Equal(30, changes.Count);
+        Assert.Equal(-gain, changes.Sum(c => decimal.Parse(c[5], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(css.Count, changes.Count(c => c[5].StartsWith('-')));
 
         // An insider lowers one household's discount and rewrites the manifest to match: the checksums agree, the rules do not.
         var ledger = Path.Combine(folder, "tables", "ledger.jsonl");

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using NodaTime;
+using NodaTime.Text;
 using Tariffs.Storage;
 using Tariffs.Storage.Export;
 
@@ -11,16 +13,20 @@ const string usage = """
            tariffs import <folder> [--connection <storage connection string>]   an export, into an empty account
            tariffs verify <folder>                                              is the export whole and untouched?
            tariffs audit <folder>                                               every adjustment recomputed from the export alone
+           tariffs simulate <folder> --draft <catalog.json> [--from <date>] [--to <date>] [--households <file.csv>]
+                                                                               a draft catalog tried on the export's bills
     The connection string defaults to $TARIFFS_STORAGE, then $AzureWebJobsStorage, then the local Azurite.
     """;
 
-if (args.Length < 2 || args[0] is not ("export" or "import" or "verify" or "audit"))
+if (args.Length < 2 || args[0] is not ("export" or "import" or "verify" or "audit" or "simulate"))
 {
     Console.Error.WriteLine(usage);
     return 2;
 }
 var folder = args[1];
-var connection = args.SkipWhile(a => a != "--connection").Skip(1).FirstOrDefault()
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+LocalDate DateOption(string name, LocalDate fallback) => Option(name) is { } text ? LocalDatePattern.Iso.Parse(text).GetValueOrThrow() : fallback;
+var connection = Option("--connection")
     ?? Environment.GetEnvironmentVariable("TARIFFS_STORAGE")
     ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage")
     ?? "UseDevelopmentStorage=true";
@@ -45,6 +51,14 @@ try
             await new StorageInitializer(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection)).EnsureCreatedAsync(cancel.Token);
             Console.WriteLine($"imported {rows:N0} rows and {blobs} blobs from {folder}");
             return 0;
+        case "simulate":
+            if (Option("--draft") is not { } draft)
+            {
+                Console.Error.WriteLine(usage);
+                return 2;
+            }
+            return await Tariffs.Cli.ExportSimulation.RunAsync(folder, draft, DateOption("--from", LocalDate.MinIsoValue), DateOption("--to", LocalDate.MaxIsoValue),
+                Option("--households"), Console.Out, cancel.Token) ? 0 : 1;
         case "audit":
             return await Tariffs.Cli.ExportAudit.RunAsync(folder, Console.Out, cancel.Token) ? 0 : 1;
         default:
@@ -55,7 +69,7 @@ try
             return problems.Count == 0 ? 0 : 1;
     }
 }
-catch (Exception e) when (e is InvalidDataException or IOException)
+catch (Exception e) when (e is InvalidDataException or IOException or UnparsableValueException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

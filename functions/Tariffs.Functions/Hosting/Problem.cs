@@ -21,6 +21,21 @@ public static class Problem
     /// <summary>Type of a 404: no such object, or one the caller may not see.</summary>
     public const string NotFoundType = "urn:tariffs:problem:not-found";
 
+    /// <summary>Type of a 500: an unexpected failure, told only by its <c>correlationId</c> (the details are in the logs).</summary>
+    public const string InternalType = "urn:tariffs:problem:internal";
+
+    /// <summary>
+    /// The 500 of an unhandled exception: nothing of the exception (no message, no stack), only
+    /// <c>correlationId</c> (the invocation id the logs and traces carry) for the caller to quote.
+    /// </summary>
+    public static ProblemDetails Internal(string correlationId)
+    {
+        var details = Details(StatusCodes.Status500InternalServerError, "Internal error",
+            $"The request failed unexpectedly; quote correlation id {correlationId} to the service's operators.", InternalType);
+        details.Extensions["correlationId"] = correlationId;
+        return details;
+    }
+
     /// <summary>The problem details of a status; its type is <paramref name="type"/>, else the status's definition in RFC 9110.</summary>
     public static ProblemDetails Details(int status, string title, string detail, string? type = null) => new()
     {

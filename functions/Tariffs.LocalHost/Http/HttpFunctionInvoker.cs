@@ -17,7 +17,7 @@ namespace Tariffs.LocalHost.Http;
 /// <see cref="ObjectResult"/> uses the app's MVC JSON options). The function class is resolved from the request's DI
 /// scope. A request at fault (<see cref="BadHttpRequestException"/>: a body over the size limit, shorter than its
 /// Content-Length) answers its 4xx status with problem details; any other unhandled exception is logged and answers
-/// 500, as in Azure.
+/// 500 with problem details and the invocation id as correlation id, as the worker does in Azure (UnhandledExceptionProblems).
 /// </summary>
 public sealed class HttpFunctionInvoker
 {
@@ -86,7 +86,7 @@ public sealed class HttpFunctionInvoker
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await ExecuteAsync(context, Problem.Result(Problem.Internal(invocationId.ToString())));
             }
         }
     }

@@ -138,7 +138,11 @@ public static class CatalogDocumentReader
             if (RuleDocumentMapper.Map(rule, rPath, ruleId, codes, errors) is { } mapped)
                 rules.Add(mapped);
         }
-        return id is not null ? new SocialProgram(id, d.Name ?? id, start, d.ClawBack ?? false, rules) : null;
+        var criteria = d.Criteria is null ? null : CriterionDocumentMapper.Map(d.Criteria, $"{path}.criteria", errors);
+        var acceptsFlags = d.AcceptsFlags ?? true;
+        if (!acceptsFlags && d.Criteria is null)
+            errors.Add($"{path}.acceptsFlags", "a program has criteria, accepts agency flags, or both");
+        return id is not null ? new SocialProgram(id, d.Name ?? id, start, d.ClawBack ?? false, rules, criteria, acceptsFlags) : null;
     }
 
     private static UniformTariff? MapUniform(UniformTariffDocument? d, ValidationErrors errors)

@@ -19,11 +19,11 @@ internal static class RuleDocumentMapper
         ["socialBlockPrice"] = ["blockPrices"],
         ["socialUnitPrice"] = ["price"],
         ["percentageDiscount"] = ["percent", "components"],
-        ["incomeCap"] = ["povertyLine", "tiers", "minimumBill", "basis"],
+        ["incomeCap"] = ["povertyLine", "tiers", "tiersUpperBoundsInclusive", "minimumBill", "basis"],
         ["notionalAllocation"] = ["notionalVolume", "price", "percent", "floor", "basis"],
         ["amountCap"] = ["cap", "basis"],
         ["perPersonCredit"] = ["amount", "fromPerson", "basis"],
-        ["incomeScalePayment"] = ["consumptionUnits", "scale", "basis"],
+        ["incomeScalePayment"] = ["consumptionUnits", "scale", "basis", "capAt"],
     };
 
     /// <summary>The rule, or null after recording why it cannot be read.</summary>
@@ -42,16 +42,17 @@ internal static class RuleDocumentMapper
                 if (present && !fields.Contains(name))
                     errors.Add($"{path}.versions[{i}].{name}", $"not a parameter of the {kind} kind (expected {string.Join(", ", fields)})");
 
+        var readOn = ReadOn(rule.ReadOn, $"{path}.readOn", errors);
         SocialRule? mapped = kind switch
         {
-            "socialBlockPrice" => Build(rule, path, errors, BlockPrices, v => new SocialBlockPriceRule(id!, codes, v)),
-            "socialUnitPrice" => Build(rule, path, errors, (v, p) => CatalogFields.NonNegative(v.Price, $"{p}.price", errors) ?? 0m, v => new SocialUnitPriceRule(id!, codes, v)),
-            "percentageDiscount" => Build(rule, path, errors, Discount, v => new PercentageDiscountRule(id!, codes, v)),
-            "incomeCap" => Build(rule, path, errors, IncomeCap, v => new IncomeCapRule(id!, codes, v)),
-            "notionalAllocation" => Build(rule, path, errors, Notional, v => new NotionalAllocationRule(id!, codes, v)),
-            "amountCap" => Build(rule, path, errors, (v, p) => new AmountCap(CatalogFields.NonNegative(v.Cap, $"{p}.cap", errors) ?? 0m, Basis(v, p, errors)), v => new AmountCapRule(id!, codes, v)),
-            "perPersonCredit" => Build(rule, path, errors, Credit, v => new PerPersonCreditRule(id!, codes, v)),
-            _ => Build(rule, path, errors, IncomeScaleOf, v => new IncomeScalePaymentRule(id!, codes, v)),
+            "socialBlockPrice" => Build(rule, path, errors, BlockPrices, v => new SocialBlockPriceRule(id!, codes, v) { ReadOn = readOn }),
+            "socialUnitPrice" => Build(rule, path, errors, (v, p) => CatalogFields.NonNegative(v.Price, $"{p}.price", errors) ?? 0m, v => new SocialUnitPriceRule(id!, codes, v) { ReadOn = readOn }),
+            "percentageDiscount" => Build(rule, path, errors, Discount, v => new PercentageDiscountRule(id!, codes, v) { ReadOn = readOn }),
+            "incomeCap" => Build(rule, path, errors, IncomeCap, v => new IncomeCapRule(id!, codes, v) { ReadOn = readOn }),
+            "notionalAllocation" => Build(rule, path, errors, Notional, v => new NotionalAllocationRule(id!, codes, v) { ReadOn = readOn }),
+            "amountCap" => Build(rule, path, errors, (v, p) => new AmountCap(CatalogFields.NonNegative(v.Cap, $"{p}.cap", errors) ?? 0m, Basis(v, p, errors)), v => new AmountCapRule(id!, codes, v) { ReadOn = readOn }),
+            "perPersonCredit" => Build(rule, path, errors, Credit, v => new PerPersonCreditRule(id!, codes, v) { ReadOn = readOn }),
+            _ => Build(rule, path, errors, IncomeScaleOf, v => new IncomeScalePaymentRule(id!, codes, v) { ReadOn = readOn }),
         };
         return id is null ? null : mapped;
 
@@ -79,6 +80,8 @@ internal static class RuleDocumentMapper
             if (basis.Unit == BasisUnit.Day)
                 errors.Add($"{p}.basis", "an income cap is stated per month or per year");
             var tiers = Brackets(v.Tiers, $"{p}.tiers", errors, (t, tPath) => t.Percent is null ? null : (decimal?)Percent(t.Percent, $"{tPath}.percent", errors), t => t.From);
+            if (tiers is not null && v.TiersUpperBoundsInclusive == true)
+                tiers = new BracketScale<decimal?>(tiers.Brackets, upperInclusive: true);
             return new IncomeCap(poverty ?? Domain.Catalog.Allowance.PerHousehold(0), tiers ?? Empty<decimal?>(), basis,
                 CatalogFields.OptionalNonNegative(v.MinimumBill, $"{p}.minimumBill", errors));
         }
@@ -119,8 +122,38 @@ internal static class RuleDocumentMapper
                     errors.Add($"{rPath}.amounts", "must not be negative");
                 return (IReadOnlyList<decimal>)amounts;
             }, r => r.From);
-            return new IncomeScale(units ?? Domain.Catalog.Allowance.PerHousehold(1), columnScale ?? Empty<int>(), rows ?? Empty<IReadOnlyList<decimal>>(), Basis(v, p, errors));
+            var rowsBy = Parse(scale?.RowsBy, $"{p}.scale.rowsBy", ScaleRows.IncomePerUnit, "incomePerUnit, income", errors);
+            var columnsBy = Parse(scale?.ColumnsBy, $"{p}.scale.columnsBy", ScaleColumns.ConsumptionUnits, "consumptionUnits, persons", errors);
+            var capAt = Parse(v.CapAt, $"{p}.capAt", PaymentCap.None, "bill, variable, fixed", errors);
+            if (capAt == PaymentCap.None && v.CapAt is not null)
+                errors.Add($"{p}.capAt", "'none' is the default: leave capAt out");
+            if (rows is not null && scale?.UpperBoundsInclusive == true)
+                rows = new BracketScale<IReadOnlyList<decimal>>(rows.Brackets, upperInclusive: true);
+            return new IncomeScale(units ?? Domain.Catalog.Allowance.PerHousehold(1), columnScale ?? Empty<int>(), rows ?? Empty<IReadOnlyList<decimal>>(), Basis(v, p, errors),
+                rowsBy, columnsBy, capAt);
         }
+    }
+
+    /// <summary>An enum value by its camel-case name, or the fallback when absent; records a bad one.</summary>
+    private static T Parse<T>(string? text, string path, T fallback, string names, ValidationErrors errors) where T : struct, Enum
+    {
+        if (text is null)
+            return fallback;
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && !int.TryParse(text, out _))
+            return value;
+        errors.Add(path, $"'{text}' is not one of {names}");
+        return fallback;
+    }
+
+    /// <summary>"MM-dd" (a day up to 28), the day of the year a rule's parameters are read on; null when absent.</summary>
+    public static NodaTime.AnnualDate? ReadOn(string? text, string path, ValidationErrors errors)
+    {
+        if (text is null)
+            return null;
+        if (DateTime.TryParseExact(text, "MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) && day.Day <= 28)
+            return new NodaTime.AnnualDate(day.Month, day.Day);
+        errors.Add(path, $"'{text}' is not a day of the year as MM-dd (a day up to 28)");
+        return null;
     }
 
     private static SocialRule? Build<T>(RuleDocument rule, string path, ValidationErrors errors, Func<RuleVersionDocument, string, T> map, Func<Domain.Catalog.Timeline<T>, SocialRule> create) =>
@@ -171,5 +204,6 @@ internal static class RuleDocumentMapper
         ("minimumBill", v.MinimumBill is not null), ("notionalVolume", v.NotionalVolume is not null), ("floor", v.Floor is not null),
         ("cap", v.Cap is not null), ("amount", v.Amount is not null), ("fromPerson", v.FromPerson is not null),
         ("consumptionUnits", v.ConsumptionUnits is not null), ("scale", v.Scale is not null), ("basis", v.Basis is not null),
+        ("capAt", v.CapAt is not null), ("tiersUpperBoundsInclusive", v.TiersUpperBoundsInclusive is not null),
     ];
 }

@@ -86,6 +86,10 @@ public sealed class ProgramDocument
     public string? EligibilityStart { get; init; }
     public bool? ClawBack { get; init; }
     public List<RuleDocument>? Rules { get; init; }
+    /// <summary>The criteria eligibility is determined by from household facts (automatic social tariff).</summary>
+    public CriterionDocument? Criteria { get; init; }
+    /// <summary>Agency flags for the program are accepted (default true; false needs criteria).</summary>
+    public bool? AcceptsFlags { get; init; }
 }
 
 public sealed class RuleDocument
@@ -94,6 +98,8 @@ public sealed class RuleDocument
     public string? Kind { get; init; }
     public List<string>? Tariffs { get; init; }
     public List<RuleVersionDocument>? Versions { get; init; }
+    /// <summary>"MM-dd": the parameters are read on this day of the year (a program year from 1 October).</summary>
+    public string? ReadOn { get; init; }
 }
 
 public sealed class RuleVersionDocument : IDatedDocument
@@ -113,6 +119,8 @@ public sealed class RuleVersionDocument : IDatedDocument
     public WidthDocument? PovertyLine { get; init; }
     /// <summary>incomeCap: tiers by income as a % of the poverty line (from, inclusive) → % of income the bill is capped at (null: no cap).</summary>
     public List<TierDocument>? Tiers { get; init; }
+    /// <summary>incomeCap: true when a value on a tier's lower bound belongs to the tier below ("income ≤ 150%").</summary>
+    public bool? TiersUpperBoundsInclusive { get; init; }
     /// <summary>incomeCap: minimum bill per basis period.</summary>
     public decimal? MinimumBill { get; init; }
     /// <summary>notionalAllocation: notional volume per basis period by household size.</summary>
@@ -131,6 +139,8 @@ public sealed class RuleVersionDocument : IDatedDocument
     public ScaleDocument? Scale { get; init; }
     /// <summary>The basis period the rule's amounts are stated per (incomeCap: month or year).</summary>
     public string? Basis { get; init; }
+    /// <summary>incomeScalePayment: bill, variable or fixed — the payment is capped at it (default: not capped).</summary>
+    public string? CapAt { get; init; }
 }
 
 /// <summary>An income tier: from a percentage of the poverty line (inclusive), the % of income the bill is capped at.</summary>
@@ -145,6 +155,12 @@ public sealed class ScaleDocument
 {
     public List<decimal>? Columns { get; init; }
     public List<ScaleRowDocument>? Rows { get; init; }
+    /// <summary>incomePerUnit (default) or income: what picks the row.</summary>
+    public string? RowsBy { get; init; }
+    /// <summary>consumptionUnits (default) or persons: what picks the column.</summary>
+    public string? ColumnsBy { get; init; }
+    /// <summary>true: a value on a row's lower bound belongs to the row below ("income ≤ limit").</summary>
+    public bool? UpperBoundsInclusive { get; init; }
 }
 
 /// <summary>One row of a scale: from an income per consumption unit (inclusive), one amount per column.</summary>

@@ -7,7 +7,7 @@ namespace Tariffs.Application.Reports;
 /// <summary>
 /// Writes report rows as open-data CSV (RFC 4180): a header row of stable column names (the JSON field names),
 /// CRLF line ends, fields quoted when they hold a comma, a quote or a line break (quotes doubled), empty for null,
-/// numbers in invariant culture, booleans as true/false.
+/// numbers in invariant culture, booleans as true/false; ratios and instants as in the JSON (<see cref="EquityReportValue"/>).
 /// </summary>
 public static class EquityReportCsv
 {
@@ -28,13 +28,13 @@ public static class EquityReportCsv
         return text.ToString();
     }
 
-    private static string Format(object? value) => value switch
+    private static string Format(object? value) => EquityReportValue.Published(value) switch
     {
         null => "",
         bool b => b ? "true" : "false",
-        DateTimeOffset t => t.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        string text => text,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        var other => other.ToString() ?? "",
     };
 
     private static string Field(string value) =>

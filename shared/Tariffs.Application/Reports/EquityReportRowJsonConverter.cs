@@ -5,8 +5,8 @@ using Tariffs.Domain.Reports;
 namespace Tariffs.Application.Reports;
 
 /// <summary>
-/// Writes a report row as a JSON object of its published fields, in order, nulls included; each value is written as
-/// the serializer writes its type. Rows are output only: reading one is not supported.
+/// Writes a report row as a JSON object of its published fields, in order, nulls included; each value in its published
+/// form (<see cref="EquityReportValue"/>, as in the CSV) written as the serializer writes its type. Rows are output only: reading one is not supported.
 /// </summary>
 public sealed class EquityReportRowJsonConverter : JsonConverter<EquityReportRow>
 {
@@ -23,7 +23,7 @@ public sealed class EquityReportRowJsonConverter : JsonConverter<EquityReportRow
         for (var i = 0; i < EquityCellFields.Published.Count; i++)
         {
             writer.WritePropertyName(EquityCellFields.Published[i].Name);
-            if (value.Values[i] is { } field)
+            if (EquityReportValue.Published(value.Values[i]) is { } field)
                 JsonSerializer.Serialize(writer, field, field.GetType(), options);
             else
                 writer.WriteNullValue();

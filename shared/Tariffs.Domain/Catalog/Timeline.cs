@@ -41,4 +41,37 @@ public sealed class Timeline<T>
             if (version.EffectiveFrom > interval.Start && version.EffectiveFrom <= interval.End)
                 (cuts ??= []).Add(version.EffectiveFrom);
     }
+
+    /// <summary>
+    /// The version read for a day: in force on the day, or, with <paramref name="readOn"/>, in force on the last such
+    /// day of the year on or before it (a program year from 1 October reads its parameters on 1 October).
+    /// </summary>
+    public Dated<T>? At(LocalDate day, AnnualDate? readOn)
+    {
+        if (readOn is not { } anchor)
+            return At(day);
+        var read = anchor.InYear(day.Year);
+        return At(read <= day ? read : anchor.InYear(day.Year - 1));
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="cuts"/> the dates inside the interval, after its start, on which the version read
+    /// (<see cref="At(LocalDate, AnnualDate?)"/>) changes: each version is first read on the first reading day on or after its effective date.
+    /// </summary>
+    public void CollectChanges(DateInterval interval, AnnualDate? readOn, ref List<LocalDate>? cuts)
+    {
+        if (readOn is not { } anchor)
+        {
+            CollectChanges(interval, ref cuts);
+            return;
+        }
+        foreach (var version in versions)
+        {
+            var first = anchor.InYear(version.EffectiveFrom.Year);
+            if (first < version.EffectiveFrom)
+                first = anchor.InYear(version.EffectiveFrom.Year + 1);
+            if (first > interval.Start && first <= interval.End)
+                (cuts ??= []).Add(first);
+        }
+    }
 }

@@ -6,7 +6,9 @@ namespace Tariffs.Domain.Social;
 
 /// <summary>
 /// A rule whose parameters are dated versions (<typeparamref name="T"/>); each eligible segment uses the
-/// version in force on its first day (the engine cuts segments where a version changes).
+/// version in force on its first day, or, when <see cref="ReadOn"/> is set, on the last such day of the year on or
+/// before it (a program year from 1 October reads its parameters on 1 October). The engine cuts segments where the
+/// version read changes.
 /// </summary>
 public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariffCodes, Timeline<T> versions)
     : SocialRule(id, tariffCodes)
@@ -14,8 +16,11 @@ public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariff
     /// <summary>The dated parameters.</summary>
     public Timeline<T> Versions { get; } = versions;
 
+    /// <summary>The day of the year the parameters are read on, or null to read them on each segment's first day.</summary>
+    public AnnualDate? ReadOn { get; init; }
+
     /// <inheritdoc />
-    public override void CollectChanges(DateInterval interval, ref List<LocalDate>? cuts) => Versions.CollectChanges(interval, ref cuts);
+    public override void CollectChanges(DateInterval interval, ref List<LocalDate>? cuts) => Versions.CollectChanges(interval, ReadOn, ref cuts);
 
     /// <summary>A term of this rule for a segment under a version.</summary>
     protected static AdjustmentSegment Term(EligibleSegment segment, Dated<T> version, Explanation explanation, decimal amount) =>
@@ -56,7 +61,7 @@ public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariff
     {
         var list = new List<(EligibleSegment, Dated<T>)>(input.Eligible.Count);
         foreach (var segment in input.Eligible)
-            if (Versions.At(segment.Segment.Interval.Start) is { } version)
+            if (Versions.At(segment.Segment.Interval.Start, ReadOn) is { } version)
                 list.Add((segment, version));
         return list;
     }

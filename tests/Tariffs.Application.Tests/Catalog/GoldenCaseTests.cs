@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tariffs.Domain.Corrections;
+using Tariffs.Domain.Eligibility.Criteria;
 using Tariffs.Domain.Engine;
 
 namespace Tariffs.Application.Tests.Catalog;
@@ -20,7 +21,13 @@ public class GoldenCaseTests
         // Every case states the amounts a person computed: the standard bill and each adjustment (an empty object: none).
         Assert.True(expect["standardBill"] is JsonValue && expect["adjustments"] is JsonObject, $"{file} '{name}' states no standardBill or adjustments");
 
-        var outcome = TariffEngine.Price(GoldenCases.Line(golden["line"]!, catalog), catalog, GoldenCases.Windows(golden["eligibility"]));
+        var line = GoldenCases.Line(golden["line"]!, catalog);
+        var flags = GoldenCases.Windows(golden["eligibility"]);
+        var determined = GoldenCases.Determined(golden["facts"], catalog, line.Period);
+        if (golden["facts"] is not null)
+            AssertDetermined(expect, determined, $"{file} '{name}'");
+        var windows = EligibilityDetermination.Merge(flags, [], EligibilityDetermination.Windows(determined));
+        var outcome = TariffEngine.Price(line, catalog, windows);
 
         Assert.Equal((decimal)expect["standardBill"]!, outcome.StandardBill);
         var expected = GoldenCases.Amounts(expect["adjustments"]);
@@ -55,6 +62,23 @@ public class GoldenCaseTests
                 GoldenCases.Amounts(expect["withheld"]).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {GoldenCases.Format(kv.Value)}"),
                 result.Withheld.OrderBy(w => w.RuleId).Select(w => $"{w.RuleId} {GoldenCases.Format(w.Amount)}"));
         }
+    }
+
+    /// <summary>
+    /// A case with facts states the eligible windows determined in the line's period per program with criteria
+    /// ("determined": program → ["from..to"], an empty list: not eligible), and may pin a piece of each program's
+    /// explanation ("explanations": program → text found in the finding of its first period).
+    /// </summary>
+    private static void AssertDetermined(JsonNode expect, IReadOnlyList<DeterminedPeriod> determined, string what)
+    {
+        Assert.True(expect["determined"] is JsonObject, $"{what} states facts but no determined windows");
+        foreach (var (program, windows) in expect["determined"]!.AsObject())
+            Assert.Equal(
+                windows!.AsArray().Select(w => (string)w!),
+                determined.Where(p => p.ProgramId == program && p.Eligible == true).Select(p => $"{p.Period.Start:yyyy-MM-dd}..{p.Period.End:yyyy-MM-dd}"));
+        foreach (var (program, text) in expect["explanations"]?.AsObject() ?? [])
+            Assert.Contains((string)text!, string.Join("\n", determined.Where(p => p.ProgramId == program).Select(p => p.Finding.ToString())));
+        Assert.All(determined, p => Assert.False(string.IsNullOrWhiteSpace(p.Finding.ToString())));
     }
 
     /// <summary>The explanation trail: versions, legal references and terms that add up to the amount before rounding.</summary>

@@ -7,6 +7,7 @@ using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Corrections;
 using Tariffs.Domain.Eligibility;
+using Tariffs.Domain.Eligibility.Criteria;
 using Tariffs.Domain.Social;
 using Tariffs.Testing;
 
@@ -14,8 +15,9 @@ namespace Tariffs.Application.Tests.Catalog;
 
 /// <summary>
 /// Golden cases kept as data beside the sample catalogs (samples/catalogs/*.cases.json): each names its
-/// catalog, a billing line, the household's eligibility windows (with facts), optionally the adjustments
-/// already posted, and the values a person computed from the rule (the "why" field says how).
+/// catalog, a billing line, the household's eligibility windows (with facts) and/or its dated facts (from which
+/// programs with criteria are determined), optionally the adjustments already posted, and the values a person
+/// computed from the rule (the "why" field says how).
 /// </summary>
 internal static class GoldenCases
 {
@@ -36,6 +38,15 @@ internal static class GoldenCases
         var result = CatalogDocumentReader.Read(File.ReadAllText(Path.Combine(Folder, name)));
         Assert.True(result.Catalog is not null, string.Join(Environment.NewLine, result.Errors));
         return result.Catalog!;
+    }
+
+    /// <summary>Reads a sample catalog with the first occurrence of <paramref name="original"/> replaced.</summary>
+    public static CatalogReadResult ReadChanged(string file, string original, string replacement)
+    {
+        var json = File.ReadAllText(Path.Combine(Folder, file));
+        var at = json.IndexOf(original, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{file} holds {original}");
+        return CatalogDocumentReader.Read(json[..at] + replacement + json[(at + original.Length)..]);
     }
 
     public static BillingLine Line(JsonNode line, ServiceCatalog catalog)
@@ -66,6 +77,19 @@ internal static class GoldenCases
     public static Dictionary<string, decimal> Amounts(JsonNode? node) =>
         (node?.AsObject() ?? []).ToDictionary(kv => kv.Key, kv => (decimal)kv.Value!, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The windows determined from the case's dated facts ("facts": a list of statements) for every program with
+    /// criteria, over the line's period, each decided on its first day; empty when the case states no facts.
+    /// </summary>
+    public static IReadOnlyList<DeterminedPeriod> Determined(JsonNode? facts, ServiceCatalog catalog, DateInterval period)
+    {
+        var statements = (facts?.AsArray() ?? []).Select(f => Facts(f)!).ToList();
+        return statements.Count == 0 ? [] : catalog.Programs
+            .Where(p => p.Criteria is not null)
+            .SelectMany(p => EligibilityDetermination.Determine(p.Id, p.Criteria!, statements, period))
+            .ToList();
+    }
+
     private static HouseholdFacts? Facts(JsonNode? facts) => facts is null ? null : new HouseholdFacts(
         Date(facts["asOf"]),
         (decimal?)facts["annualIncome"],
@@ -73,7 +97,12 @@ internal static class GoldenCases
         (int?)facts["persons"],
         (bool?)facts["pensionersOnly"],
         (bool?)facts["medicalNeed"],
-        (bool?)facts["chequeEnergieAttestation"]);
+        (bool?)facts["chequeEnergieAttestation"],
+        (int?)facts["sharedCustodyChildren"],
+        facts["benefits"]?.AsArray().Select(b => new BenefitReceipt((string)b!["code"]!,
+            new DateInterval(Date(b["from"]), b["to"] is { } to ? Date(to) : new LocalDate(9999, 12, 31)))).ToList(),
+        (bool?)facts["mainResidence"],
+        (string?)facts["tenure"]);
 
     private static LocalDate Date(JsonNode? node) => LocalDatePattern.Iso.Parse((string)node!).Value;
 

@@ -5,15 +5,6 @@ namespace Tariffs.Application.Tests.Catalog;
 /// <summary>Rule parameters are validated by kind, and every error names the JSON path of the field.</summary>
 public class RuleParameterValidationTests
 {
-    /// <summary>Reads a sample catalog with the first occurrence of <paramref name="original"/> replaced.</summary>
-    private static CatalogReadResult ReadChanged(string file, string original, string replacement)
-    {
-        var json = File.ReadAllText(Path.Combine(GoldenCases.Folder, file));
-        var at = json.IndexOf(original, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"{file} holds {original}");
-        return CatalogDocumentReader.Read(json[..at] + replacement + json[(at + original.Length)..]);
-    }
-
     [Theory]
     [InlineData("philadelphia-tap-water.json", "\"minimumBill\": 12", "\"minimumBill\": 12, \"cap\": 5", "$.programs[0].rules[0].versions[0].cap: not a parameter of the incomeCap kind")]
     [InlineData("philadelphia-tap-water.json", "\"percent\": 2.5", "\"percent\": 250", "$.programs[0].rules[0].versions[0].tiers[1].percent: a percentage from 0 to 100")]
@@ -27,7 +18,7 @@ public class RuleParameterValidationTests
     [InlineData("dunkerque-water.json", "\"tolerance\": 0.50,", "", "$.uniformTariff.tolerance: required")]
     public void Bad_parameter_fails_naming_the_field(string file, string original, string replacement, string expected)
     {
-        var result = ReadChanged(file, original, replacement);
+        var result = GoldenCases.ReadChanged(file, original, replacement);
 
         Assert.Null(result.Catalog);
         Assert.Contains(result.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
@@ -48,7 +39,7 @@ public class RuleParameterValidationTests
     [InlineData("dunkerque-water.json", "\"tolerance\": 0.50,", "\"tolerance\": -0.01,", "$.uniformTariff.tolerance: must not be negative")]
     public void A_field_the_domain_also_guards_is_refused_once_at_its_path(string file, string original, string replacement, string expected)
     {
-        var result = ReadChanged(file, original, replacement);
+        var result = GoldenCases.ReadChanged(file, original, replacement);
 
         // Within the field's version (or the field itself outside versions) the field's error is the only one.
         var scope = System.Text.RegularExpressions.Regex.Match(expected, @"^.*?\.versions\[\d+\]|^[^:]*").Value;
@@ -63,7 +54,7 @@ public class RuleParameterValidationTests
     [InlineData("dunkerque-water.json", "\"tolerance\": 0.50,", "\"tolerance\": 0,")]
     public void A_value_on_the_boundary_is_read(string file, string original, string replacement)
     {
-        var result = ReadChanged(file, original, replacement);
+        var result = GoldenCases.ReadChanged(file, original, replacement);
 
         Assert.Empty(result.Errors);
         Assert.NotNull(result.Catalog);

@@ -55,7 +55,7 @@ public class EquityReportCsvTests
         Assert.Equal(DocumentedHeader, lines[0]);
         // take-up 3/4; averages 165120/12 = 13760 and (165120 − 13200)/12 = 12660 minor units; P109 13200/1440 = 9.1667 minor per m³.
         Assert.Equal(
-            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.75,1651.20,1651.20,-132.00,0.00,0.00,137.6,126.6,1440,0.0917,,0,,,0,0.00,0,,2023-01-02T03:04:05Z",
+            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.7500,1651.20,1651.20,-132.00,0.00,0.00,137.6,126.6,1440,0.0917,,0,,,0,0.00,0,,2023-01-02T03:04:05Z",
             lines[1]);
         Assert.Equal("2022-Q1,quarter,water,plain,*,EUR,m3,true,false" + new string(',', 21) + ",2023-01-02T03:04:05Z", lines[2]);
         Assert.DoesNotContain('\n', csv.Replace("\r\n", ""));
