@@ -67,6 +67,8 @@ var queueNames = [
   'adjustments-out'
   'webhook-deliveries'
   'webhook-deliveries-poison'
+  'report-units'
+  'report-units-poison'
 ]
 
 // Must match Tariffs.Storage.Tables.TableNames.All (tests/Tariffs.Infra.Tests checks it).
@@ -81,6 +83,8 @@ var tableNames = [
   'publicreports'
   'releases'
   'accesslog'
+  'reportlines'
+  'reportunits'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -9,7 +9,9 @@
 #    the raw entity-group-transaction insert rate of that Azurite (20,000 entities), a 100,000-line batch from
 #    POST /api/batches to completed and the equity report recomputed, storage transactions per line, and the peak
 #    working set of the host for a 1,000,000-line batch (sent by claim-check; about ten minutes on 2 cores).
-# --quick skips the 1,000,000-line batch (same as --memory-lines 0).
+#    Then the growing ledger: five more batches of 100,000 lines, each billing a new year, with the incremental report
+#    refresh (time, host peak working set) and a full rebuild after each, and raw insert samples interleaved.
+# --quick skips the 1,000,000-line batch and grows the ledger by 20,000-line batches (--memory-lines 0 --growth-lines 20000).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +19,7 @@ cd "$ROOT"
 
 args=()
 for arg in "$@"; do
-    if [[ "$arg" == "--quick" ]]; then args+=(--memory-lines 0); else args+=("$arg"); fi
+    if [[ "$arg" == "--quick" ]]; then args+=(--memory-lines 0 --growth-lines 20000); else args+=("$arg"); fi
 done
 
 bash scripts/azurite.sh install

@@ -11,7 +11,7 @@ namespace Tariffs.Benchmarks.EndToEnd;
 
 /// <summary>
 /// One batch through the running host: submitted (POST /api/batches, or a claim-check message), GET /api/batches/{id}
-/// polled until completed, then POST /api/reports/equity/recompute; timed from the submission to the report's answer. Storage transactions
+/// polled until completed, then POST /api/reports/equity/recompute (incremental: the units the batch wrote to); timed from the submission to the report's answer. Storage transactions
 /// are the host's counter after minus before; the host's peak working set (VmHWM) is read once the batch is completed,
 /// before the report. Ledger rows of the batch are counted after the clock stops.
 /// </summary>
@@ -26,6 +26,12 @@ public sealed record BatchRun(
     int AdjustmentsReported,
     double PeakWorkingSetMegabytes)
 {
+    /// <summary>Seconds the report's refresh took (POST /api/reports/equity/recompute, incremental), or null when not refreshed.</summary>
+    public double? RefreshSeconds => SecondsToReport - SecondsToCompleted;
+
+    /// <summary>Peak working set of the host during the report's refresh alone (reset before it), in MB; null when not refreshed.</summary>
+    public double? RefreshPeakWorkingSetMegabytes { get; init; }
+
     /// <summary>Lines per second from submission to the report updated (to completed when the report was not recomputed).</summary>
     public double LinesPerSecond => Lines / (SecondsToReport ?? SecondsToCompleted);
 
@@ -94,11 +100,14 @@ public sealed record BatchRun(
         }
         var completed = watch.Elapsed;
         var peak = host.PeakWorkingSetBytes();
+        double? refreshPeak = null;
         if (recompute)
         {
+            host.ResetPeakWorkingSet();
             using var recomputed = await host.Client.PostAsync("api/reports/equity/recompute", null);
             if (!recomputed.IsSuccessStatusCode)
                 throw new InvalidOperationException($"Recompute answered {(int)recomputed.StatusCode}");
+            refreshPeak = host.PeakWorkingSetBytes() / 1e6;
         }
         var reported = watch.Elapsed;
         var after = await host.StorageTransactionsAsync();
@@ -116,6 +125,9 @@ public sealed record BatchRun(
             }
         }
         return new BatchRun(lines, (int)status["chunksTotal"]!, completed.TotalSeconds, recompute ? reported.TotalSeconds : null, after - before, ledgerLines, ledgerAdjustments,
-            (int)status["adjustmentsWritten"]!, peak / 1e6);
+            (int)status["adjustmentsWritten"]!, peak / 1e6)
+        {
+            RefreshPeakWorkingSetMegabytes = refreshPeak,
+        };
     }
 }

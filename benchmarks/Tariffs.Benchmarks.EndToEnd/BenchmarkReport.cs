@@ -64,7 +64,22 @@ public static class BenchmarkReport
             Row(s, Inv($"end to end lines/s, {m.Lines:N0}-line batch (claim-check → completed)"), "", m.LinesPerSecond, null, p?.Memory?.LinesPerSecond, "N0");
             Row(s, Inv($"storage transactions per billing line, {m.Lines:N0}-line batch"), "≤ 0.05", m.TransactionsPerLine, m.TransactionsPerLine <= 0.05, p?.Memory?.TransactionsPerLine, "N4");
         }
+        if (r.Growth is { } g)
+        {
+            Row(s, Inv($"incremental refresh peak working set, largest ÷ smallest over {g.Steps.Count} growing-ledger batches"), "≤ 1.3", g.RefreshPeakSpread, g.RefreshPeakSpread <= 1.3, p?.Growth?.RefreshPeakSpread, "N2");
+            Row(s, Inv($"end to end ÷ raw insert, median of {g.Ratios.Count} interleaved samples (min {g.Ratios.Min():N2}, max {g.Ratios.Max():N2})"), "≥ 0.7", g.RatioMedian, g.RatioMedian >= 0.7, p?.Growth?.RatioMedian, "N2");
+        }
         s.AppendLine();
+        if (r.Growth is { } growth)
+        {
+            s.AppendLine("## Growing ledger: incremental refresh against full rebuild");
+            s.AppendLine();
+            s.AppendLine("| batch | ledger lines | s to completed | refresh s | refresh peak MB | rebuild s | rebuild peak MB | end to end lines/s | raw before → after | ratio | transactions/line |");
+            s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (step, i) in growth.Steps.Select((x, i) => (x, i)))
+                s.AppendLine(Inv($"| {step.Batch} | {step.LedgerLines:N0} | {step.SecondsToCompleted:N1} | {step.RefreshSeconds:N1} | {step.RefreshPeakMegabytes:N0} | {step.RebuildSeconds:N1} | {step.RebuildPeakMegabytes:N0} | {step.LinesPerSecond:N0} | {growth.RawInsertSamples[i]:N0} → {growth.RawInsertSamples[i + 1]:N0} | {growth.Ratios[i]:N2} | {step.TransactionsPerLine:N4} |"));
+            s.AppendLine();
+        }
         s.AppendLine("## Batches");
         s.AppendLine();
         s.AppendLine("| lines | chunks | s to completed | s to report | storage transactions | ledger lines | ledger adjustments | adjustments (status) |");

@@ -37,6 +37,9 @@ public sealed record BenchmarkResults
     /// <summary>The memory batch (1,000,000 lines by default), or null when skipped.</summary>
     [JsonPropertyName("memory")] public BatchRun? Memory { get; init; }
 
+    /// <summary>The growing ledger: incremental refresh against full rebuild after each batch, or null when skipped.</summary>
+    [JsonPropertyName("growth")] public LedgerGrowth? Growth { get; init; }
+
     /// <summary>Peak working set (VmHWM) of the host process during the memory batch, in MB (10⁶ bytes).</summary>
     [JsonPropertyName("peakWorkingSetMegabytes")] public double? PeakWorkingSetMegabytes { get; init; }
 }

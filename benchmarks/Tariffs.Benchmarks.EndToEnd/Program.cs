@@ -7,7 +7,7 @@ using Tariffs.Testing;
 
 // End-to-end benchmark on a private Azurite and local host; run through scripts/benchmark.sh, which runs the engine
 // benchmark first and passes its artifacts. Options: --lines N (100000), --memory-lines N (1000000; 0 skips),
-// --raw-entities N (20000), --eligible-every N (20: one household in 20 is eligible for the CSS program), --engine-artifacts DIR,
+// --raw-entities N (20000), --growth-batches N (5; 0 skips), --growth-lines N (100000), --eligible-every N (20: one household in 20 is eligible for the CSS program), --engine-artifacts DIR,
 // --results DIR (benchmarks/results), --work DIR (temporary files and the host's log).
 var options = Options.Parse(args);
 var root = RepositoryRoot.Find();
@@ -20,6 +20,8 @@ var lines = options.Int("lines", 100_000);
 var memoryLines = options.Int("memory-lines", 1_000_000);
 var rawEntities = options.Int("raw-entities", 20_000);
 var eligibleEvery = options.Int("eligible-every", 20);
+var growthBatches = options.Int("growth-batches", 5);
+var growthLines = options.Int("growth-lines", 100_000);
 void Say(string text) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {text}");
 
 var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
@@ -42,7 +44,7 @@ try
         published.EnsureSuccessStatusCode();
     }
 
-    var eligible = await SyntheticBatch.SeedEligibilityAsync(connectionString, Math.Max(lines, memoryLines), eligibleEvery);
+    var eligible = await SyntheticBatch.SeedEligibilityAsync(connectionString, new[] { lines, memoryLines, growthLines }.Max(), eligibleEvery);
     Say($"{eligible:N0} eligibility windows stored");
     // Eligibility is decided long before billing: let the windows age past the margin the eligibility cache re-reads.
     var seeded = Stopwatch.StartNew();
@@ -60,6 +62,14 @@ try
     Say($"raw insert after: {rawAfter:N0} entities/s");
     Say($"throughput: {throughput.LinesPerSecond:N0} lines/s ({throughput.LinesPerSecond / raw:N2} of raw), {throughput.TransactionsPerLine:N4} storage transactions/line");
     File.Delete(batchFile);
+
+    LedgerGrowth? growth = null;
+    if (growthBatches > 0)
+    {
+        // Each batch bills a year of its own (2023 onwards): new work in a new report unit, on a ledger that grows.
+        growth = await LedgerGrowth.RunAsync(host, connectionString, work, timestamp, growthBatches, growthLines, rawEntities, 2023, lines, Say);
+        Say($"growth: incremental refresh peak spread {growth.RefreshPeakSpread:N2}× (target ≤ 1.3), end to end ÷ raw median {growth.RatioMedian:N2} (min {growth.Ratios.Min():N2}, max {growth.Ratios.Max():N2}; target ≥ 0.7)");
+    }
 
     BatchRun? memory = null;
     double? peakMegabytes = null;
@@ -91,6 +101,7 @@ try
         EligiblePercent = 100.0 / eligibleEvery,
         Throughput = throughput,
         Memory = memory,
+        Growth = growth,
         PeakWorkingSetMegabytes = peakMegabytes,
     };
     var previous = BenchmarkReport.ReadPrevious(resultsDirectory);

@@ -20,8 +20,8 @@ public static class SyntheticBatch
     /// <summary>Household id of line <paramref name="number"/> (lines and households are one to one).</summary>
     public static string Household(int number) => $"hh-{number:D7}";
 
-    /// <summary>Writes a batch of <paramref name="lines"/> lines to <paramref name="path"/>, streaming.</summary>
-    public static void Write(string path, string batchId, int lines)
+    /// <summary>Writes a batch of <paramref name="lines"/> lines billing <paramref name="year"/> to <paramref name="path"/>, streaming.</summary>
+    public static void Write(string path, string batchId, int lines, int year = 2022)
     {
         var random = new Random(20220101);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -44,8 +44,8 @@ public static class SyntheticBatch
             json.WriteBoolean("mainResidence", true);
             json.WriteNumber("persons", random.Next(1, 7));
             json.WriteStartObject("period");
-            json.WriteString("from", "2022-01-01");
-            json.WriteString("to", "2022-12-31");
+            json.WriteString("from", $"{year:D4}-01-01");
+            json.WriteString("to", $"{year:D4}-12-31");
             json.WriteEndObject();
             json.WriteStartObject("consumption");
             json.WriteNumber("quantity", random.Next(20, 251));

@@ -43,7 +43,9 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<IncidentCompensator>();
         services.AddSingleton<HouseholdExplainer>();
         services.AddSingleton<HouseholdLocator>();
+        services.AddSingleton<ReportChanges>();
         services.AddSingleton<EquityReportCalculator>();
+        services.AddSingleton<EquityReportRefresh>();
         services.AddSingleton<EquityReportQuery>();
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
         services.AddSingleton<MessageGuard>();

@@ -34,6 +34,8 @@ public static class TariffsStorageServiceCollectionExtensions
         Port<IBatches, BatchStore>(services);
         Port<IDeliveries, DeliveryStore>(services);
         Port<IServiceEvents, ServiceEventStore>(services);
+        Port<IReportLines, ReportLineStore>(services);
+        Port<IReportUnits, ReportUnitStore>(services);
         services.AddSingleton<IWorkQueues, WorkQueues>();
         services.AddSingleton<IPoisonQueues, PoisonQueues>();
         return services;

@@ -1,17 +1,20 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Tariffs.Application.Messages;
 using Tariffs.Application.Reports;
 using Tariffs.Domain.Reports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
+using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Reports;
 
 /// <summary>Computes equity reports on a schedule and on demand, and publishes them over HTTP as JSON or CSV.</summary>
-public sealed class EquityReportFunctions(EquityReportCalculator calculator, EquityReportQuery query, AccessAuthorizer authorizer, IOptions<OpenDataOptions> openData)
+public sealed class EquityReportFunctions(EquityReportRefresh refresh, MessageGuard guard, EquityReportQuery query, AccessAuthorizer authorizer, IOptions<OpenDataOptions> openData)
 {
     /// <summary>The JSON of the report rows, as ASP.NET Core writes an object result (web defaults).</summary>
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
@@ -19,12 +22,27 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
     /// <summary>Name of the app setting holding the NCRONTAB schedule (UTC) of the report computation.</summary>
     public const string ScheduleSetting = "EquityReportSchedule";
 
-    /// <summary>Recomputes every period on the schedule (periods end in the authority's time zone; see <see cref="EquityReportCalculator"/>).</summary>
+    /// <summary>
+    /// On the schedule, queues one message per report unit written to or due since its last computation (periods end in
+    /// the authority's time zone; see <see cref="EquityReportRefresh"/>), for <see cref="RefreshEquityReportUnit"/>.
+    /// </summary>
     [Function(nameof(ComputeEquityReports))]
     public Task ComputeEquityReports([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
-        calculator.RecomputeAsync(cancellationToken);
+        refresh.EnqueueDueAsync(cancellationToken);
 
-    /// <summary>Recomputes the report now; regulator or operator.</summary>
+    /// <summary>Recomputes one report unit from its own rows (queue <c>report-units</c>).</summary>
+    [Function(nameof(RefreshEquityReportUnit))]
+    public Task RefreshEquityReportUnit([QueueTrigger(QueueNames.ReportUnits)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        var body = message.Body.ToString();
+        return guard.RunAsync(QueueNames.ReportUnits, message.MessageId, body, () => refresh.HandleMessageAsync(body, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Refreshes the report now, here: the units written to or due since their last computation; with
+    /// <c>?mode=rebuild</c>, re-projects the whole ledger first and recomputes every unit (the migration of a deployment
+    /// whose ledger predates the projection, or a repair). Regulator or operator.
+    /// </summary>
     [Function(nameof(RecomputeEquityReports))]
     public async Task<IActionResult> RecomputeEquityReports(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "reports/equity/recompute")] HttpRequest request,
@@ -33,8 +51,11 @@ public sealed class EquityReportFunctions(EquityReportCalculator calculator, Equ
         var access = await authorizer.AuthenticateAsync(request, TariffsRoles.Regulator, TariffsRoles.Operator);
         if (!access.Granted)
             return access.Denial;
-        var cells = await calculator.RecomputeAsync(cancellationToken);
-        return new OkObjectResult(new { cells = cells.Count });
+        string? mode = request.Query["mode"];
+        if (mode is not (null or "incremental" or "rebuild"))
+            return Problem.InvalidQuery($"mode: '{mode}' is not 'incremental' or 'rebuild'.");
+        var cells = mode == "rebuild" ? await refresh.RebuildAsync(cancellationToken) : await refresh.RefreshAsync(cancellationToken);
+        return new OkObjectResult(new { cells });
     }
 
     /// <summary>Public equity report: the cells of closed periods, released once and frozen, suppressed; filters: period, service, area; JSON or CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>

@@ -9,6 +9,7 @@ using Tariffs.Application.Contracts;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Output;
+using Tariffs.Application.Reports;
 using Tariffs.Application.Telemetry;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Catalog;
@@ -21,7 +22,8 @@ namespace Tariffs.Application.Billing;
 /// <summary>
 /// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each line on
 /// its own, reads the eligibility of the chunk's households (one query per program, on a cache of its partition),
-/// prices every good line, appends lines and adjustments to the ledger, stores a rejection with its reason for every
+/// prices every good line, appends lines and adjustments to the ledger, projects them into the equity report's units
+/// (<see cref="ReportChanges"/>), stores a rejection with its reason for every
 /// bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a
 /// deterministic key: a chunk processed twice writes nothing new.
 /// </summary>
@@ -41,6 +43,7 @@ public sealed partial class ChunkProcessor(
     AdjustmentPublisher publisher,
     RecomputeQueue recomputations,
     LineCorrector corrector,
+    ReportChanges reportChanges,
     IClock clock,
     ILogger<ChunkProcessor> logger)
 {
@@ -118,9 +121,13 @@ public sealed partial class ChunkProcessor(
             priced.RemoveAll(p => notStored.Contains(p.Line));
             refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, Excerpt(r.Line.LineNumber, r.Line.HouseholdId))));
         }
+        // Lines an earlier delivery stored are projected as stored (a delivery that stopped before projecting them is repaired).
+        IReadOnlyList<LedgerLine> storedEarlier = append.AlreadyStored.Count == 0 ? [] : await ledger.ReadLinesAsync(append.AlreadyStored.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
+        var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
+        await reportChanges.LinesStoredAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id)), .. storedEarlier], cancellationToken).ConfigureAwait(false);
         var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
-        var storedBefore = await ledger.ReadLinesAsync(append.AlreadyStored.Where(l => now.ContainsKey(l.HouseholdId)).Select(l => l.Id), cancellationToken).ConfigureAwait(false);
+        var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();
         var cause = $"eligibility received while batch {header.BatchId} was priced";
         foreach (var household in ToRecompute(stored, now, storedBefore, catalog, cause))
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);

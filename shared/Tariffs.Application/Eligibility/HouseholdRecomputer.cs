@@ -4,6 +4,7 @@ using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Output;
+using Tariffs.Application.Reports;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Ledger;
 using Tariffs.Application.Ports;
@@ -25,6 +26,7 @@ public sealed partial class HouseholdRecomputer(
     LineCorrector corrector,
     PublicationOutbox outbox,
     MessageGuard guard,
+    ReportChanges reportChanges,
     ILogger<HouseholdRecomputer> logger)
 {
     private const int MaxAttemptsPerLine = 10;
@@ -42,7 +44,8 @@ public sealed partial class HouseholdRecomputer(
     }
 
     /// <summary>
-    /// Recomputes the household's lines stored in the ledger; returns the number of corrections written. Lines being
+    /// Recomputes the household's lines stored in the ledger, then projects every line of it that carries corrections
+    /// into the equity report (<see cref="ReportChanges"/>); returns the number of corrections written. Lines being
     /// priced right now are not there yet: their chunk checks the eligibility again once they are stored, and queues
     /// a recomputation when it grew meanwhile. A line that cannot be recomputed for good (<see cref="MessageGuard.IsUnprocessable"/>:
     /// an amount beyond minor units, a row storage refuses) does not stop the others: they are recomputed, then an
@@ -52,6 +55,7 @@ public sealed partial class HouseholdRecomputer(
     {
         var written = 0;
         var failures = new List<Exception>();
+        var corrected = new List<LedgerLine>();
         var priced = new Dictionary<CatalogKey, (ServiceCatalog Catalog, HouseholdEligibility Eligibility)>();
         await foreach (var line in ledger.ReadHouseholdAsync(message.HouseholdId, cancellationToken).ConfigureAwait(false))
         {
@@ -64,33 +68,40 @@ public sealed partial class HouseholdRecomputer(
             }
             try
             {
-                written += await RecomputeLineAsync(line, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
+                var (count, recomputed) = await RecomputeLineAsync(line, with.Catalog, with.Eligibility, message.Cause, cancellationToken).ConfigureAwait(false);
+                written += count;
+                if (recomputed.Items.Any(i => i.Sequence > 0))
+                    corrected.Add(recomputed);
             }
             catch (Exception e) when (guard.IsUnprocessable(e))
             {
                 failures.Add(new InvalidDataException($"line {line.LineNumber} of batch {line.BatchId} not recomputed: {guard.Describe(e)}", e));
             }
         }
+        // Every corrected line, not only those corrected now: a recompute that stopped between its ledger write and
+        // this projection is repaired when its message is delivered again.
+        await reportChanges.LinesStoredAsync(corrected, cancellationToken).ConfigureAwait(false);
         if (failures.Count > 0)
             throw new AggregateException($"Household {message.HouseholdId}: {failures.Count} lines not recomputed ({written} corrections written to the others)", failures);
         LogRecomputed(logger, message.HouseholdId, message.Cause, written);
         return written;
     }
 
-    private async Task<int> RecomputeLineAsync(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility stored, string cause, CancellationToken cancellationToken)
+    /// <summary>The corrections written to the line, and the line as stored after them (corrections written now have no stored instant).</summary>
+    private async Task<(int Written, LedgerLine Line)> RecomputeLineAsync(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility stored, string cause, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttemptsPerLine; attempt++)
         {
             var corrections = corrector.Corrections(line, catalog, stored, cause);
             if (corrections.Count == 0)
-                return 0;
+                return (0, line);
             var publication = new Publication(line.Operator, line.Authority, line.Service, line.BatchId,
                 $"{line.BatchId}|{RowKeys.Line(line.LineNumber)}|{cause}|{string.Join(',', corrections.Select(c => $"{c.RuleId}#{c.Sequence}"))}",
                 Publications.Corrections(line, corrections));
             if (await ledger.TryAppendCorrectionsAsync(line, corrections, PublicationOutbox.Payload(publication), cancellationToken).ConfigureAwait(false) is { } pending)
             {
                 await outbox.SendAsync(pending, cancellationToken).ConfigureAwait(false);
-                return corrections.Count;
+                return (corrections.Count, line with { Items = [.. line.Items, .. corrections] });
             }
             // Another recomputation appended corrections first: start again from what is stored now.
             line = await ledger.ReadLineAsync(line.Id, cancellationToken).ConfigureAwait(false)

@@ -21,9 +21,12 @@ public static class QueueNames
     /// <summary>Adjustments to deliver to an operator's webhook (the same payloads as <see cref="AdjustmentsOut"/>).</summary>
     public const string WebhookDeliveries = "webhook-deliveries";
 
+    /// <summary>Report units to refresh (authority, service, year), one message each, so that a refresh fans out over instances.</summary>
+    public const string ReportUnits = "report-units";
+
     /// <summary>Suffix of the poison queue of a queue, where the queue trigger moves a message after its last failed delivery.</summary>
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every queue, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries];
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits];
 }

@@ -15,8 +15,14 @@ public interface IPublicReportCells
     /// <summary>Inserts newly released months; to be stored before the cells released with them.</summary>
     Task AddMonthsAsync(IReadOnlyDictionary<ReleasedMonth, Instant> months, CancellationToken cancellationToken);
 
+    /// <summary>The released months of <paramref name="unit"/> with their cutoffs.</summary>
+    Task<IReadOnlyDictionary<ReleasedMonth, Instant>> ReleasedMonthsAsync(ReportUnit unit, CancellationToken cancellationToken);
+
     /// <summary>Every released cell.</summary>
     Task<IReadOnlyList<PublicCell>> ReleasedAsync(CancellationToken cancellationToken);
+
+    /// <summary>The released cells of <paramref name="unit"/>: one table of the public report.</summary>
+    Task<IReadOnlyList<PublicCell>> ReleasedAsync(ReportUnit unit, CancellationToken cancellationToken);
 
     /// <summary>Inserts newly released cells.</summary>
     Task AddAsync(IEnumerable<PublicCell> released, CancellationToken cancellationToken);

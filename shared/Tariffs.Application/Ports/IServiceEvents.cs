@@ -1,3 +1,5 @@
+using Tariffs.Domain.Reports;
+
 namespace Tariffs.Application.Ports;
 
 /// <summary>
@@ -12,4 +14,7 @@ public interface IServiceEvents
 
     /// <summary>Every kept decision, with where and when it was stored.</summary>
     IAsyncEnumerable<StoredServiceEvent> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The decisions of <paramref name="unit"/>: its authority and service's, dated in its year.</summary>
+    IAsyncEnumerable<StoredServiceEvent> UnitAsync(ReportUnit unit, CancellationToken cancellationToken);
 }

@@ -8,14 +8,18 @@ using Tariffs.Application.Ports;
 namespace Tariffs.Application.Reports;
 
 /// <summary>
-/// Recomputes the equity report from the ledger, streamed (one line and its adjustments at a time), in two views.
-/// The regulator's view: every period from every row, replaced at each run, so a late line or a correction lands in
-/// its period whenever it arrives; a period still running in the authority's time zone is provisional. The public
-/// view: closed periods only (<see cref="ReleaseCutoffs"/>), each cell released once and frozen, computed from the
-/// rows stored before its months' cutoffs, with suppression monotone across releases (<see cref="PublicRelease"/>).
+/// Computes the equity report of one <see cref="ReportUnit"/> (an authority's service in one year) from that unit's
+/// rows only — its projected ledger lines (<see cref="IReportLines"/>) and its service events — streamed, in two
+/// views. The regulator's view: every period of the unit from every row, replaced at each run, so a late line or a
+/// correction lands in its period whenever it arrives; a period still running in the authority's time zone is
+/// provisional. The public view: closed periods only (<see cref="ReleaseCutoffs"/>), each cell released once and
+/// frozen, computed from the rows stored before its months' cutoffs, with suppression monotone across releases
+/// (<see cref="PublicRelease"/>). Exact, because nothing in a cell, its suppression or its release depends on rows of
+/// another unit. Memory follows the unit, not the ledger.
 /// </summary>
 public sealed partial class EquityReportCalculator(
-    ILedger ledger,
+    IReportLines lines,
+    IReportUnits units,
     IServiceEvents events,
     IReportCells reports,
     IPublicReportCells published,
@@ -25,46 +29,55 @@ public sealed partial class EquityReportCalculator(
     MessageGuard guard,
     ILogger<EquityReportCalculator> logger)
 {
-    /// <summary>Recomputes and stores the regulator's cells, releases the public cells of newly closed periods; returns the regulator's cells.</summary>
-    public async Task<IReadOnlyList<EquityCell>> RecomputeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes and stores the unit's regulator cells, releases the public cells of its newly closed periods, then
+    /// clears the unit's dirty mark if nothing was written to the unit meanwhile and records when time alone changes its
+    /// cells next. Returns the regulator's cells stored.
+    /// </summary>
+    public async Task<int> RefreshUnitAsync(ReportUnit unit, CancellationToken cancellationToken)
     {
+        // Read before the rows: a write after this changes the mark, and the unit stays dirty.
+        var mark = await units.ReadAsync(unit, cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         var rules = settings.ToRules();
         var now = clock.GetCurrentInstant();
-        var cutoffs = new ReleaseCutoffs(await published.ReleasedMonthsAsync(cancellationToken).ConfigureAwait(false),
-            now - Duration.FromTimeSpan(settings.ReleaseSettle), Duration.FromTimeSpan(settings.PublicationDelay), settings.ZoneOf);
-        var released = await published.ReleasedAsync(cancellationToken).ConfigureAwait(false);
+        var settle = Duration.FromTimeSpan(settings.ReleaseSettle);
+        var delay = Duration.FromTimeSpan(settings.PublicationDelay);
+        var cutoffs = new ReleaseCutoffs(await published.ReleasedMonthsAsync(unit, cancellationToken).ConfigureAwait(false), now - settle, delay, settings.ZoneOf);
+        var released = await published.ReleasedAsync(unit, cancellationToken).ConfigureAwait(false);
         var all = new EquityReportBuilder(rules);
         var releasing = new EquityReportBuilder(rules);
-        var lines = 0;
+        var months = new HashSet<ReportPeriod>();
+        var count = 0;
         var leftOut = new List<Rejection>();
-        await foreach (var read in ledger.ReadAllForReportsAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var read in lines.ReadUnitAsync(unit, cancellationToken).ConfigureAwait(false))
         {
             if (read.Line is not { } line)
             {
                 // One unreadable row never costs the report.
-                leftOut.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}"));
+                leftOut.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}", guard));
                 continue;
             }
             all.Add(line.ToReportLine());
+            months.Add(ReportPeriod.Containing(line.Period.End, ReportPeriodKind.Month));
             var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
             if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
                 releasing.Add(line.StoredBefore(cutoff).ToReportLine());
-            lines++;
+            count++;
         }
-        await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var e in events.UnitAsync(unit, cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                var serviceEvent = new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
-                    e.Currency, e.CompensationMinor, e.Kind == StoredServiceEvent.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
+                var serviceEvent = ToServiceEvent(e);
                 all.Add(serviceEvent);
+                months.Add(ReportPeriod.Containing(serviceEvent.Date, ReportPeriodKind.Month));
                 if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.StoredAt)) is { } cutoff && Before(e.StoredAt, cutoff))
                     releasing.Add(serviceEvent);
             }
             catch (Exception error) when (guard.IsUnprocessable(error))
             {
-                leftOut.Add(LeftOut(RowKeys.Join(["event", .. e.Address]), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}"));
+                leftOut.Add(LeftOut(RowKeys.Join(["event", .. e.Address]), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}", guard));
             }
         }
 
@@ -72,16 +85,17 @@ public sealed partial class EquityReportCalculator(
             .Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })
             .ToList();
         Exception? unavailable = null;
-        foreach (var unit in cells.GroupBy(c => (c.Key.Service, c.Key.Period)))
+        foreach (var period in cells.GroupBy(c => (c.Key.Service, c.Key.Period)))
         {
             try
             {
-                await reports.SaveAsync(unit, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
+                await reports.SaveAsync(period, now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException) // one unit's failure never blocks the others
+            catch (Exception e) when (e is not OperationCanceledException) // one period's failure never blocks the others
             {
                 if (guard.IsUnprocessable(e))
-                    leftOut.Add(LeftOut(RowKeys.Join("cells", unit.Key.Service, unit.Key.Period), e, $"the regulator's cells of {unit.Key.Service} {unit.Key.Period}"));
+                    leftOut.Add(LeftOut(RowKeys.Join("cells", period.Key.Service, period.Key.Period, unit.Authority), e,
+                        $"the regulator's cells of {unit.Authority} {period.Key.Service} {period.Key.Period}", guard));
                 else
                     unavailable ??= e;
             }
@@ -90,21 +104,33 @@ public sealed partial class EquityReportCalculator(
         if (leftOut.Count > 0)
             LogLeftOut(logger, leftOut.Count, Rejection.ReportPartition);
         if (unavailable is not null)
-            throw new InvalidOperationException($"Equity report: some units could not be saved ({unavailable.Message}); the next recompute saves them.", unavailable);
+            throw new InvalidOperationException($"Equity report of {unit}: some cells could not be saved ({unavailable.Message}); the unit stays dirty.", unavailable);
 
-        var closed = releasing.BuildPrimary()
-            .Where(c => cutoffs.IsReleasable(c.Key))
-            .ToList();
+        var candidates = releasing.BuildPrimary();
+        var closed = candidates.Where(c => cutoffs.IsReleasable(c.Key)).ToList();
         var release = PublicRelease.Release(released, closed, rules.SuppressionThreshold, now);
         // Months first: cells released without their months' cutoffs could not be matched by later releases.
         await published.AddMonthsAsync(cutoffs.NewReleases, cancellationToken).ConfigureAwait(false);
         await published.AddAsync(release, cancellationToken).ConfigureAwait(false);
-        LogComputed(logger, lines, cells.Count, cutoffs.NewReleases.Count, release.Count);
-        return cells;
+
+        var releasedKeys = released.Select(c => c.Key).Concat(release.Select(c => c.Key)).ToHashSet();
+        var due = UnitSchedule.NextDue(cells, candidates.Where(c => !releasedKeys.Contains(c.Key)).Select(c => c.Key), months,
+            m => cutoffs.IsMonthReleased(unit.Service, unit.Authority, m), now, delay + settle, settings.ZoneOf(unit.Authority));
+        var cleared = await units.CompleteAsync(unit, mark, due, cancellationToken).ConfigureAwait(false);
+        LogComputed(logger, unit.Authority, unit.Service, unit.Year, count, cells.Count, cutoffs.NewReleases.Count, release.Count, cleared);
+        return cells.Count;
+    }
+
+    /// <summary>The service event a kept decision counts as in the report; throws when it cannot be read.</summary>
+    public static ServiceEvent ToServiceEvent(StoredServiceEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new ServiceEvent(e.Authority, e.Service, e.Area, e.HouseholdId.Length == 0 ? null : e.HouseholdId, StoredDate.Parse(e.Date),
+            e.Currency, e.CompensationMinor, e.Kind == StoredServiceEvent.RestrictionKind && e.Verdict == nameof(Domain.Universal.Restrictions.RestrictionVerdict.Blocked));
     }
 
     /// <summary>The rejection recording what was left out of the report (<paramref name="what"/>) and why.</summary>
-    private Rejection LeftOut(string key, Exception error, string what) =>
+    public static Rejection LeftOut(string key, Exception error, string what, MessageGuard guard) =>
         new(Rejection.ReportPartition, key, Rejection.ReportPartition, $"left out of the equity report: {guard.Describe(error)}", what);
 
     /// <summary>True when a row stored at <paramref name="storedAt"/> (unknown: never) was stored before <paramref name="cutoff"/>.</summary>
@@ -118,6 +144,6 @@ public sealed partial class EquityReportCalculator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Equity report: {Count} rows or units left out, each stored as a rejection under '{Partition}'")]
     private static partial void LogLeftOut(ILogger logger, int count, string partition);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report recomputed from {Lines} ledger lines into {Cells} cells; {Months} months and {Released} public cells released")]
-    private static partial void LogComputed(ILogger logger, int lines, int cells, int months, int released);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report of {Authority} {Service} {Year} computed from {Lines} lines into {Cells} cells; {Months} months and {Released} public cells released; mark cleared: {Cleared}")]
+    private static partial void LogComputed(ILogger logger, string authority, string service, int year, int lines, int cells, int months, int released, bool cleared);
 }

@@ -1,5 +1,6 @@
 using Tariffs.Application.Contracts;
 using Tariffs.Application.Households;
+using Tariffs.Application.Reports;
 using Tariffs.Domain.Universal.Standards;
 using Tariffs.Application.Ports;
 
@@ -11,7 +12,7 @@ namespace Tariffs.Application.Universal;
 /// the amount with the scheme version, legal reference and the terms that make it up. The compensation is kept
 /// (table <c>events</c>, once per incident id) and counted in reports in the household's area.
 /// </summary>
-public sealed class IncidentCompensator(UniversalServiceDocuments documents, HouseholdLocator locator, IServiceEvents events)
+public sealed class IncidentCompensator(UniversalServiceDocuments documents, HouseholdLocator locator, IServiceEvents events, ReportChanges changes)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
     public async Task<(CompensationDecision? Decision, IReadOnlyList<string> Errors)> CompensateAsync(string json, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents, Hou
         var located = m.HouseholdId is { } household ? await locator.LocateAsync(household, service!, cancellationToken).ConfigureAwait(false) : null;
         if ((m.Authority ?? located?.Authority) is { } authority && (m.Area ?? located?.Area) is { } area)
         {
-            await events.AddAsync(new StoredServiceEvent
+            var stored = new StoredServiceEvent
             {
                 Kind = StoredServiceEvent.CompensationKind,
                 Authority = authority,
@@ -56,7 +57,9 @@ public sealed class IncidentCompensator(UniversalServiceDocuments documents, Hou
                 CompensationMinor = decision.Currency.ToMinorUnits(decision.Amount),
                 RuleId = decision.SchemeId,
                 LegalReference = decision.Legal.Citation,
-            }, incidentId!, cancellationToken).ConfigureAwait(false);
+            };
+            await events.AddAsync(stored, incidentId!, cancellationToken).ConfigureAwait(false);
+            await changes.EventStoredAsync(stored, cancellationToken).ConfigureAwait(false);
         }
         return (decision, []);
     }

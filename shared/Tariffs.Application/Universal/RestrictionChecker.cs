@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tariffs.Application.Ports;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Contracts;
+using Tariffs.Application.Reports;
 using Tariffs.Domain.Universal.Restrictions;
 using Tariffs.Application.Households;
 
@@ -19,6 +20,7 @@ public sealed partial class RestrictionChecker(
     IEligibility eligibility,
     HouseholdLocator locator,
     IServiceEvents events,
+    ReportChanges changes,
     ILogger<RestrictionChecker> logger)
 {
     /// <summary>The decision, or the problems that prevent one.</summary>
@@ -48,7 +50,7 @@ public sealed partial class RestrictionChecker(
         LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);
         if (await locator.LocateAsync(household!, service!, cancellationToken).ConfigureAwait(false) is { } where)
         {
-            await events.AddAsync(new StoredServiceEvent
+            var stored = new StoredServiceEvent
             {
                 Kind = StoredServiceEvent.RestrictionKind,
                 Authority = where.Authority,
@@ -59,7 +61,9 @@ public sealed partial class RestrictionChecker(
                 Verdict = decision.Verdict.ToString(),
                 RuleId = decision.RuleId,
                 LegalReference = decision.Legal.Citation,
-            }, $"{household}|{action}|{StoredDate.Format(date.Value)}", cancellationToken).ConfigureAwait(false);
+            };
+            await events.AddAsync(stored, $"{household}|{action}|{StoredDate.Format(date.Value)}", cancellationToken).ConfigureAwait(false);
+            await changes.EventStoredAsync(stored, cancellationToken).ConfigureAwait(false);
         }
         return (decision, []);
     }

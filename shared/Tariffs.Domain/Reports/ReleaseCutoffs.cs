@@ -42,6 +42,13 @@ public sealed class ReleaseCutoffs
     /// <summary>The months this run releases, with their cutoff (to be stored before the cells released with them).</summary>
     public IReadOnlyDictionary<ReleasedMonth, Instant> NewReleases => added.Where(m => !unsettled.Contains(m.Key)).ToDictionary();
 
+    /// <summary>True when <paramref name="month"/> of the service and authority was released before or is released by this run.</summary>
+    public bool IsMonthReleased(string service, string authority, ReportPeriod month)
+    {
+        var key = new ReleasedMonth(service, authority, month.ToString());
+        return released.ContainsKey(key) || (added.ContainsKey(key) && !unsettled.Contains(key));
+    }
+
     /// <summary>True when <paramref name="period"/> of <paramref name="authority"/> has ended and the delay has passed by the cutoff.</summary>
     public bool IsClosed(string authority, ReportPeriod period) =>
         period.End.PlusDays(1).AtStartOfDayInZone(zoneOf(authority)).ToInstant() + delay <= Cutoff;

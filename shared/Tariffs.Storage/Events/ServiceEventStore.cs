@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Tariffs.Domain.Reports;
 using Tariffs.Storage.Tables;
 using System.Runtime.CompilerServices;
 using Tariffs.Application.Ports;
@@ -29,27 +30,30 @@ public sealed class ServiceEventStore(TableServiceClient service) : IServiceEven
             LegalReference = serviceEvent.LegalReference,
         }], cancellationToken);
 
+    /// <summary>The decisions of <paramref name="unit"/>: its authority and service's, dated in its year (a range of one partition).</summary>
+    public IAsyncEnumerable<StoredServiceEvent> UnitAsync(ReportUnit unit, CancellationToken cancellationToken) =>
+        table.QueryAsync<ServiceEventEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {RowKeys.Join(unit.Authority, unit.Service)} and Date ge {unit.YearText + "-01-01"} and Date le {unit.YearText + "-12-31"}"), cancellationToken: cancellationToken)
+            .Select(Stored);
+
     /// <summary>Every kept decision.</summary>
-    public async IAsyncEnumerable<StoredServiceEvent> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredServiceEvent> AllAsync(CancellationToken cancellationToken) =>
+        table.QueryAsync<ServiceEventEntity>(cancellationToken: cancellationToken).Select(Stored);
+
+    private static StoredServiceEvent Stored(ServiceEventEntity e) => new()
     {
-        await foreach (var e in table.QueryAsync<ServiceEventEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            yield return new StoredServiceEvent
-            {
-                Kind = e.Kind,
-                Authority = e.Authority,
-                Service = e.Service,
-                Area = e.Area,
-                HouseholdId = e.HouseholdId,
-                Date = e.Date,
-                Currency = e.Currency,
-                CompensationMinor = e.CompensationMinor,
-                Verdict = e.Verdict,
-                RuleId = e.RuleId,
-                LegalReference = e.LegalReference,
-                Address = [e.PartitionKey, e.RowKey],
-                StoredAt = e.Timestamp,
-            };
-        }
-    }
+        Kind = e.Kind,
+        Authority = e.Authority,
+        Service = e.Service,
+        Area = e.Area,
+        HouseholdId = e.HouseholdId,
+        Date = e.Date,
+        Currency = e.Currency,
+        CompensationMinor = e.CompensationMinor,
+        Verdict = e.Verdict,
+        RuleId = e.RuleId,
+        LegalReference = e.LegalReference,
+        Address = [e.PartitionKey, e.RowKey],
+        StoredAt = e.Timestamp,
+    };
 }

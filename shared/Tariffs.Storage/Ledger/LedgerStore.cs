@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
@@ -165,39 +164,9 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     /// parsing one page overlaps fetching the next: lines come in no particular order across partitions. Explanations
     /// and notes are most of a row's bytes, so this reads the ledger much faster than whole rows.
     /// </summary>
-    public async IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<LedgerRead>(new BoundedChannelOptions(4_096) { SingleReader = true });
-        var readers = Task.Run(async () =>
-        {
-            try
-            {
-                await Parallel.ForEachAsync(Enumerable.Range(0, LedgerKeys.Partitions), new ParallelOptions { MaxDegreeOfParallelism = ReportReaders, CancellationToken = stop.Token },
-                    async (partition, token) =>
-                    {
-                        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(partition)}");
-                        await foreach (var read in LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: LedgerRowCodec.ReportColumns, cancellationToken: token), token).ConfigureAwait(false))
-                            await channel.Writer.WriteAsync(read, token).ConfigureAwait(false);
-                    }).ConfigureAwait(false);
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e); // the reader below throws it
-            }
-        }, CancellationToken.None);
-        try
-        {
-            await foreach (var read in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                yield return read;
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false); // the caller stopped early: stop the readers too
-            await readers.ConfigureAwait(false);
-        }
-    }
+    public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken) =>
+        SideBySide.ReadAsync(Enumerable.Range(0, LedgerKeys.Partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(p)}")), ReportReaders,
+            (filter, token) => LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: LedgerRowCodec.ReportColumns, cancellationToken: token), token), cancellationToken);
 
     /// <summary>The lines the filter selects; a line that cannot be decoded throws why (an unknown currency: <see cref="Domain.Money.UnknownCurrencyException"/>).</summary>
     private async IAsyncEnumerable<LedgerLine> ReadAsync(string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -25,6 +25,17 @@ public sealed class PublicReportStore(TableServiceClient service) : IPublicRepor
         return months;
     }
 
+    /// <summary>The released months of <paramref name="unit"/> with their cutoffs (a range of one partition).</summary>
+    public async Task<IReadOnlyDictionary<ReleasedMonth, Instant>> ReleasedMonthsAsync(ReportUnit unit, CancellationToken cancellationToken)
+    {
+        var months = new Dictionary<ReleasedMonth, Instant>();
+        var prefix = RowKeys.Join(unit.YearText);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Join(unit.Service, unit.Authority)} and RowKey gt {prefix} and RowKey lt {prefix + "~"}");
+        await foreach (var month in releases.QueryAsync<ReleasedMonthEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            months[new ReleasedMonth(month.Service, month.Authority, month.Month)] = Instant.FromDateTimeOffset(month.Cutoff);
+        return months;
+    }
+
     /// <summary>Inserts newly released months; to be stored before the cells released with them.</summary>
     public Task AddMonthsAsync(IReadOnlyDictionary<ReleasedMonth, Instant> months, CancellationToken cancellationToken) =>
         InsertAsync(releases, months.Select(m => new ReleasedMonthEntity
@@ -42,7 +53,20 @@ public sealed class PublicReportStore(TableServiceClient service) : IPublicRepor
     {
         var released = new List<PublicCell>();
         await foreach (var entity in QueryAsync(null, null, cancellationToken).ConfigureAwait(false))
-            released.Add(new PublicCell(entity.Cell, entity.Suppressed, entity.EligibilityHidden, entity.IncomeHidden, Instant.FromDateTimeOffset(entity.ComputedAt)));
+            released.Add(Released(entity));
+        return released;
+    }
+
+    /// <summary>The released cells of <paramref name="unit"/>: one table of the public report (the year's partitions of its service, its authority's rows).</summary>
+    public async Task<IReadOnlyList<PublicCell>> ReleasedAsync(ReportUnit unit, CancellationToken cancellationToken)
+    {
+        var released = new List<PublicCell>();
+        var first = EquityCellMapping.Partition(unit.Service, unit.YearText);
+        var authority = RowKeys.Join(unit.Authority) + RowKeys.Separator;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {first} and PartitionKey lt {first + "."} and RowKey gt {authority} and RowKey lt {authority[..^1] + "}"}");
+        await foreach (var row in cells.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            released.Add(Released(EquityCellMapping.FromEntity(row)));
         return released;
     }
 
@@ -53,6 +77,9 @@ public sealed class PublicReportStore(TableServiceClient service) : IPublicRepor
     /// <summary>Released cells, optionally of one service and period.</summary>
     public IAsyncEnumerable<EquityCellEntity> QueryAsync(string? service, string? period, CancellationToken cancellationToken) =>
         EquityCellMapping.QueryAsync(cells, service, period, cancellationToken);
+
+    private static PublicCell Released(EquityCellEntity entity) =>
+        new(entity.Cell, entity.Suppressed, entity.EligibilityHidden, entity.IncomeHidden, Instant.FromDateTimeOffset(entity.ComputedAt));
 
     private static async Task InsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken)
     {

@@ -27,6 +27,12 @@ public static class TableNames
     /// <summary>Append-only log of reads of household-level data and of every denial, by day.</summary>
     public const string AccessLog = "accesslog";
 
+    /// <summary>The equity report's projection of every ledger line, by report unit (<see cref="Tariffs.Storage.Reports.ReportLineStore"/>).</summary>
+    public const string ReportLines = "reportlines";
+
+    /// <summary>One row per report unit: whether it changed since its cells were last computed, and when it is due again (<see cref="Tariffs.Storage.Reports.ReportUnitStore"/>).</summary>
+    public const string ReportUnits = "reportunits";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog, ReportLines, ReportUnits];
 }

@@ -8,6 +8,7 @@ using Tariffs.Application.Tests.Billing;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
+using Tariffs.Storage.Tables;
 using Tariffs.Testing;
 using Tariffs.Application.Ports;
 using Tariffs.Application.Messages;
@@ -38,7 +39,7 @@ public sealed class BatchSplitFailureTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>Answers 503 to the <paramref name="failing"/>-th entity group transaction, and only to it.</summary>
+    /// <summary>Answers 503 to the <paramref name="failing"/>-th entity group transaction on the ledger table, and only to it (the report's projections are transactions too).</summary>
     private sealed class OneTransactionOutage(int failing) : HttpPipelinePolicy
     {
         private int sent;
@@ -47,9 +48,17 @@ public sealed class BatchSplitFailureTests(AzuriteFixture azurite)
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref sent) == failing)
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && OnLedger(message) && Interlocked.Increment(ref sent) == failing)
                 throw new RequestFailedException(503, "the table service is unavailable (test)", "ServerBusy", null);
             await ProcessNextAsync(message, pipeline);
+        }
+
+        private static bool OnLedger(HttpMessage message)
+        {
+            using var body = new MemoryStream();
+            message.Request.Content?.WriteTo(body, CancellationToken.None);
+            var text = System.Text.Encoding.UTF8.GetString(body.ToArray());
+            return text.Contains($"/{TableNames.Ledger}(", StringComparison.Ordinal) || text.Contains($"/{TableNames.Ledger}?", StringComparison.Ordinal);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
             .BuildServiceProvider();
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
         var ledger = services.GetRequiredService<LedgerStore>();
-        var calculator = services.GetRequiredService<EquityReportCalculator>();
+        var calculator = services.GetRequiredService<EquityReportRefresh>();
         var authority = "release-" + Guid.NewGuid().ToString("N");
         async Task<EquityCellEntity?> CellAsync(IAsyncEnumerable<EquityCellEntity> cells)
         {
@@ -62,15 +62,15 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
         await ledger.AppendAsync([.. Enumerable.Range(1, 12).Select(i => LedgerLine.Priced("b1-" + authority, "op", authority, "water", default, Outcome(i, $"{authority}-{i}"), null))],
             CancellationToken.None);
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) - Duration.FromMinutes(1); // rows stored after this cutoff
-        await calculator.RecomputeAsync(CancellationToken.None);
+        await calculator.RebuildAsync(CancellationToken.None);
         var unsettled = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
-        await calculator.RecomputeAsync(CancellationToken.None);
+        await calculator.RebuildAsync(CancellationToken.None);
         var released = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
 
         await ledger.AppendAsync([LedgerLine.Priced("b2-" + authority, "op", authority, "water", default, Outcome(1, $"{authority}-late"), null)], CancellationToken.None);
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
-        await calculator.RecomputeAsync(CancellationToken.None);
+        await calculator.RebuildAsync(CancellationToken.None);
         var after = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
         var regulator = await CellAsync(services.GetRequiredService<ReportStore>().QueryAsync("water", "2022", CancellationToken.None));
 

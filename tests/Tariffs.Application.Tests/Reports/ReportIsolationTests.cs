@@ -110,7 +110,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
             [nameof(LineEntity.Quantity)] = "120", [nameof(LineEntity.Unit)] = "m3",
         });
 
-        await services.GetRequiredService<EquityReportCalculator>().RecomputeAsync(CancellationToken.None);
+        await services.GetRequiredService<EquityReportRefresh>().RebuildAsync(CancellationToken.None);
 
         var cell = await CellAsync(services.GetRequiredService<ReportStore>(), service, "2022", authority);
         Assert.Equal((12, 12 * 13760L), (cell!.Cell.HouseholdsBilled, cell.Cell.StandardTotalMinor));
@@ -126,13 +126,13 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         var (authority, service) = await BillTwelveAsync(plain);
         await using var refusing = Services(new RefuseReportUnit(service, "2022-Q4"));
 
-        await refusing.GetRequiredService<EquityReportCalculator>().RecomputeAsync(CancellationToken.None);
+        await refusing.GetRequiredService<EquityReportRefresh>().RebuildAsync(CancellationToken.None);
 
         var reports = plain.GetRequiredService<ReportStore>();
         Assert.Equal(12, (await CellAsync(reports, service, "2022", authority))!.Cell.HouseholdsBilled);
         Assert.Equal(12, (await CellAsync(reports, service, "2022-12", authority))!.Cell.HouseholdsBilled);
         Assert.Null(await CellAsync(reports, service, "2022-Q4", authority));
-        var leftOut = await LeftOutAsync(plain, RowKeys.Join("cells", service, "2022-Q4"));
+        var leftOut = await LeftOutAsync(plain, RowKeys.Join("cells", service, "2022-Q4", authority));
         Assert.StartsWith("left out of the equity report: storage refused it", leftOut!.Reason, StringComparison.Ordinal);
     }
 }

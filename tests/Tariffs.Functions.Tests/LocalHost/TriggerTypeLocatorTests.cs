@@ -38,6 +38,7 @@ public class TriggerTypeLocatorTests
             ["RecordEligibilityFlag"] = ("eligibility-flags", null),
             ["RecomputeHousehold"] = ("household-recompute", null),
             ["DeliverWebhook"] = ("webhook-deliveries", null),
+            ["RefreshEquityReportUnit"] = ("report-units", null),
         }, queues);
         var timers = triggers.Where(t => t.Value is WebJobsTimerTrigger)
             .ToDictionary(t => t.Key, t => (((WebJobsTimerTrigger)t.Value).ScheduleExpression, ((WebJobsTimerTrigger)t.Value).RunOnStartup, ((WebJobsTimerTrigger)t.Value).UseMonitor));
@@ -48,7 +49,7 @@ public class TriggerTypeLocatorTests
             ["SendPendingPublications"] = ("0 */5 * * * *", false, true),
             ["SweepPoisonQueues"] = ("*/15 * * * * *", false, true),
         }, timers);
-        Assert.Equal(9, triggers.Count);
+        Assert.Equal(10, triggers.Count);
     }
 
     [Fact]

@@ -21,6 +21,14 @@ public sealed class InMemoryPublicReportCells : IPublicReportCells
             return Task.FromResult<IReadOnlyDictionary<ReleasedMonth, Instant>>(new Dictionary<ReleasedMonth, Instant>(months));
     }
 
+    public Task<IReadOnlyDictionary<ReleasedMonth, Instant>> ReleasedMonthsAsync(ReportUnit unit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyDictionary<ReleasedMonth, Instant>>(months
+                .Where(m => m.Key.Service == unit.Service && m.Key.Authority == unit.Authority && m.Key.Month.StartsWith(unit.YearText, StringComparison.Ordinal))
+                .ToDictionary(m => m.Key, m => m.Value));
+    }
+
     public Task AddMonthsAsync(IReadOnlyDictionary<ReleasedMonth, Instant> months, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -37,6 +45,13 @@ public sealed class InMemoryPublicReportCells : IPublicReportCells
     {
         lock (gate)
             return Task.FromResult<IReadOnlyList<PublicCell>>([.. cells.Values]);
+    }
+
+    public Task<IReadOnlyList<PublicCell>> ReleasedAsync(ReportUnit unit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult<IReadOnlyList<PublicCell>>([.. cells.Values.Where(c =>
+                c.Cell.Key.Service == unit.Service && c.Cell.Key.Authority == unit.Authority && c.Cell.Key.Period.StartsWith(unit.YearText, StringComparison.Ordinal))]);
     }
 
     public Task AddAsync(IEnumerable<PublicCell> released, CancellationToken cancellationToken)

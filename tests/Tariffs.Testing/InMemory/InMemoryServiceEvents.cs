@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Tariffs.Application.Ports;
+using Tariffs.Domain.Reports;
 
 namespace Tariffs.Testing.InMemory;
 
@@ -37,6 +38,9 @@ public sealed class InMemoryServiceEvents(IClock clock) : IServiceEvents
             yield return e;
         }
     }
+
+    public IAsyncEnumerable<StoredServiceEvent> UnitAsync(ReportUnit unit, CancellationToken cancellationToken) =>
+        AllAsync(cancellationToken).Where(e => e.Authority == unit.Authority && e.Service == unit.Service && e.Date.StartsWith(unit.YearText + "-", StringComparison.Ordinal));
 
     private static StoredServiceEvent Copy(StoredServiceEvent e, IReadOnlyList<string> address, DateTimeOffset? storedAt) => new()
     {

@@ -35,6 +35,8 @@ public sealed class InMemoryTariffs : IDisposable
             .AddSingleton<IServiceEvents>(ServiceEvents)
             .AddSingleton<IReportCells>(ReportCells)
             .AddSingleton<IPublicReportCells>(PublicReportCells)
+            .AddSingleton<IReportLines>(ReportLines)
+            .AddSingleton<IReportUnits>(ReportUnits)
             .AddSingleton<IStorageRefusals>(new NoStorageRefusals());
         services.AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -52,6 +54,10 @@ public sealed class InMemoryTariffs : IDisposable
     public InMemoryServiceEvents ServiceEvents { get; }
     public InMemoryReportCells ReportCells { get; } = new();
     public InMemoryPublicReportCells PublicReportCells { get; } = new();
+
+    public InMemoryReportLines ReportLines { get; } = new();
+
+    public InMemoryReportUnits ReportUnits { get; } = new();
 
     /// <summary>The use cases' container.</summary>
     public ServiceProvider Services { get; }

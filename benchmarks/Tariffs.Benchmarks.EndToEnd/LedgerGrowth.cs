@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Tariffs.Benchmarks.EndToEnd;
+
+/// <summary>
+/// The ledger grown batch after batch (each a new year: a new report unit), with the raw insert yardstick sampled
+/// before the first batch and after each, interleaved: after each batch, the incremental refresh (time and the host's
+/// peak working set during it alone), then a full rebuild (POST /api/reports/equity/recompute?mode=rebuild: the whole
+/// ledger re-projected and every unit recomputed) for comparison. The incremental figures must stay flat as the
+/// ledger grows; the rebuild's grow with it.
+/// </summary>
+public sealed record LedgerGrowth(
+    [property: JsonPropertyName("steps")] IReadOnlyList<GrowthStep> Steps,
+    [property: JsonPropertyName("rawInsertSamples")] IReadOnlyList<double> RawInsertSamples)
+{
+    /// <summary>Largest ÷ smallest incremental refresh peak working set over the steps (target ≤ 1.3).</summary>
+    [JsonPropertyName("refreshPeakSpread")] public double RefreshPeakSpread => Steps.Max(s => s.RefreshPeakMegabytes) / Steps.Min(s => s.RefreshPeakMegabytes);
+
+    /// <summary>Largest ÷ smallest incremental refresh time over the steps.</summary>
+    [JsonPropertyName("refreshTimeSpread")] public double RefreshTimeSpread => Steps.Max(s => s.RefreshSeconds) / Steps.Min(s => s.RefreshSeconds);
+
+    /// <summary>End-to-end ratios: each batch's lines/s (POST → completed → refreshed) ÷ the mean of the raw samples right before and after it.</summary>
+    [JsonPropertyName("ratios")] public IReadOnlyList<double> Ratios => [.. Steps.Select((s, i) => s.LinesPerSecond / ((RawInsertSamples[i] + RawInsertSamples[i + 1]) / 2))];
+
+    /// <summary>Median of <see cref="Ratios"/> (target ≥ 0.7).</summary>
+    [JsonPropertyName("ratioMedian")] public double RatioMedian => Median(Ratios);
+
+    /// <summary>Runs <paramref name="batches"/> batches of <paramref name="lines"/> lines, years <paramref name="firstYear"/> onwards.</summary>
+    public static async Task<LedgerGrowth> RunAsync(HostProcess host, string connectionString, string work, string timestamp, int batches, int lines, int rawEntities,
+        int firstYear, long ledgerBefore, Action<string> say)
+    {
+        var raw = new List<double> { await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities, $"growth-{timestamp}-0") };
+        var steps = new List<GrowthStep>();
+        var ledger = ledgerBefore;
+        for (var i = 1; i <= batches; i++)
+        {
+            var file = Path.Combine(work, $"growth-{i}.json");
+            var batchId = $"growth-{i}-{timestamp}";
+            SyntheticBatch.Write(file, batchId, lines, firstYear + i - 1);
+            var run = await BatchRun.PostAsync(host, connectionString, file, batchId, lines, countLedger: false, say);
+            File.Delete(file);
+            ledger += lines;
+            raw.Add(await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities, $"growth-{timestamp}-{i}"));
+
+            host.ResetPeakWorkingSet();
+            var watch = Stopwatch.StartNew();
+            using (var rebuilt = await host.Client.PostAsync("api/reports/equity/recompute?mode=rebuild", null))
+                if (!rebuilt.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"Rebuild answered {(int)rebuilt.StatusCode}");
+            var step = new GrowthStep(i, ledger, run.SecondsToCompleted, run.RefreshSeconds!.Value, run.RefreshPeakWorkingSetMegabytes!.Value,
+                watch.Elapsed.TotalSeconds, host.PeakWorkingSetBytes() / 1e6, run.LinesPerSecond, run.TransactionsPerLine);
+            steps.Add(step);
+            say(string.Create(CultureInfo.InvariantCulture,
+                $"growth {i}: ledger {ledger:N0} lines; incremental refresh {step.RefreshSeconds:N1} s, peak {step.RefreshPeakMegabytes:N0} MB; rebuild {step.RebuildSeconds:N1} s, peak {step.RebuildPeakMegabytes:N0} MB; end to end {step.LinesPerSecond:N0} lines/s, raw {raw[^2]:N0} → {raw[^1]:N0} entities/s"));
+        }
+        return new LedgerGrowth(steps, raw);
+    }
+
+    /// <summary>The median of <paramref name="values"/>.</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,19 @@
+using NodaTime;
+using Tariffs.Domain.Ledger;
+using Tariffs.Domain.Reports;
+
+namespace Tariffs.Application.Ports;
+
+/// <summary>
+/// The equity report's projection of the ledger by <see cref="ReportUnit"/>: each line with what the report derives
+/// from it (<see cref="LedgerLine.ToReportLine"/>) and when the line and each item were stored, replaced whole on every
+/// save (saving again is harmless), so that one unit is read without reading the ledger.
+/// </summary>
+public interface IReportLines
+{
+    /// <summary>Projects the lines as they are now; a line or item whose stored instant is unknown counts as stored at <paramref name="storedAt"/>. Returns the transactions submitted.</summary>
+    Task<int> SaveAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken);
+
+    /// <summary>Every projected line of the unit, in no particular order; a row that cannot be read comes back with why (<see cref="LedgerRead.Error"/>).</summary>
+    IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace Tariffs.Storage.Tables;
+
+/// <summary>Runs several queries side by side and yields their results as they come, so that handling one page overlaps fetching the next.</summary>
+public static class SideBySide
+{
+    /// <summary>
+    /// The results of <paramref name="query"/> over every one of <paramref name="filters"/>, at most
+    /// <paramref name="readers"/> queries at a time, in no particular order across queries. A failing query fails the
+    /// enumeration; a caller that stops early stops the queries too.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadAsync<T>(IEnumerable<string> filters, int readers, Func<string, CancellationToken, IAsyncEnumerable<T>> query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(4_096) { SingleReader = true });
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(filters, new ParallelOptions { MaxDegreeOfParallelism = readers, CancellationToken = stop.Token }, async (filter, token) =>
+                {
+                    await foreach (var item in query(filter, token).ConfigureAwait(false))
+                        await channel.Writer.WriteAsync(item, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e); // the reader below throws it
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
+    }
+}
