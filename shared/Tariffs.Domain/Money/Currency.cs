@@ -52,7 +52,7 @@ public sealed record Currency
         Math.Round(Math.Round(amount, ExactDigits, MidpointRounding.AwayFromZero), MinorDigits, MidpointRounding.AwayFromZero);
 
     /// <summary>Decimals an amount is exact to before it is rounded to the minor unit (see <see cref="Round"/>).</summary>
-    public const int ExactDigits = 15;
+    private const int ExactDigits = 15;
 
     /// <summary>An amount already rounded to the minor unit, expressed in minor units (cents, pence).</summary>
     public long ToMinorUnits(decimal amount) => decimal.ToInt64(Round(amount) * Pow10(MinorDigits));
