@@ -42,8 +42,17 @@ public sealed record Currency
     public static Currency Find(string? code, string where) =>
         TryFind(code, out var currency) ? currency : throw new UnknownCurrencyException(code ?? "", where);
 
-    /// <summary>Rounds an amount to the minor unit, half away from zero.</summary>
-    public decimal Round(decimal amount) => Math.Round(amount, MinorDigits, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// Rounds an amount to the minor unit, half away from zero, after dropping what lies beyond
+    /// <see cref="ExactDigits"/> decimals: the last of decimal's 28 digits carry the remainders of prorating a period
+    /// by days, so the same amount summed over more segments may come a hair short of a half (−26.3249…988 for
+    /// −26.325); that noise never decides a cent, and cutting a period again never moves one.
+    /// </summary>
+    public decimal Round(decimal amount) =>
+        Math.Round(Math.Round(amount, ExactDigits, MidpointRounding.AwayFromZero), MinorDigits, MidpointRounding.AwayFromZero);
+
+    /// <summary>Decimals an amount is exact to before it is rounded to the minor unit (see <see cref="Round"/>).</summary>
+    private const int ExactDigits = 15;
 
     /// <summary>An amount already rounded to the minor unit, expressed in minor units (cents, pence).</summary>
     public long ToMinorUnits(decimal amount) => decimal.ToInt64(Round(amount) * Pow10(MinorDigits));

@@ -116,4 +116,31 @@ public class LateGrantTests
         var socialAfter = billed.SocialBill + result.Corrections.Where(c => c.Adjustment.Step < RuleStep.Payment).Sum(c => c.Adjustment.Amount);
         return sameSums && result.Withheld.Count == 0 && socialAfter <= billed.SocialBill;
     }
+
+    [Fact]
+    public void A_grant_that_only_cuts_the_period_again_moves_no_cent()
+    {
+        // 270 kWh at 0.30 over 317 days, 32.5 % off without claw-back: −0.325 × 81.00 = −26.325, −26.33 half away from
+        // zero. Billed with two overlapping windows (cut on 17 October), then a third (cut again on 5 November): the
+        // household is eligible every day either way, so the discount stays −26.33 and nothing is corrected or withheld.
+        var catalog = new ServiceCatalog("care", "energy",
+            new Dictionary<string, Tariff>
+            {
+                ["E1"] = new("E1", "Residential", Currency.Usd, "kWh", Versions(new PriceSchedule([], [new PriceBlock(null, BasisPeriod.CalendarYear, 0.30m)]))),
+            },
+            [new SocialProgram("care", "CARE", EligibilityStart.AsGiven, false,
+                [new PercentageDiscountRule("discount", ["E1"], Versions(new PercentageDiscount(32.5m, DiscountComponents.All)))])]);
+        var line = new BillingLine(1, "hh", "acc", "A", true, 5, new DateInterval(new LocalDate(2024, 5, 2), new LocalDate(2025, 3, 14)), 270m, "kWh", "E1", 0m);
+        EligibilityWindow[] windows = [Window("care", new LocalDate(2023, 10, 8)), Window("care", new LocalDate(2024, 10, 17))];
+
+        var billed = TariffEngine.Price(line, catalog, windows);
+        var recomputed = TariffEngine.Price(line, catalog, [.. windows, Window("care", new LocalDate(2024, 11, 5))]);
+        var result = AdjustmentCorrections.Compute(Posted(billed), recomputed, catalog);
+
+        Assert.Equal([2, 3], new[] { billed.Segments.Count, recomputed.Segments.Count });
+        Assert.Equal(-26.33m, Assert.Single(billed.Adjustments).Amount);
+        Assert.Equal(-26.33m, Assert.Single(recomputed.Adjustments).Amount);
+        Assert.Empty(result.Corrections);
+        Assert.Empty(result.Withheld);
+    }
 }

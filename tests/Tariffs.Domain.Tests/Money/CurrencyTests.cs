@@ -10,6 +10,8 @@ public class CurrencyTests
     [InlineData("0.0049999", 0)]
     [InlineData("12.345", 1235)]
     [InlineData("-12.345", -1235)]
+    [InlineData("-26.3249999999999999999999999988", -2633)] // 0.325 × 81 prorated over three segments: the noise is dropped
+    [InlineData("26.324999999999", 2632)] // short of the half within the exact digits
     public void Rounds_half_away_from_zero_to_minor_units(string amount, long expected) =>
         Assert.Equal(expected, Currency.Eur.ToMinorUnits(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
 
