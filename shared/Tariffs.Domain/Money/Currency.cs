@@ -49,7 +49,7 @@ public sealed record Currency
     /// −26.325); that noise never decides a cent, and cutting a period again never moves one.
     /// </summary>
     public decimal Round(decimal amount) =>
-        Math.Round(Math.Round(amount, ExactDigits, MidpointRounding.AwayFromZero), MinorDigits, MidpointRounding.AwayFromZero);
+        Math.Round(amount.Scale > ExactDigits ? Math.Round(amount, ExactDigits, MidpointRounding.AwayFromZero) : amount, MinorDigits, MidpointRounding.AwayFromZero);
 
     /// <summary>Decimals an amount is exact to before it is rounded to the minor unit (see <see cref="Round"/>).</summary>
     private const int ExactDigits = 15;
