@@ -14,7 +14,7 @@ namespace Tariffs.Application.Households;
 /// differences withheld on it: the line priced again with its catalog and the household's eligibility
 /// (<see cref="LineRecomputation"/>), the differences a program without claw-back does not post.
 /// </summary>
-public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility, CatalogRepository catalogs)
+public sealed class HouseholdExplainer(ILedger ledger, EffectiveEligibility effective, IEligibility eligibility, CatalogRepository catalogs)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility,
                 var catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false);
                 pricing[key] = with = (catalog, catalog is null
                     ? HouseholdEligibility.None
-                    : await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), householdId, cancellationToken).ConfigureAwait(false));
+                    : await effective.ForHouseholdAsync(catalog, householdId, cancellationToken).ConfigureAwait(false));
             }
             lines.Add(Explain(line, Withheld(line, with.Catalog, with.Eligibility)));
         }
