@@ -4,6 +4,7 @@ using NodaTime.Testing;
 using Tariffs.Application.Billing;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Eligibility;
+using Tariffs.Application.Households;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Ports;
@@ -103,6 +104,9 @@ public sealed class FactsOnInMemoryTests : IDisposable
         await RecomputeAsync();
 
         Assert.Equal([9_800L], (await ItemsAsync()).Select(i => i.AmountMinor));
+        // The line holds what its eligibility gives: the facts known when it was priced still count for it, nothing is withheld.
+        var explained = Assert.Single((await app.Get<HouseholdExplainer>().ExplainAsync("h-1", CancellationToken.None)).Lines);
+        Assert.Empty(explained.Withheld);
     }
 
     [Fact]
