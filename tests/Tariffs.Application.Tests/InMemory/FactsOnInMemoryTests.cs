@@ -48,8 +48,13 @@ public sealed class FactsOnInMemoryTests : IDisposable
         clock.AdvanceMinutes(1);
     }
 
-    private Task PriceAsync() => app.Get<ChunkProcessor>().ProcessAsync(Header, 0, 0,
-        Messages.Chunk([Messages.Line(1, "h-1", 1, Year2024, 1000, "kWh", "BASE", 250.00m)]), CancellationToken.None);
+    /// <summary>Prices the line, then moves the clock on: facts sent next are received after it was priced.</summary>
+    private async Task PriceAsync()
+    {
+        await app.Get<ChunkProcessor>().ProcessAsync(Header, 0, 0,
+            Messages.Chunk([Messages.Line(1, "h-1", 1, Year2024, 1000, "kWh", "BASE", 250.00m)]), CancellationToken.None);
+        clock.AdvanceMinutes(1);
+    }
 
     /// <summary>Runs every queued recomputation twice (a redelivery writes nothing more).</summary>
     private async Task RecomputeAsync()
