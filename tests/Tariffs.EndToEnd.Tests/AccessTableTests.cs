@@ -184,6 +184,11 @@ public sealed class AccessTableTests(LocalHostFixture host)
         {
             "batch-op" => Batch($"acl-post-{caller}-{x}-{Run}", $"op-{x}", $"acl-auth-{x}", $"acl-hh-post-{x}-{Run}"),
             "flag-agency" => WithAgency(Pipeline.Flag($"acl-flag-{caller}-{x}-{Run}", $"acl-hh-{x}", $"acl-prog-{x}", "2022-01-01"), $"agency-{x}"),
+            "facts-agency" => new JsonObject
+            {
+                ["factsId"] = $"acl-facts-{caller}-{x}-{Run}", ["householdId"] = $"acl-hh-{x}", ["asOf"] = "2022-01-01", ["sourceAgency"] = $"agency-{x}",
+                ["persons"] = 2,
+            },
             "catalog" => JsonNode.Parse(Samples.CatalogFor($"acl-auth-{x}", $"acl-prog-{x}"))!,
             "rules" => With(Sample("restrictions-france.json"), "jurisdiction", $"acl-j-{x}"),
             "standards" => With(Sample("standards-england-water.json"), "scheme", $"acl-scheme-{x}"),
