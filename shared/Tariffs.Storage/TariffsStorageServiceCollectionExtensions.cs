@@ -9,6 +9,7 @@ using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
+using Tariffs.Storage.Simulations;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage;
@@ -36,6 +37,7 @@ public static class TariffsStorageServiceCollectionExtensions
         Port<IServiceEvents, ServiceEventStore>(services);
         Port<IReportLines, ReportLineStore>(services);
         Port<IReportUnits, ReportUnitStore>(services);
+        Port<ISimulations, SimulationStore>(services);
         services.AddSingleton<IWorkQueues, WorkQueues>();
         services.AddSingleton<IPoisonQueues, PoisonQueues>();
         return services;
