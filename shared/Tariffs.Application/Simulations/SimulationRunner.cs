@@ -94,10 +94,12 @@ public sealed class SimulationRunner(
     /// </summary>
     public async Task<(IReadOnlyList<HouseholdChange> Page, bool More)?> HouseholdsAsync(string id, int offset, int limit, CancellationToken cancellationToken)
     {
-        if (await StatusAsync(id, cancellationToken).ConfigureAwait(false) is not { State: SimulationState.Completed }
-            || await simulations.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } record)
+        if (await simulations.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { Error: null, LinesTotal: not null } record)
             return null;
-        var all = Combine(record, await simulations.ChunksAsync(id, cancellationToken).ConfigureAwait(false)).Households().Skip(offset).Take(limit + 1).ToList();
+        var chunks = await simulations.ChunksAsync(id, cancellationToken).ConfigureAwait(false);
+        if (chunks.Count(c => c.Completed) != record.Shards)
+            return null;
+        var all = Combine(record, chunks).Households().Skip(offset).Take(limit + 1).ToList();
         return (all.Take(limit).ToList(), all.Count > limit);
     }
 
