@@ -63,6 +63,8 @@ var queueNames = [
   'billing-chunks-poison'
   'eligibility-flags'
   'eligibility-flags-poison'
+  'household-facts'
+  'household-facts-poison'
   'household-recompute'
   'household-recompute-poison'
   'adjustments-out'
@@ -88,6 +90,7 @@ var tableNames = [
   'accesslog'
   'reportlines'
   'reportunits'
+  'householdfacts'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -36,6 +36,7 @@ public class TriggerTypeLocatorTests
             ["ProcessBillingBatch"] = ("billing-batches", null),
             ["ProcessBillingChunk"] = ("billing-chunks", null),
             ["RecordEligibilityFlag"] = ("eligibility-flags", null),
+            ["RecordHouseholdFacts"] = ("household-facts", null),
             ["RecomputeHousehold"] = ("household-recompute", null),
             ["DeliverWebhook"] = ("webhook-deliveries", null),
             ["RefreshEquityReportUnit"] = ("report-units", null),
@@ -50,7 +51,7 @@ public class TriggerTypeLocatorTests
             ["SendPendingPublications"] = ("0 */5 * * * *", false, true),
             ["SweepPoisonQueues"] = ("*/15 * * * * *", false, true),
         }, timers);
-        Assert.Equal(11, triggers.Count);
+        Assert.Equal(12, triggers.Count);
     }
 
     [Fact]
