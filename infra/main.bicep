@@ -47,10 +47,11 @@ var names = {
 
 var deploymentContainerName = 'deployments'
 
-// Claim-check payloads of large billing batches, and published tariff catalog documents.
+// Claim-check payloads of large billing batches, published tariff catalog documents, and reform simulations.
 var blobContainerNames = [
   'batches'
   'catalog'
+  'simulations'
 ]
 
 // Must match Tariffs.Storage.Queues.QueueNames.All plus the poison queues of the triggered ones
@@ -71,6 +72,8 @@ var queueNames = [
   'webhook-deliveries-poison'
   'report-units'
   'report-units-poison'
+  'simulations'
+  'simulations-poison'
 ]
 
 // Must match Tariffs.Storage.Tables.TableNames.All (tests/Tariffs.Infra.Tests checks it).

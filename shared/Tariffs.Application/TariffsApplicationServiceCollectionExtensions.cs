@@ -10,6 +10,7 @@ using Tariffs.Application.Intake;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
 using Tariffs.Application.Reports;
+using Tariffs.Application.Simulations;
 using Tariffs.Application.Universal;
 
 namespace Tariffs.Application;
@@ -50,6 +51,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportRefresh>();
         services.AddSingleton<EquityReportQuery>();
+        services.AddSingleton<SimulationRunner>();
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
         services.AddSingleton<MessageGuard>();
         services.AddSingleton<PoisonRecorder>();

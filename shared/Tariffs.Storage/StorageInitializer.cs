@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Tariffs.Storage.Catalog;
 using Tariffs.Application.Messages;
+using Tariffs.Storage.Simulations;
 using Tariffs.Storage.Tables;
 using Tariffs.Application.Ports;
 
@@ -18,7 +19,7 @@ public sealed class StorageInitializer(TableServiceClient tables, QueueServiceCl
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         foreach (var name in QueueNames.All)
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var name in new[] { CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName })
+        foreach (var name in new[] { CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName, SimulationStore.ContainerName })
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Reports;
+using Tariffs.Storage.Simulations;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage;
@@ -38,6 +39,7 @@ public static class TariffsStorageServiceCollectionExtensions
         Port<IServiceEvents, ServiceEventStore>(services);
         Port<IReportLines, ReportLineStore>(services);
         Port<IReportUnits, ReportUnitStore>(services);
+        Port<ISimulations, SimulationStore>(services);
         services.AddSingleton<IWorkQueues, WorkQueues>();
         services.AddSingleton<IPoisonQueues, PoisonQueues>();
         return services;

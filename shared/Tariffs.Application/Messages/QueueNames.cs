@@ -27,9 +27,12 @@ public static class QueueNames
     /// <summary>Report units to refresh (authority, service, year), one message each, so that a refresh fans out over instances.</summary>
     public const string ReportUnits = "report-units";
 
+    /// <summary>Reform simulations: one message to count a simulation's lines and fan it out, then one per ledger shard to price.</summary>
+    public const string Simulations = "simulations";
+
     /// <summary>Suffix of the poison queue of a queue, where the queue trigger moves a message after its last failed delivery.</summary>
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every queue, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdFacts, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits];
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdFacts, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits, Simulations];
 }

@@ -44,6 +44,20 @@ public interface ILedger
     IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many shards the ledger's lines fall in (<see cref="ReadShardAsync"/>): the pieces a long read over the whole
+    /// ledger is cut into, to run side by side or one queue message each.
+    /// </summary>
+    int Shards { get; }
+
+    /// <summary>
+    /// Every stored line of shard <paramref name="shard"/> (0 to <see cref="Shards"/> − 1) billed under the authority's
+    /// service, in no particular order, without its items (<see cref="LedgerLine.Items"/> empty: what pricing the line
+    /// again needs, not what was posted for it). Every line is in exactly one shard, and all the lines of a household
+    /// are in the same one. A line that cannot be read throws why.
+    /// </summary>
+    IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every stored line, in no particular order, with at least what the equity report derives from
     /// (<see cref="LedgerLine.ToReportLine"/>) and when each line and item was stored; other fields may be defaults. A
     /// line that cannot be read comes back with why instead (<see cref="LedgerRead.Error"/>), costing no other line.

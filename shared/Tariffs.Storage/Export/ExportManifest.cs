@@ -78,7 +78,7 @@ public sealed record ExportManifest(string Format, DateTimeOffset ExportedAt, IR
                 problems.Add($"{file.Path}: {bytes} bytes, the manifest says {file.Bytes}.");
             if (sha256 != file.Sha256)
                 problems.Add($"{file.Path}: SHA-256 {sha256}, the manifest says {file.Sha256}: the file was changed.");
-            if (file.Rows is { } expected && rows != expected)
+            if (file.Kind == ExportedFile.TableKind && file.Rows is { } expected && rows != expected)
                 problems.Add($"{file.Path}: {rows} rows, the manifest says {expected}.");
         }
         var listed = Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);

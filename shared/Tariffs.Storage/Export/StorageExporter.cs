@@ -16,8 +16,8 @@ namespace Tariffs.Storage.Export;
 /// Writes everything the service stores into a folder an authority can take away: every table as JSON Lines
 /// (<c>tables/{table}.jsonl</c>, one entity per line in the Table service's own JSON format, <see cref="EntityJson"/>),
 /// every blob as its bytes (<c>blobs/{container}/{name}</c>: the published catalogs, universal-service documents and
-/// the batches received by claim-check), and <see cref="ExportManifest"/>. Streams row by row: memory does not grow
-/// with the tables.
+/// the batches received by claim-check), the ledger also as CSV with a data dictionary (<see cref="LedgerCsv"/>), and
+/// <see cref="ExportManifest"/>. Streams row by row: memory does not grow with the tables.
 /// </summary>
 public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
 {
@@ -44,6 +44,14 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
                 files.Add(file);
                 progress?.Report(file);
             }
+        var (lines, items, unreadable) = await LedgerCsv.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
+        foreach (var (path, rows) in new[] { (LedgerCsv.LinesPath, lines), (LedgerCsv.ItemsPath, items) })
+            files.Add(await DescribeAsync(Path.Combine(folder, path), path, ExportedFile.RenderingKind, path, rows, "text/csv", cancellationToken).ConfigureAwait(false));
+        var dictionary = Path.Combine(folder, LedgerCsv.DictionaryPath);
+        await File.WriteAllTextAsync(dictionary, LedgerCsv.Dictionary(files, unreadable), cancellationToken).ConfigureAwait(false);
+        files.Add(await DescribeAsync(dictionary, LedgerCsv.DictionaryPath, ExportedFile.RenderingKind, LedgerCsv.DictionaryPath, null, "text/markdown", cancellationToken).ConfigureAwait(false));
+        foreach (var file in files.Skip(files.Count - 3))
+            progress?.Report(file);
         var manifest = new ExportManifest(ExportManifest.CurrentFormat, started, files, pending);
         await manifest.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
         return manifest;

@@ -34,7 +34,7 @@ public sealed class StorageImporter(TableServiceClient tables, BlobServiceClient
             var path = ExportManifest.Resolve(root, file.Path)!;
             if (file.Kind == ExportedFile.TableKind)
                 rows += await ImportTableAsync(path, file.Name, cancellationToken).ConfigureAwait(false);
-            else
+            else if (file.Kind == ExportedFile.BlobKind)
             {
                 await ImportBlobAsync(path, file, cancellationToken).ConfigureAwait(false);
                 blobCount++;

@@ -158,6 +158,18 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"BatchId eq {batchId}"), cancellationToken);
 
+    /// <summary>The ledger's partitions (<see cref="LedgerKeys.Partitions"/>): a household's rows are all in one.</summary>
+    public int Shards => LedgerKeys.Partitions;
+
+    /// <summary>The line rows of one partition billed under the authority's service (filtered by the service and kind: no item rows are read).</summary>
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, LedgerKeys.Partitions);
+        return ReadAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {authority} and Service eq {service}"), cancellationToken);
+    }
+
     /// <summary>
     /// Every line of the ledger with only what the equity report derives from (<see cref="LedgerRowCodec.ReportColumns"/>;
     /// the rest decodes to defaults; a line that cannot be decoded comes back with why), partitions read side by side (<see cref="ReportReaders"/> at a time) so that

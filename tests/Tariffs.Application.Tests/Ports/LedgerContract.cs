@@ -222,4 +222,27 @@ public abstract class LedgerContract
         Assert.Equal(3, append.RowsInserted);
         Assert.Equal([1, 3], (await ToListAsync(ledger.ReadBatchAsync(batch, CancellationToken.None))).Select(l => l.LineNumber).Order());
     }
+
+    [Fact]
+    public async Task Shards_hold_each_line_of_a_service_once_without_items_and_a_households_lines_together()
+    {
+        var ledger = await NewLedgerAsync();
+        var (batch, authority) = (Unique("shards"), Unique("authority"));
+        LedgerLine Of(int number, string household, string lineAuthority, string service) =>
+            LedgerLine.Priced(batch, "operator", lineAuthority, service, Instant.FromUtc(2022, 3, 1, 0, 0), Outcome(number, -44.00m, household), null);
+        var lines = Enumerable.Range(1, 40).Select(n => Of(n, $"{batch}-hh-{n % 13}", authority, "water"))
+            .Append(Of(41, $"{batch}-hh-1", authority, "wastewater")).Append(Of(42, $"{batch}-hh-2", "other", "water")).ToList();
+        await ledger.AppendAsync(lines, CancellationToken.None);
+
+        var shards = new List<List<LedgerLine>>();
+        for (var shard = 0; shard < ledger.Shards; shard++)
+            shards.Add(await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", CancellationToken.None)));
+
+        Assert.True(ledger.Shards > 1);
+        Assert.Equal(Enumerable.Range(1, 40), shards.SelectMany(s => s).Select(l => l.LineNumber).Order());
+        Assert.All(shards.SelectMany(s => s), l => Assert.Empty(l.Items));
+        Assert.All(shards.SelectMany(s => s), l => Assert.Equal((Year, 137.60m, 13760L), (l.Period, l.Quantity > 0 ? 137.60m : 0m, l.StandardBillMinor)));
+        Assert.Equal(13, shards.SelectMany(s => s.Select(l => l.HouseholdId).Distinct()).Count());
+        Assert.Contains(shards, s => s.Count > 0 && s.Count < 40);
+    }
 }

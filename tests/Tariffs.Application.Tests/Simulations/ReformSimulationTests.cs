@@ -6,6 +6,7 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
+using Tariffs.Domain.Reports;
 using Tariffs.Testing;
 
 namespace Tariffs.Application.Tests.Simulations;
@@ -22,15 +23,15 @@ public sealed class ReformSimulationTests
 
     private static ServiceCatalog Read(string json) => CatalogDocumentReader.Read(json).Catalog ?? throw new InvalidOperationException("sample catalog unreadable");
 
-    /// <summary>Area A: 12 CSS households and 11 others; area B: 5 others (under k = 11).</summary>
+    /// <summary>Area A: 12 CSS households and 11 others; area B: 5 others (under k = 11); area C: 11 others.</summary>
     private static ReformSimulation Simulate(int suppressionThreshold = 11)
     {
         var now = Read(Published);
         var draft = Read(Published.Replace("\"blockPrices\": [0.34, null]", "\"blockPrices\": [0.24, null]", StringComparison.Ordinal));
         Assert.NotEqual(now, draft);
-        var simulation = new ReformSimulation(suppressionThreshold);
+        var simulation = new ReformSimulation(new EquityReportRules { SuppressionThreshold = suppressionThreshold });
         var number = 0;
-        foreach (var (area, css, others) in new[] { ("A", 12, 11), ("B", 0, 5) })
+        foreach (var (area, css, others) in new[] { ("A", 12, 11), ("B", 0, 5), ("C", 0, 11) })
             for (var i = 0; i < css + others; i++)
             {
                 number++;
@@ -59,14 +60,16 @@ public sealed class ReformSimulationTests
     }
 
     [Fact]
-    public void An_area_under_the_threshold_shows_nothing_and_the_total_counts_every_household_once()
+    public void An_area_under_the_threshold_shows_nothing_nor_does_the_area_that_would_give_it_away_and_the_total_counts_every_household_once()
     {
         var cells = Simulate().Build();
 
         Assert.True(cells.Single(c => c.Area == "B").Suppressed);
         Assert.Null(cells.Single(c => c.Area == "B").Households);
+        // B would be the total minus A and C: C, the smaller, is hidden as well (the public report's secondary suppression).
+        Assert.True(cells.Single(c => c.Area == "C").Suppressed);
         var total = cells.Single(c => c.Area == "*");
-        Assert.Equal((28, 12, 16), (total.Households, total.BetterOff, total.Unchanged));
+        Assert.Equal((39, 12, 27), (total.Households, total.BetterOff, total.Unchanged));
         Assert.Equal(528.00m, total.SocialCostNow);
     }
 

@@ -36,9 +36,11 @@ public class TriggerTypeLocatorTests
             ["ProcessBillingBatch"] = ("billing-batches", null),
             ["ProcessBillingChunk"] = ("billing-chunks", null),
             ["RecordEligibilityFlag"] = ("eligibility-flags", null),
+            ["RecordHouseholdFacts"] = ("household-facts", null),
             ["RecomputeHousehold"] = ("household-recompute", null),
             ["DeliverWebhook"] = ("webhook-deliveries", null),
             ["RefreshEquityReportUnit"] = ("report-units", null),
+            ["RunSimulation"] = ("simulations", null),
         }, queues);
         var timers = triggers.Where(t => t.Value is WebJobsTimerTrigger)
             .ToDictionary(t => t.Key, t => (((WebJobsTimerTrigger)t.Value).ScheduleExpression, ((WebJobsTimerTrigger)t.Value).RunOnStartup, ((WebJobsTimerTrigger)t.Value).UseMonitor));
@@ -49,7 +51,7 @@ public class TriggerTypeLocatorTests
             ["SendPendingPublications"] = ("0 */5 * * * *", false, true),
             ["SweepPoisonQueues"] = ("*/15 * * * * *", false, true),
         }, timers);
-        Assert.Equal(10, triggers.Count);
+        Assert.Equal(12, triggers.Count);
     }
 
     [Fact]

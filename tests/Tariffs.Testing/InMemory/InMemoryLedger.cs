@@ -98,6 +98,17 @@ public sealed class InMemoryLedger(IClock? clock = null) : ILedger
     public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         Where(l => l.BatchId == batchId, cancellationToken);
 
+    /// <summary>Four shards, by FNV-1a of the household id: all of a household's lines in one.</summary>
+    public int Shards => 4;
+
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
+        lock (gate)
+            return Stream([.. lines.Values.Where(l => l.Authority == authority && l.Service == service && ShardOf(l.HouseholdId) == shard).Select(l => l with { Items = [] })], cancellationToken);
+    }
+
     public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken)
     {
         lock (gate)
@@ -119,6 +130,14 @@ public sealed class InMemoryLedger(IClock? clock = null) : ILedger
             yield return item;
         }
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private int ShardOf(string householdId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in householdId)
+            hash = (hash ^ c) * 16777619u;
+        return (int)(hash % (uint)Shards);
     }
 
     private static (string, string, int) Key(LedgerLineId id) => (id.HouseholdId, id.BatchId, id.LineNumber);

@@ -38,6 +38,7 @@ public sealed class InMemoryTariffs : IDisposable
             .AddSingleton<IPublicReportCells>(PublicReportCells)
             .AddSingleton<IReportLines>(ReportLines)
             .AddSingleton<IReportUnits>(ReportUnits)
+            .AddSingleton<ISimulations>(Simulations)
             .AddSingleton<IStorageRefusals>(new NoStorageRefusals());
         services.AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -60,6 +61,8 @@ public sealed class InMemoryTariffs : IDisposable
     public InMemoryReportLines ReportLines { get; } = new();
 
     public InMemoryReportUnits ReportUnits { get; } = new();
+
+    public InMemorySimulations Simulations { get; } = new();
 
     /// <summary>The use cases' container.</summary>
     public ServiceProvider Services { get; }
