@@ -11,7 +11,6 @@ using Tariffs.Application.Ports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Billing;
 
