@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares commits on the same machine by running their benchmarks interleaved (A, B, C, A, B, C, ...), so that the
 # load of a shared machine falls on every commit alike. Prints, per commit, the median and spread (min–max) of each
-# figure, and writes every run's raw results under the output directory.
+# figure (n = the runs that gave it), and writes every run's raw results under the output directory.
 #
 #   bash scripts/benchmark-compare.sh [--rounds N] [--lines N] [--out DIR] [--keep] COMMIT...
 #
@@ -80,9 +80,10 @@ for round in $(seq 1 "$rounds"); do
         echo "e2e $(cut -d' ' -f1-3 /proc/loadavg)" >>"$run/load"
         (cd "$tree" && dotnet benchmarks/Tariffs.Benchmarks.EndToEnd/bin/Release/net10.0/Tariffs.Benchmarks.EndToEnd.dll \
             "${e2e[@]}") >"$run/e2e.log" 2>&1 || { tail -30 "$run/e2e.log"; exit 1; }
+        # An engine run that failed (BenchmarkDotNet's build can time out on a loaded machine) gives null figures.
         jq -c --arg sha "$sha" --argjson round "$round" '{sha: $sha, round: $round,
-            mixed: (.engine[] | select(.benchmark == "MixedPopulation") | .linesPerSecond),
-            standard: (.engine[] | select(.benchmark == "StandardPricingOnly") | .linesPerSecond),
+            mixed: (first(.engine[] | select(.benchmark == "MixedPopulation") | .linesPerSecond) // null),
+            standard: (first(.engine[] | select(.benchmark == "StandardPricingOnly") | .linesPerSecond) // null),
             e2e: .throughput.linesPerSecond, raw: .rawInsertEntitiesPerSecond, ratio: .throughputRatio,
             transactionsPerLine: .throughput.transactionsPerLine}' "$run/results/latest.json" | tee -a "$out/runs.jsonl"
     done
@@ -92,8 +93,9 @@ say "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Median (middle value; mean of the two middle ones for an even count) and spread per commit, in the order given.
 jq -rs --argjson order "$(printf '%s\n' "${shas[@]}" | jq -R . | jq -s .)" '
     def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-    def fig(f; d): (map(f) | median | . * d | round / d | tostring) + " (" + (map(f) | min | . * d | round / d | tostring)
-        + "–" + (map(f) | max | . * d | round / d | tostring) + ")";
+    def fig(f; d): [.[] | f | select(. != null)] as $v
+        | if ($v | length) == 0 then "n/a" else ($v | median | . * d | round / d | tostring) + " (" + ($v | min | . * d | round / d | tostring)
+            + "–" + ($v | max | . * d | round / d | tostring) + ", n=" + ($v | length | tostring) + ")" end;
     group_by(.sha) as $groups
     | "| commit | runs | engine Mixed lines/s | engine Standard lines/s | end to end lines/s | raw entities/s | end to end ÷ raw | transactions/line |",
       "|---|---|---|---|---|---|---|---|",
