@@ -62,6 +62,8 @@ var queueNames = [
   'billing-chunks-poison'
   'eligibility-flags'
   'eligibility-flags-poison'
+  'household-facts'
+  'household-facts-poison'
   'household-recompute'
   'household-recompute-poison'
   'adjustments-out'
@@ -85,6 +87,7 @@ var tableNames = [
   'accesslog'
   'reportlines'
   'reportunits'
+  'householdfacts'
 ]
 
 module identity 'modules/identity.bicep' = {

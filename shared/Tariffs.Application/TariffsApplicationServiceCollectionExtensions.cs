@@ -27,10 +27,12 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<CatalogRepository>();
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton<RecomputeQueue>();
+        services.AddSingleton<EffectiveEligibility>();
         services.AddSingleton<LineCorrector>();
         services.AddSingleton<ChunkProcessor>();
         services.AddSingleton<BatchIntake>();
         services.AddSingleton<EligibilityFlagHandler>();
+        services.AddSingleton<HouseholdFactsHandler>();
         services.AddSingleton<HouseholdRecomputer>();
         services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
         services.AddSingleton<AdjustmentPublisher>();
@@ -42,6 +44,7 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<RestrictionChecker>();
         services.AddSingleton<IncidentCompensator>();
         services.AddSingleton<HouseholdExplainer>();
+        services.AddSingleton<EligibilityExplainer>();
         services.AddSingleton<HouseholdLocator>();
         services.AddSingleton<ReportChanges>();
         services.AddSingleton<EquityReportCalculator>();

@@ -5,6 +5,7 @@ using Tariffs.Storage.Catalog;
 using Tariffs.Storage.Deliveries;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Events;
+using Tariffs.Storage.Facts;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
@@ -26,6 +27,7 @@ public static class TariffsStorageServiceCollectionExtensions
         services.AddSingleton<IStorageRefusals, StorageRefusals>();
         Port<ICatalogDocuments, CatalogDocumentStore>(services);
         Port<IEligibility, EligibilityStore>(services);
+        Port<IHouseholdFacts, HouseholdFactsStore>(services);
         Port<ILedger, LedgerStore>(services);
         Port<IRejections, RejectionStore>(services);
         Port<IReportCells, ReportStore>(services);

@@ -55,7 +55,7 @@ public static class Pipeline
         async () =>
         {
             var total = 0;
-            foreach (var queue in new[] { "billing-batches", "billing-chunks", "eligibility-flags", "household-recompute", "webhook-deliveries" })
+            foreach (var queue in new[] { "billing-batches", "billing-chunks", "eligibility-flags", "household-facts", "household-recompute", "webhook-deliveries" })
                 total += (await host.Queue(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
             return total;
         },

@@ -51,6 +51,15 @@ public static class AccessRules
             : AccessDecision.Deny("the household is not billed by an operator, nor under an authority or jurisdiction, in this caller's scope");
     }
 
+    /// <summary>POST /api/households/{id}/facts: the statement's <c>sourceAgency</c> is the caller's (facts decide no program: the catalog's criteria do).</summary>
+    public static AccessDecision PostFacts(Caller caller, string? sourceAgency)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.SpeaksForAgency(sourceAgency)
+            ? AccessDecision.Allow
+            : AccessDecision.Deny($"the source agency '{sourceAgency}' is not this caller's agency");
+    }
+
     /// <summary>POST /api/eligibility: the flag's <c>sourceAgency</c> is the caller's, and its program one the caller decides.</summary>
     public static AccessDecision PostEligibility(Caller caller, string? sourceAgency, string? program)
     {

@@ -16,6 +16,7 @@ public static class ContractSchemas
         ["BillingBatch"] = "billing-batch.schema.json",
         ["EligibilityFlag"] = "eligibility-flag.schema.json",
         ["EligibilityRevocation"] = "eligibility-revocation.schema.json",
+        ["HouseholdFacts"] = "household-facts.schema.json",
         ["TariffCatalog"] = "tariff-catalog.schema.json",
         ["RestrictionRules"] = "restriction-rules.schema.json",
         ["GuaranteedStandards"] = "guaranteed-standards.schema.json",

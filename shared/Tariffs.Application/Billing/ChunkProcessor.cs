@@ -36,7 +36,7 @@ namespace Tariffs.Application.Billing;
 /// </remarks>
 public sealed partial class ChunkProcessor(
     CatalogRepository catalogs,
-    IEligibility eligibility,
+    EffectiveEligibility eligibility,
     ILedger ledger,
     IRejections rejections,
     IBatches batches,
@@ -83,8 +83,7 @@ public sealed partial class ChunkProcessor(
         });
 
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var programIds = catalog.Programs.Select(p => p.Id).ToList();
-        var stored = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
+        var stored = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
         var pricedAt = clock.GetCurrentInstant();
 
         var incomes = KnownIncomes(stored);
@@ -94,7 +93,7 @@ public sealed partial class ChunkProcessor(
             LineOutcome outcome;
             try
             {
-                var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EligibilityAsOf.Windows(e, catalog, pricedAt) : [];
+                var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EffectiveEligibility.Windows(e, catalog, line.Period, pricedAt) : [];
                 outcome = TariffEngine.Price(line, catalog, windows);
             }
             catch (Exception e) when (e is not OperationCanceledException) // a rule that cannot price it, an overflow…
@@ -125,7 +124,7 @@ public sealed partial class ChunkProcessor(
         IReadOnlyList<LedgerLine> storedEarlier = append.AlreadyStored.Count == 0 ? [] : await ledger.ReadLinesAsync(append.AlreadyStored.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
         await reportChanges.LinesStoredAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id)), .. storedEarlier], cancellationToken).ConfigureAwait(false);
-        var now = await eligibility.ForHouseholdsAsync(programIds, householdIds, cancellationToken).ConfigureAwait(false);
+        var now = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();
         var cause = $"eligibility received while batch {header.BatchId} was priced";
@@ -261,12 +260,12 @@ public sealed partial class ChunkProcessor(
     }
 
     /// <summary>
-    /// Each household's latest known annual income (from the facts sent with its flags), for affordability; an income
+    /// Each household's latest known annual income (from the facts sent with its flags or on their own), for affordability; an income
     /// no minor-unit amount can hold (beyond ±<see cref="MaxStoredIncome"/>) is left out, so that one such flag never
     /// stops its household's lines from being stored.
     /// </summary>
     private static Dictionary<string, decimal> KnownIncomes(Dictionary<string, HouseholdEligibility> stored) => stored
-        .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
+        .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Concat(h.Value.Facts.Select(f => f.Facts)).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
         .Where(h => h.Facts is not null && decimal.Abs(h.Facts.AnnualIncome!.Value) <= MaxStoredIncome)
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 

@@ -21,7 +21,7 @@ namespace Tariffs.Application.Eligibility;
 /// </summary>
 public sealed partial class HouseholdRecomputer(
     ILedger ledger,
-    IEligibility eligibility,
+    EffectiveEligibility eligibility,
     CatalogRepository catalogs,
     LineCorrector corrector,
     PublicationOutbox outbox,
@@ -64,7 +64,7 @@ public sealed partial class HouseholdRecomputer(
             {
                 var catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"The catalog {key} of a priced line is no longer published.");
-                priced[key] = with = (catalog, await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false));
+                priced[key] = with = (catalog, await eligibility.ForHouseholdAsync(catalog, line.HouseholdId, cancellationToken).ConfigureAwait(false));
             }
             try
             {
@@ -106,7 +106,7 @@ public sealed partial class HouseholdRecomputer(
             // Another recomputation appended corrections first: start again from what is stored now.
             line = await ledger.ReadLineAsync(line.Id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} disappeared from the ledger.");
-            stored = await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), line.HouseholdId, cancellationToken).ConfigureAwait(false);
+            stored = await eligibility.ForHouseholdAsync(catalog, line.HouseholdId, cancellationToken).ConfigureAwait(false);
         }
         throw new InvalidOperationException($"Line {line.LineNumber} of batch {line.BatchId} kept changing during {MaxAttemptsPerLine} recomputations.");
     }

@@ -8,7 +8,7 @@ namespace Tariffs.Application.Eligibility;
 
 /// <summary>
 /// A stored line priced again by the engine with the eligibility stored now, as it counts for the line
-/// (<see cref="EligibilityAsOf"/> at its first pricing), and compared rule by rule with what the ledger holds for it
+/// (<see cref="EffectiveEligibility"/> at its first pricing), and compared rule by rule with what the ledger holds for it
 /// (<see cref="AdjustmentCorrections"/>). The one comparison behind both a late grant's corrections
 /// (<see cref="LineCorrector"/>) and the independent audit of an export (<see cref="Audit.LedgerAuditor"/>).
 /// </summary>
@@ -17,7 +17,7 @@ public static class LineRecomputation
     /// <summary>The line's outcome now and its differences with the ledger: those to post and those withheld for lack of claw-back.</summary>
     public static (LineOutcome Outcome, CorrectionResult Differences) Compare(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility eligibility)
     {
-        var windows = EligibilityAsOf.Windows(eligibility, catalog, line.PricedAt);
+        var windows = EffectiveEligibility.Windows(eligibility, catalog, line.Period, line.PricedAt);
         var outcome = TariffEngine.Price(line.ToBillingLine(), catalog, windows);
         return (outcome, AdjustmentCorrections.Compute(line.Posted(), outcome, catalog));
     }

@@ -14,7 +14,7 @@ namespace Tariffs.Application.Households;
 /// differences withheld on it: the line priced again with its catalog and the household's eligibility
 /// (<see cref="LineRecomputation"/>), the differences a program without claw-back does not post.
 /// </summary>
-public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility, CatalogRepository catalogs)
+public sealed class HouseholdExplainer(ILedger ledger, EffectiveEligibility effective, IEligibility eligibility, IHouseholdFacts facts, CatalogRepository catalogs)
 {
     /// <summary>The explanation; a household with no billed line has an empty list.</summary>
     public async Task<HouseholdExplanation> ExplainAsync(string householdId, CancellationToken cancellationToken)
@@ -29,18 +29,20 @@ public sealed class HouseholdExplainer(ILedger ledger, IEligibility eligibility,
                 var catalog = await catalogs.FindAsync(line.Authority, line.Service, cancellationToken).ConfigureAwait(false);
                 pricing[key] = with = (catalog, catalog is null
                     ? HouseholdEligibility.None
-                    : await eligibility.ForHouseholdAsync(catalog.Programs.Select(p => p.Id), householdId, cancellationToken).ConfigureAwait(false));
+                    : await effective.ForHouseholdAsync(catalog, householdId, cancellationToken).ConfigureAwait(false));
             }
             lines.Add(Explain(line, Withheld(line, with.Catalog, with.Eligibility)));
         }
         return new HouseholdExplanation(householdId, lines);
     }
 
-    /// <summary>The agencies that decided on the household: source agencies of its flags and revocations, for every published program.</summary>
+    /// <summary>The agencies that decided on the household: source agencies of its flags and revocations, for every published program, and of its facts statements.</summary>
     public async Task<IReadOnlySet<string>> DecidingAgenciesAsync(string householdId, CancellationToken cancellationToken)
     {
         var programs = (await catalogs.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(c => c.Programs).Select(p => p.Id);
-        return await eligibility.SourceAgenciesAsync(programs, householdId, cancellationToken).ConfigureAwait(false);
+        var agencies = new HashSet<string>(await eligibility.SourceAgenciesAsync(programs, householdId, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        agencies.UnionWith((await facts.ForHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false)).Select(s => s.SourceAgency));
+        return agencies;
     }
 
     /// <summary>The differences withheld on a line; none when its catalog is gone or the engine refuses it now (nothing then to compare with).</summary>

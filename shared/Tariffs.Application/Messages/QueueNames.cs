@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Eligibility flags from social services.</summary>
     public const string EligibilityFlags = "eligibility-flags";
 
+    /// <summary>Household facts statements from social services (eligibility is determined from them by the catalog's criteria).</summary>
+    public const string HouseholdFacts = "household-facts";
+
     /// <summary>Households whose billed lines must be recomputed after their eligibility changed.</summary>
     public const string HouseholdRecompute = "household-recompute";
 
@@ -28,5 +31,5 @@ public static class QueueNames
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every queue, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits];
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdFacts, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits];
 }

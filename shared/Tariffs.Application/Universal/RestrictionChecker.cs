@@ -10,7 +10,7 @@ namespace Tariffs.Application.Universal;
 
 /// <summary>
 /// Answers restriction requests with the published rules of the jurisdiction and the household's latest known
-/// facts (sent by social services with its flags): allowed, blocked, or allowed with a limit, with the deciding
+/// facts (sent by social services with its flags or on their own): allowed, blocked, or allowed with a limit, with the deciding
 /// rule, its version and legal reference. A request that cannot be read, or is out of the <see cref="InputLimits"/>, is refused with the field at fault.
 /// Each decision about a billed household is kept (table <c>events</c>) and blocked ones are counted by area in reports.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed partial class RestrictionChecker(
     UniversalServiceDocuments documents,
     CatalogRepository catalogs,
     IEligibility eligibility,
+    IHouseholdFacts householdFacts,
     HouseholdLocator locator,
     IServiceEvents events,
     ReportChanges changes,
@@ -44,7 +45,8 @@ public sealed partial class RestrictionChecker(
             return (null, [$"$.jurisdiction: no restriction rules are published for '{jurisdiction}'"]);
         var programs = (await catalogs.AllAsync(cancellationToken).ConfigureAwait(false)).SelectMany(c => c.Programs).Select(p => p.Id);
         var known = await eligibility.ForHouseholdAsync(programs, household!, cancellationToken).ConfigureAwait(false);
-        var facts = known.Windows.Select(w => w.Facts).Where(f => f is not null).MaxBy(f => f!.AsOf);
+        var statements = await householdFacts.ForHouseholdAsync(household!, cancellationToken).ConfigureAwait(false);
+        var facts = known.Windows.Select(w => w.Facts).Concat(statements.Select(s => s.Facts)).Where(f => f is not null).MaxBy(f => f!.AsOf);
 
         var decision = RestrictionGuard.Decide(new RestrictionRequest(household!, service!, action, date!.Value, mainResidence!.Value, facts), rules);
         LogDecision(logger, action, service!, jurisdiction!, decision.Verdict, decision.RuleId);

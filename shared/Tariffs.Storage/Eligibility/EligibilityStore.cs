@@ -19,13 +19,8 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
     private readonly TableClient table = service.GetTableClient(TableNames.Eligibility);
     private readonly ConcurrentDictionary<string, ProgramEligibilityCache> caches = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Partition of the id claims: a row per flag id (RowKey f | id) and revocation id (r | id) holding the fingerprint
-    /// of the content first stored under it. Never a program's partition: '~' followed by 'i' is not an escape.
-    /// </summary>
-    private const string IdClaimsPartition = "~ids";
-
-    private const string FingerprintColumn = "Fingerprint";
+    /// <summary>Partition of the id claims (<see cref="IdClaimRows"/>): a row per flag id (RowKey f | id) and revocation id (r | id).</summary>
+    private const string IdClaimsPartition = IdClaimRows.Partition;
 
     /// <summary>
     /// Stores a window under its flag id, one namespace across programs and households: the same flag stored twice
@@ -73,18 +68,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
     /// <summary>Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content.</summary>
     private async Task<IdClaim> SaveClaimedAsync(string claimKey, EligibilityEntity entity, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprint(entity);
-        IdClaim claim;
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(IdClaimsPartition, claimKey) { [FingerprintColumn] = fingerprint }, cancellationToken).ConfigureAwait(false);
-            claim = IdClaim.New;
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
-        {
-            var stored = await table.GetEntityAsync<TableEntity>(IdClaimsPartition, claimKey, select: [FingerprintColumn], cancellationToken: cancellationToken).ConfigureAwait(false);
-            claim = stored.Value.GetString(FingerprintColumn) == fingerprint ? IdClaim.Resent : IdClaim.Conflict;
-        }
+        var claim = await table.ClaimAsync(claimKey, Fingerprint(entity), cancellationToken).ConfigureAwait(false);
         if (claim != IdClaim.Conflict)
             await table.InsertMissingAsync([entity], cancellationToken).ConfigureAwait(false);
         return claim;

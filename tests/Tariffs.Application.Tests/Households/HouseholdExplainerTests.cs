@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using Tariffs.Application.Catalog;
+using Tariffs.Application.Eligibility;
 using Tariffs.Application.Households;
 using Tariffs.Application.Json;
 using Tariffs.Domain.Billing;
@@ -33,7 +34,7 @@ public sealed class HouseholdExplainerTests
         var grant = new Adjustment("css-block", "css", RuleStep.PriceReplacement, -44.00m, Year,
             [new AdjustmentSegment(Year, "2022-01-01", new LegalReference("Délibération 2022"), new Explanation("{quantity} m³ × ({social} − {standard})", 80m, 0.34m, 0.89m), -44.00m)]);
         await ledger.TryAppendCorrectionsAsync(priced, [LedgerItem.Of(grant, Currency.Eur, 1, "flag f-1: stored total 0.00 EUR, recomputed -44.00 EUR")], "{}", CancellationToken.None);
-        var explainer = new HouseholdExplainer(ledger, new InMemoryEligibility(), new CatalogRepository(new InMemoryCatalogDocuments()));
+        var explainer = new HouseholdExplainer(ledger, new EffectiveEligibility(new InMemoryEligibility(), new InMemoryHouseholdFacts()), new InMemoryEligibility(), new InMemoryHouseholdFacts(), new CatalogRepository(new InMemoryCatalogDocuments()));
 
         var explanation = await explainer.ExplainAsync("hh-1", CancellationToken.None);
 
@@ -66,7 +67,7 @@ public sealed class HouseholdExplainerTests
         var ledger = new InMemoryLedger();
         await ledger.AppendAsync([LedgerLine.Priced("b-1", "op", "dunkerque", "water", Instant.FromUtc(2023, 1, 5, 0, 0), TariffEngine.Price(line, published, [window]), null)], CancellationToken.None);
 
-        var explained = Assert.Single((await new HouseholdExplainer(ledger, eligibility, catalogs).ExplainAsync("hh-1", CancellationToken.None)).Lines);
+        var explained = Assert.Single((await new HouseholdExplainer(ledger, new EffectiveEligibility(eligibility, new InMemoryHouseholdFacts()), eligibility, new InMemoryHouseholdFacts(), catalogs).ExplainAsync("hh-1", CancellationToken.None)).Lines);
 
         Assert.Equal(93.60m, explained.SocialBill);
         var withheld = Assert.Single(explained.Withheld);

@@ -6,7 +6,7 @@ using Tariffs.Application.Json;
 
 namespace Tariffs.Application.Tests.InMemory;
 
-/// <summary>The JSON of billing lines, flags and revocations as operators and social services send them, for tests.</summary>
+/// <summary>The JSON of billing lines, flags, revocations and facts as operators and social services send them, for tests.</summary>
 internal static class Messages
 {
     /// <summary>A billing line; <paramref name="persons"/> 0 makes it invalid.</summary>
@@ -34,5 +34,13 @@ internal static class Messages
         JsonSerializer.Serialize(new EligibilityRevocationMessage
         {
             RevocationId = revocationId, HouseholdId = household, Program = program, EffectiveDate = effective, DecisionDate = decision, SourceAgency = "caf",
+        }, TariffsJson.Options);
+
+    /// <summary>A statement of a household's facts from the agency "caf": income, persons and main residence as of a day.</summary>
+    public static string Facts(string factsId, string household, LocalDate asOf, decimal income, int persons = 1, bool mainResidence = true) =>
+        JsonSerializer.Serialize(new HouseholdFactsStatementMessage
+        {
+            FactsId = factsId, HouseholdId = household, AsOf = asOf, SourceAgency = "caf", EvidenceReference = "ref-" + factsId,
+            AnnualIncome = income, IncomeReferenceYear = asOf.Year - 2, Persons = persons, MainResidence = mainResidence,
         }, TariffsJson.Options);
 }

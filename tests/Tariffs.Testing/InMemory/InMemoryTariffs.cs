@@ -26,6 +26,7 @@ public sealed class InMemoryTariffs : IDisposable
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton<ILedger>(Ledger)
             .AddSingleton<IEligibility>(Eligibility)
+            .AddSingleton<IHouseholdFacts>(HouseholdFacts)
             .AddSingleton<IRejections>(Rejections)
             .AddSingleton<IBatches>(Batches)
             .AddSingleton<ICatalogDocuments>(Catalogs)
@@ -46,6 +47,7 @@ public sealed class InMemoryTariffs : IDisposable
     public IClock Clock { get; }
     public InMemoryLedger Ledger { get; }
     public InMemoryEligibility Eligibility { get; } = new();
+    public InMemoryHouseholdFacts HouseholdFacts { get; } = new();
     public InMemoryRejections Rejections { get; } = new();
     public InMemoryBatches Batches { get; } = new();
     public InMemoryCatalogDocuments Catalogs { get; } = new();
