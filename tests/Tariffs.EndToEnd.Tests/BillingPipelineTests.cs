@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Rejections;
 
 namespace Tariffs.EndToEnd.Tests;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Tariffs.Functions.Hosting;
-using Tariffs.Storage.Rejections;
 using Tariffs.Application.Ports;
 
 namespace Tariffs.Functions.Billing;

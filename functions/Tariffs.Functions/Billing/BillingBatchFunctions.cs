@@ -12,7 +12,6 @@ using Tariffs.Application.Ports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Billing;
 

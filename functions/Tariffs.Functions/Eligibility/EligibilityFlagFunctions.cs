@@ -5,7 +5,6 @@ using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Messages;
 using Tariffs.Functions.Hosting;
-using Tariffs.Storage.Queues;
 
 using Tariffs.Functions.Authorization;
 

@@ -2,7 +2,6 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Messages;
-using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Eligibility;
 

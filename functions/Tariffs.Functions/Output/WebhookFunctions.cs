@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
-using Tariffs.Storage.Queues;
 
 using Tariffs.Functions.Authorization;
 

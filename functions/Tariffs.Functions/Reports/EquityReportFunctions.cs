@@ -9,7 +9,6 @@ using Tariffs.Application.Reports;
 using Tariffs.Domain.Reports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
-using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Reports;
 

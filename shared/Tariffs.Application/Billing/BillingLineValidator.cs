@@ -73,11 +73,3 @@ public static class BillingLineValidator
         return Rejection.Truncate(Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 4 * Rejection.MaxExcerpt)]), Rejection.MaxExcerpt);
     }
 }
-
-/// <summary>A validated line, or the line number (when readable) and the reason it was refused.</summary>
-public sealed record LineValidation(BillingLine? Line, int? LineNumber, string? Reason)
-{
-    public static LineValidation Accepted(BillingLine line) => new(line, line.LineNumber, null);
-
-    public static LineValidation Refused(int? lineNumber, string reason) => new(null, lineNumber, reason);
-}

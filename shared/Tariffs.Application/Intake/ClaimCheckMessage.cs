@@ -5,6 +5,3 @@ namespace Tariffs.Application.Intake;
 /// instead of a batch too large for a queue message: <c>{"claimCheck": {"blobName": "…"}}</c>.
 /// </summary>
 public sealed record ClaimCheckMessage(ClaimCheck ClaimCheck);
-
-/// <summary>The blob holding the batch document.</summary>
-public sealed record ClaimCheck(string BlobName);

@@ -2,7 +2,8 @@ namespace Tariffs.Application.Ports;
 
 /// <summary>
 /// Billing batch documents too large for a queue message (claim-check): stored from a stream, read back as a stream or
-/// by byte range (one chunk of lines at a time).
+/// by byte range (one chunk of lines at a time), the bytes exactly as stored. Implementations must pass the one
+/// contract suite (tests: <c>BatchDocumentsContract</c>).
 /// </summary>
 public interface IBatchDocuments
 {
@@ -12,7 +13,7 @@ public interface IBatchDocuments
     /// <summary>Longest document name accepted, in characters.</summary>
     const int MaxName = 1_024;
 
-    /// <summary>Stores a document from a stream without buffering it whole.</summary>
+    /// <summary>Stores a document from a stream without buffering it whole, replacing whole any document of that name.</summary>
     Task UploadAsync(string name, Stream content, CancellationToken cancellationToken);
 
     /// <summary>Deletes a stored document, if it exists.</summary>
@@ -21,6 +22,9 @@ public interface IBatchDocuments
     /// <summary>Opens a stored document for sequential reading; null when it does not exist.</summary>
     Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Reads bytes [offset, offset + length) of a stored document into one array of that length.</summary>
+    /// <summary>
+    /// Reads bytes [offset, offset + length) of a stored document into one array of that length; throws when the
+    /// document does not exist or ends before offset + length.
+    /// </summary>
     Task<byte[]> ReadRangeAsync(string name, long offset, int length, CancellationToken cancellationToken);
 }

@@ -7,11 +7,12 @@ namespace Tariffs.Application.Ports;
 public interface IPoisonQueues
 {
     /// <summary>
-    /// At most <paramref name="max"/> messages of a queue, each hidden from other receivers for <paramref name="hidden"/>;
-    /// none when the queue does not exist.
+    /// At most <paramref name="max"/> (1 to 32) messages of a queue, each hidden from other receives for
+    /// <paramref name="hidden"/>, then received again with a new <see cref="RawQueueMessage.Receipt"/>; none when the
+    /// queue does not exist.
     /// </summary>
     Task<IReadOnlyList<RawQueueMessage>> ReceiveAsync(string queue, int max, TimeSpan hidden, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a received message.</summary>
+    /// <summary>Deletes a received message for good; throws when its receipt is not the latest (received again since) or it is gone.</summary>
     Task DeleteAsync(string queue, RawQueueMessage message, CancellationToken cancellationToken);
 }

@@ -1,13 +1,19 @@
-using Azure.Data.Tables;
-using Tariffs.Storage.Tables;
 using Azure;
+using Azure.Data.Tables;
 using Tariffs.Application.Ports;
+using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Deliveries;
 
-/// <summary><see cref="IDeliveries"/> on Table storage (table <c>deliveries</c>, PartitionKey = operator, RowKey = delivery id; the version is the row's ETag).</summary>
+/// <summary>
+/// <see cref="IDeliveries"/> on Table storage (table <c>deliveries</c>, PartitionKey = operator, RowKey = delivery id):
+/// the <see cref="FailedDelivery"/>'s properties are the row's columns (<see cref="RecordColumns{T}"/>), its version
+/// the row's ETag. The payload is kept for replay, never dropped; <c>DeliveredAt</c> is set once a replay succeeds.
+/// </summary>
 public sealed class DeliveryStore(TableServiceClient service) : IDeliveries
 {
+    private static readonly RecordColumns<FailedDelivery> Columns = new(nameof(FailedDelivery.Version));
+
     private readonly TableClient table = service.GetTableClient(TableNames.Deliveries);
 
     /// <summary>Keeps a failed delivery (a failure of a delivery already kept updates its attempts and error).</summary>
@@ -18,18 +24,12 @@ public sealed class DeliveryStore(TableServiceClient service) : IDeliveries
     public async Task<List<FailedDelivery>> PendingAsync(CancellationToken cancellationToken)
     {
         var pending = new List<FailedDelivery>();
-        await foreach (var delivery in table.QueryAsync<DeliveryEntity>(d => d.DeliveredAt == null, cancellationToken: cancellationToken).ConfigureAwait(false))
-            pending.Add(new FailedDelivery
-            {
-                Operator = delivery.Operator,
-                DeliveryId = delivery.DeliveryId,
-                Payload = delivery.Payload,
-                Attempts = delivery.Attempts,
-                LastError = delivery.LastError,
-                FirstFailedAt = delivery.FirstFailedAt,
-                DeliveredAt = delivery.DeliveredAt,
-                Version = delivery.ETag.ToString(),
-            });
+        await foreach (var row in table.QueryAsync<TableEntity>($"{nameof(FailedDelivery.DeliveredAt)} eq null", cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var delivery = Columns.Record(row);
+            delivery.Version = row.ETag.ToString();
+            pending.Add(delivery);
+        }
         return pending;
     }
 
@@ -40,16 +40,5 @@ public sealed class DeliveryStore(TableServiceClient service) : IDeliveries
         return table.UpdateEntityAsync(ToEntity(delivery), new ETag(delivery.Version), TableUpdateMode.Replace, cancellationToken);
     }
 
-    private static DeliveryEntity ToEntity(FailedDelivery d) => new()
-    {
-        PartitionKey = RowKeys.Whole(d.Operator),
-        RowKey = RowKeys.Whole(d.DeliveryId),
-        Operator = d.Operator,
-        DeliveryId = d.DeliveryId,
-        Payload = d.Payload,
-        Attempts = d.Attempts,
-        LastError = d.LastError,
-        FirstFailedAt = d.FirstFailedAt,
-        DeliveredAt = d.DeliveredAt,
-    };
+    private static TableEntity ToEntity(FailedDelivery delivery) => Columns.Row(delivery, RowKeys.Whole(delivery.Operator), RowKeys.Whole(delivery.DeliveryId));
 }

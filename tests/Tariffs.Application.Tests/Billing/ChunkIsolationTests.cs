@@ -12,7 +12,6 @@ using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Batches;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;

@@ -15,7 +15,6 @@ using Tariffs.Application.Intake;
 using Tariffs.Application.Json;
 using Tariffs.Storage;
 using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Queues;
 using Tariffs.Testing;
 using Tariffs.Application.Messages;
 

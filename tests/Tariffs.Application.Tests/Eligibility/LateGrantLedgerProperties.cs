@@ -7,7 +7,6 @@ using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Ledger;
-using Tariffs.Storage.Eligibility;
 using Tariffs.Testing;
 using Tariffs.Testing.InMemory;
 using Tariffs.Application.Ports;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Tests.Billing;
 using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
 using Tariffs.Application.Messages;

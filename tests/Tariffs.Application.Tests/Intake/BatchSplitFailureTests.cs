@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Tariffs.Application.Intake;
 using Tariffs.Application.Tests.Billing;
 using Tariffs.Storage.Batches;
-using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Storage.Tables;
 using Tariffs.Testing;

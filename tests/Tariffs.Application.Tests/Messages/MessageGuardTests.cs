@@ -4,7 +4,6 @@ using Tariffs.Application.Intake;
 using Tariffs.Application.Messages;
 using Tariffs.Application.Output;
 using Tariffs.Application.Tests.Billing;
-using Tariffs.Storage.Queues;
 using Tariffs.Storage.Rejections;
 using Tariffs.Testing;
 using Tariffs.Application.Ports;

@@ -11,8 +11,6 @@ using Tariffs.Application.Eligibility;
 using Tariffs.Application.Json;
 using Tariffs.Application.Output;
 using Tariffs.Application.Tests.Billing;
-using Tariffs.Storage.Ledger;
-using Tariffs.Storage.Queues;
 using Tariffs.Testing;
 using Tariffs.Application.Messages;
 

@@ -32,6 +32,7 @@ public sealed class InMemoryTariffs : IDisposable
             .AddSingleton<ICatalogDocuments>(Catalogs)
             .AddSingleton<IBatchDocuments>(BatchDocuments)
             .AddSingleton<IWorkQueues>(Queues)
+            .AddSingleton<IPoisonQueues>(PoisonQueues)
             .AddSingleton<IDeliveries>(Deliveries)
             .AddSingleton<IServiceEvents>(ServiceEvents)
             .AddSingleton<IReportCells>(ReportCells)
@@ -53,6 +54,7 @@ public sealed class InMemoryTariffs : IDisposable
     public InMemoryCatalogDocuments Catalogs { get; } = new();
     public InMemoryBatchDocuments BatchDocuments { get; } = new();
     public InMemoryWorkQueues Queues { get; } = new();
+    public InMemoryPoisonQueues PoisonQueues { get; } = new();
     public InMemoryDeliveries Deliveries { get; } = new();
     public InMemoryServiceEvents ServiceEvents { get; }
     public InMemoryReportCells ReportCells { get; } = new();

@@ -42,6 +42,3 @@ public sealed class InMemoryWorkQueues : IWorkQueues
         }
     }
 }
-
-/// <summary>A message sent to an in-memory queue, and the delay before it becomes visible.</summary>
-public sealed record QueuedMessage(string Body, TimeSpan Delay);
