@@ -85,6 +85,7 @@ var tableNames = [
   'accesslog'
   'reportlines'
   'reportunits'
+  'settings'
 ]
 
 module identity 'modules/identity.bicep' = {

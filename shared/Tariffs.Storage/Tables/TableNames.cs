@@ -33,6 +33,9 @@ public static class TableNames
     /// <summary>One row per report unit: whether it changed since its cells were last computed, and when it is due again (<see cref="Tariffs.Storage.Reports.ReportUnitStore"/>).</summary>
     public const string ReportUnits = "reportunits";
 
+    /// <summary>Settings fixed once data exists: the ledger's partition count (<see cref="StorageInitializer"/>).</summary>
+    public const string Settings = "settings";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog, ReportLines, ReportUnits];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog, ReportLines, ReportUnits, Settings];
 }
