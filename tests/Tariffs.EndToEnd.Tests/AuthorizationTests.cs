@@ -15,7 +15,7 @@ public sealed class AuthorizationTests(LocalHostFixture host)
     [InlineData("POST", "api/reports/equity/recompute", "not-a-key")]
     public async Task No_or_an_invalid_key_is_401(string method, string route, string? key)
     {
-        using var client = key is null ? new HttpClient { BaseAddress = host.BaseAddress } : host.WithKey(key);
+        using var client = key is null ? host.NewClient() : host.WithKey(key);
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), route));
 
@@ -65,7 +65,7 @@ public sealed class AuthorizationTests(LocalHostFixture host)
             ["auth_typ"] = "aad", ["role_typ"] = "roles",
             ["claims"] = new JsonArray(new JsonObject { ["typ"] = "roles", ["val"] = "regulator" }),
         }.ToJsonString()));
-        using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
+        using var anonymous = host.NewClient();
         anonymous.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", forged);
         using var publicKey = host.WithKey(LocalHostFixture.RoleKeys["public"]);
         publicKey.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", forged);

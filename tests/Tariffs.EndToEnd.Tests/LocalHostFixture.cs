@@ -63,10 +63,13 @@ public sealed class LocalHostFixture : IAsyncLifetime, ITariffsService
     /// <summary>The webhook of operator <see cref="WebhookOperator"/>, a real local HTTP server.</summary>
     public WebhookReceiver Webhook { get; } = new();
 
-    /// <summary>A new client sending <paramref name="key"/> in <c>x-functions-key</c>; the caller disposes it.</summary>
+    /// <summary>A new client without key, its responses held to the served OpenAPI document; the caller disposes it.</summary>
+    public HttpClient NewClient() => host.NewClient();
+
+    /// <summary>A new client sending <paramref name="key"/> in <c>x-functions-key</c>, its responses held to the served OpenAPI document; the caller disposes it.</summary>
     public HttpClient WithKey(string key)
     {
-        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = host.NewClient();
         client.DefaultRequestHeaders.Add("x-functions-key", key);
         return client;
     }

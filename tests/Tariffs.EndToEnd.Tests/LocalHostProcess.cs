@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using Tariffs.Testing;
+using Tariffs.Testing.OpenApi;
 
 namespace Tariffs.EndToEnd.Tests;
 
 /// <summary>
 /// One local host process (the built Tariffs.LocalHost.dll) on a storage account, on a free port, with the
 /// timers effectively off. Its output goes to <see cref="LogPath"/>. <see cref="KillAsync"/> is a crash: the
-/// process gets SIGKILL, finishing nothing.
+/// process gets SIGKILL, finishing nothing. Its clients hold every response to the OpenAPI document the host serves
+/// (<see cref="ContractCheckingHandler"/>).
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
@@ -18,6 +21,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly object gate = new();
+    private readonly HttpClient plain;
 
     private LocalHostProcess(Process process, StreamWriter log, string logPath, Uri baseAddress)
     {
@@ -25,16 +29,20 @@ public sealed class LocalHostProcess : IAsyncDisposable
         this.log = log;
         LogPath = logPath;
         BaseAddress = baseAddress;
-        Anonymous = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Authorised = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Authorised.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-        Authorised.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        plain = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri BaseAddress { get; }
     public string LogPath { get; }
-    public HttpClient Anonymous { get; }
-    public HttpClient Authorised { get; }
+
+    /// <summary>The OpenAPI document the host serves (<c>GET /api/openapi.json</c>), read once it is healthy.</summary>
+    public OpenApiContract Contract { get; private set; } = null!;
+
+    /// <summary>A client without key, its responses held to <see cref="Contract"/>.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>A client with the function key and <c>Accept: application/json</c>, its responses held to <see cref="Contract"/>.</summary>
+    public HttpClient Authorised { get; private set; } = null!;
     public bool IsRunning => !process.HasExited;
 
     /// <summary>Starts a host on the storage account and waits until it answers /api/health.</summary>
@@ -52,8 +60,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
         host.process.BeginOutputReadLine();
         host.process.BeginErrorReadLine();
         await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        host.Contract = new OpenApiContract(JsonNode.Parse(await host.plain.GetStringAsync("api/openapi.json"))!);
+        host.Anonymous = host.NewClient(TimeSpan.FromSeconds(60));
+        host.Authorised = host.NewClient(TimeSpan.FromSeconds(60));
+        host.Authorised.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        host.Authorised.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return host;
     }
+
+    /// <summary>A new client of the host (no key, no default header), its responses held to <see cref="Contract"/>; the caller disposes it.</summary>
+    public HttpClient NewClient(TimeSpan? timeout = null) =>
+        new(new ContractCheckingHandler(Contract)) { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
 
     /// <summary>Crashes the host: SIGKILL to the process tree.</summary>
     public async Task KillAsync()
@@ -79,8 +96,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         await KillAsync();
         process.Dispose();
-        Anonymous.Dispose();
-        Authorised.Dispose();
+        Anonymous?.Dispose();
+        Authorised?.Dispose();
+        plain.Dispose();
         lock (gate)
             log.Dispose();
     }
@@ -102,7 +120,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The local host exited with code {process.ExitCode}:{Environment.NewLine}{Log()}");
             try
             {
-                using var response = await Anonymous.GetAsync("api/health");
+                using var response = await plain.GetAsync("api/health");
                 if (response.IsSuccessStatusCode)
                     return;
             }

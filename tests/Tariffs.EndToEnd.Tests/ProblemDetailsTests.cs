@@ -33,6 +33,10 @@ public sealed class ProblemDetailsTests(LocalHostFixture host)
         { "GET", "api/reports/equity?period=2022-13", null, HttpStatusCode.BadRequest, InvalidQuery },
         { "GET", "api/reports/equity?format=xml", null, HttpStatusCode.BadRequest, InvalidQuery },
         { "GET", "api/reports/equity/unsuppressed?period=twenty", null, HttpStatusCode.BadRequest, InvalidQuery },
+        { "GET", "api/reports/equity?limit=0", null, HttpStatusCode.BadRequest, InvalidQuery },
+        { "GET", "api/reports/equity?format=csv&limit=10001", null, HttpStatusCode.BadRequest, InvalidQuery },
+        { "GET", "api/reports/equity?continuation=not-a-token", null, HttpStatusCode.BadRequest, InvalidQuery },
+        { "POST", "api/reports/equity/recompute?mode=bogus", null, HttpStatusCode.BadRequest, InvalidQuery },
         { "GET", "api/access-log?date=yesterday", null, HttpStatusCode.BadRequest, InvalidQuery },
     };
 

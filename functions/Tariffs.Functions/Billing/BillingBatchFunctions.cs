@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         var status = $"/api/batches/{Uri.EscapeDataString(result.BatchId!)}";
         if (result.Duplicate)
             return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status, duplicate = true,
-                current = await batches.GetStatusAsync(result.BatchId!, cancellationToken) });
+                current = await batches.GetStatusAsync(result.BatchId!, cancellationToken) is { } current ? StatusView(current) : null });
         return new AcceptedResult(status, new { batchId = result.BatchId, lines = result.Lines, chunks = result.Chunks, status });
     }
 
@@ -96,9 +97,15 @@ public sealed class BillingBatchFunctions(BatchIntake intake, BatchStore batches
         if (status is null)
             return denial!;
         await authorizer.RecordReadAsync(request, caller!, $"batch {batchId}", [status.Authority], cancellationToken);
+        return new OkObjectResult(StatusView(status));
+    }
+
+    /// <summary>A batch's status as the routes show it: its fields and the URL of its rejections.</summary>
+    private static JsonObject StatusView(BatchStatus status)
+    {
         var view = JsonSerializer.SerializeToNode(status, WebJson)!.AsObject();
-        view["rejections"] = $"/api/batches/{Uri.EscapeDataString(batchId)}/rejections";
-        return new OkObjectResult(view);
+        view["rejections"] = $"/api/batches/{Uri.EscapeDataString(status.BatchId)}/rejections";
+        return view;
     }
 
     /// <summary>

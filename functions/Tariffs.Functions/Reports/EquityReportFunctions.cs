@@ -58,7 +58,10 @@ public sealed class EquityReportFunctions(EquityReportRefresh refresh, MessageGu
         return new OkObjectResult(new { cells });
     }
 
-    /// <summary>Public equity report: the cells of closed periods, released once and frozen, suppressed; filters: period, service, area; JSON or CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>
+    /// <summary>
+    /// Public equity report: the cells of closed periods, released once and frozen, suppressed; filters: period, service,
+    /// area; JSON or CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>); paged (<see cref="ReportPaging"/>).
+    /// </summary>
     [Function(nameof(GetEquityReport))]
     public Task<IActionResult> GetEquityReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/equity")] HttpRequest request,
@@ -107,17 +110,24 @@ public sealed class EquityReportFunctions(EquityReportRefresh refresh, MessageGu
         var csv = ReportFormat.WantsCsv(request, out var formatError);
         if (formatError is not null)
             return Problem.InvalidQuery(formatError);
+        var (limit, after) = ReportPaging.Read(request, csv, out var pagingError);
+        if (pagingError is not null)
+            return Problem.InvalidQuery(pagingError);
         var rows = await query.GetAsync(period, request.Query["service"], request.Query["area"], view, cancellationToken);
         if (reader is not null)
-        {
             rows = rows.Where(r => AccessRules.SeesUnsuppressedCell(reader, r.Authority)).ToList();
-            await authorizer.RecordReadAsync(request, reader, $"equity report {request.QueryString.Value}", rows.Select(r => r.Authority), cancellationToken);
-        }
-        ReportDownload.Describe(request.HttpContext.Response, rows, openData.Value);
+        var (page, next) = ReportPaging.Take(rows, after, limit);
+        if (reader is not null)
+            await authorizer.RecordReadAsync(request, reader, $"equity report {request.QueryString.Value}", page.Select(r => r.Authority), cancellationToken);
+        var response = request.HttpContext.Response;
+        ReportDownload.Describe(response, page, openData.Value);
+        var nextLink = next is null ? null : ReportPaging.NextLink(request, next);
+        if (nextLink is not null)
+            response.Headers.Link = $"{response.Headers.Link}, <{nextLink}>; rel=\"next\"";
         if (!csv)
-            return ReportCaching.Respond(request, JsonSerializer.Serialize(rows, WebJson), "application/json; charset=utf-8", view == EquityReportView.Public);
-        request.HttpContext.Response.Headers.ContentDisposition =
+            return ReportCaching.Respond(request, JsonSerializer.Serialize(page, WebJson), "application/json; charset=utf-8", view == EquityReportView.Public, nextLink);
+        response.Headers.ContentDisposition =
             $"attachment; filename=\"{ReportDownload.FileName(period, request.Query["service"], request.Query["area"])}\"";
-        return ReportCaching.Respond(request, EquityReportCsv.Write(rows), EquityReportCsv.ContentType, view == EquityReportView.Public);
+        return ReportCaching.Respond(request, EquityReportCsv.Write(page), EquityReportCsv.ContentType, view == EquityReportView.Public, nextLink);
     }
 }

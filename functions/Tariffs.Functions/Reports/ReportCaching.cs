@@ -17,12 +17,16 @@ public static class ReportCaching
     /// <summary>How long a shared cache may serve the public report without asking again.</summary>
     public static readonly TimeSpan PublicMaxAge = TimeSpan.FromMinutes(5);
 
-    /// <summary>The body as a 200 with its validators, or a 304 when the request already holds it.</summary>
-    public static IActionResult Respond(HttpRequest request, string body, string contentType, bool isPublic)
+    /// <summary>
+    /// The body as a 200 with its validators, or a 304 when the request already holds it; the ETag of a page that has a
+    /// <paramref name="next"/> page covers that link too (the same cells followed by others are another answer).
+    /// </summary>
+    public static IActionResult Respond(HttpRequest request, string body, string contentType, bool isPublic, string? next = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = request.HttpContext.Response;
-        var etag = $"\"{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(body)), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+        var validated = next is null ? body : $"{body}\n{next}";
+        var etag = $"\"{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(validated)), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
         response.Headers.ETag = etag;
         response.Headers.CacheControl = isPublic ? $"public, max-age={(int)PublicMaxAge.TotalSeconds}" : "private, no-cache";
         response.Headers.Vary = "Accept";
