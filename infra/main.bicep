@@ -91,6 +91,7 @@ var tableNames = [
   'reportlines'
   'reportunits'
   'householdfacts'
+  'settings'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -24,6 +24,7 @@ var growthBatches = options.Int("growth-batches", 5);
 var growthLines = options.Int("growth-lines", 100_000);
 void Say(string text) => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {text}");
 
+Console.WriteLine(LoadModel.Markdown());
 var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
 Say($"engine: {string.Join(", ", engine.Select(e => $"{e.Benchmark} {e.LinesPerSecond:N0} lines/s"))}");
 

@@ -8,6 +8,7 @@ using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
 using Tariffs.Functions.Reports;
 using Tariffs.Storage;
+using Tariffs.Storage.Ledger;
 using Tariffs.Storage.AccessLog;
 using Tariffs.Storage.Queues;
 
@@ -24,6 +25,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageClients>().RawQueues));
         services.AddTariffsStorage();
+        services.Configure<LedgerOptions>(configuration.GetSection(LedgerOptions.Section));
         services.AddTariffsApplication(configuration);
         services.Configure<RoleAuthorizationOptions>(configuration.GetSection(RoleAuthorizationOptions.Section));
         services.Configure<OpenDataOptions>(configuration.GetSection(ReportOptions.Section));

@@ -18,12 +18,14 @@ namespace Tariffs.Storage;
 /// <summary>
 /// Registers the Azure Storage adapters of the Application's ports, one instance each (the eligibility store caches per
 /// process). The Azure SDK clients (TableServiceClient, QueueServiceClient, BlobServiceClient and, for the poison
-/// queues, <see cref="RawQueueService"/>) are registered by the host, from its storage connection.
+/// queues, <see cref="RawQueueService"/>) are registered by the host, from its storage connection, and so is the binding
+/// of <see cref="LedgerOptions"/> (validated here; the default count when the host binds nothing).
 /// </summary>
 public static class TariffsStorageServiceCollectionExtensions
 {
     public static IServiceCollection AddTariffsStorage(this IServiceCollection services)
     {
+        services.AddOptions<LedgerOptions>().Validate(o => o.Invalid() is null, $"{LedgerOptions.Section}:Partitions must be between 1 and {LedgerKeys.MaxPartitions}.").ValidateOnStart();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IStorageRefusals, StorageRefusals>();
         Port<ICatalogDocuments, CatalogDocumentStore>(services);

@@ -48,7 +48,11 @@ try
         case "import":
             var (rows, blobs) = await new StorageImporter(new TableServiceClient(connection), new BlobServiceClient(connection))
                 .ImportAsync(folder, progress, cancel.Token);
-            await new StorageInitializer(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection)).EnsureCreatedAsync(cancel.Token);
+            // The partition count the deployment is configured with (as the service reads it: Tariffs__Ledger__Partitions), checked against the imported one.
+            var partitions = Environment.GetEnvironmentVariable("Tariffs__Ledger__Partitions") is { } configured
+                ? int.Parse(configured, System.Globalization.CultureInfo.InvariantCulture) : Tariffs.Storage.Ledger.LedgerKeys.DefaultPartitions;
+            await new StorageInitializer(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection),
+                Microsoft.Extensions.Options.Options.Create(new Tariffs.Storage.Ledger.LedgerOptions { Partitions = partitions })).EnsureCreatedAsync(cancel.Token);
             Console.WriteLine($"imported {rows:N0} rows and {blobs} blobs from {folder}");
             return 0;
         case "simulate":

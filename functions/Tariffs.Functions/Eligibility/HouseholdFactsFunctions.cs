@@ -8,7 +8,6 @@ using Tariffs.Application.Messages;
 using Tariffs.Application.Ports;
 using Tariffs.Functions.Authorization;
 using Tariffs.Functions.Hosting;
-using Tariffs.Storage.Queues;
 
 namespace Tariffs.Functions.Eligibility;
 

@@ -123,7 +123,7 @@ public sealed partial class ChunkProcessor(
         // Lines an earlier delivery stored are projected as stored (a delivery that stopped before projecting them is repaired).
         IReadOnlyList<LedgerLine> storedEarlier = append.AlreadyStored.Count == 0 ? [] : await ledger.ReadLinesAsync(append.AlreadyStored.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
-        await reportChanges.LinesStoredAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id)), .. storedEarlier], cancellationToken).ConfigureAwait(false);
+        await reportChanges.ProjectAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id))], storedEarlier, cancellationToken).ConfigureAwait(false);
         var now = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();

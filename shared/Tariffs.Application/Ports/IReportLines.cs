@@ -14,6 +14,14 @@ public interface IReportLines
     /// <summary>Projects the lines as they are now; a line or item whose stored instant is unknown counts as stored at <paramref name="storedAt"/>. Returns the transactions submitted.</summary>
     Task<int> SaveAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Projects lines as first stored (no item appended since: every projection of them is the same but for the
+    /// instant stamped), as <see cref="SaveAsync"/> does but in fewer, larger writes. A line's own projection
+    /// (<see cref="SaveAsync"/>) prevails over this one whatever the order they reach storage in; of several copies
+    /// saved here, one is read. Returns the transactions submitted.
+    /// </summary>
+    Task<int> SaveNewAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken);
+
     /// <summary>Every projected line of the unit, in no particular order; a row that cannot be read comes back with why (<see cref="LedgerRead.Error"/>).</summary>
     IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, CancellationToken cancellationToken);
 }

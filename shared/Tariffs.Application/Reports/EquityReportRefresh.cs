@@ -94,11 +94,11 @@ public sealed partial class EquityReportRefresh(
             lines++;
             if (batch.Count == RebuildBatch)
             {
-                await changes.LinesStoredAsync(batch, cancellationToken).ConfigureAwait(false);
+                await ReprojectAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
-        await changes.LinesStoredAsync(batch, cancellationToken).ConfigureAwait(false);
+        await ReprojectAsync(batch, cancellationToken).ConfigureAwait(false);
         await foreach (var e in events.AllAsync(cancellationToken).ConfigureAwait(false))
         {
             try
@@ -115,6 +115,10 @@ public sealed partial class EquityReportRefresh(
         LogReprojected(logger, lines, leftOut.Count);
         return await RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Lines with no correction are as first stored (packed); a corrected line gets its own row, which repairs a projection its corrector did not write.</summary>
+    private Task<int> ReprojectAsync(List<LedgerLine> batch, CancellationToken cancellationToken) =>
+        changes.ProjectAsync([.. batch.Where(l => l.Items.All(i => i.Sequence == 0))], [.. batch.Where(l => l.Items.Any(i => i.Sequence > 0))], cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Equity report: {Units} units refreshed into {Cells} cells")]
     private static partial void LogRefreshed(ILogger logger, int units, int cells);

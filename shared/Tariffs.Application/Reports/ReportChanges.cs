@@ -26,6 +26,25 @@ public sealed class ReportChanges(IReportLines lines, IReportUnits units, IClock
         return transactions + await units.MarkDirtyAsync(stored.Select(l => ReportUnit.Of(l.Authority, l.Service, l.Period.End)), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Projects lines as first stored — no item appended since, so whoever projects them writes the same: those a chunk
+    /// has just inserted, the uncorrected lines of a rebuild — packed (<see cref="IReportLines.SaveNewAsync"/>), and
+    /// <paramref name="changed"/> lines (stored by an earlier delivery, or corrected since) each in its own row, which
+    /// prevails over a packed copy; then marks their units dirty. Returns the transactions submitted.
+    /// </summary>
+    public async Task<int> ProjectAsync(IReadOnlyCollection<LedgerLine> asFirstStored, IReadOnlyCollection<LedgerLine> changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asFirstStored);
+        ArgumentNullException.ThrowIfNull(changed);
+        if (asFirstStored.Count + changed.Count == 0)
+            return 0;
+        var now = clock.GetCurrentInstant();
+        var transactions = await lines.SaveNewAsync(asFirstStored, now, cancellationToken).ConfigureAwait(false)
+            + await lines.SaveAsync(changed, now, cancellationToken).ConfigureAwait(false);
+        return transactions + await units.MarkDirtyAsync(asFirstStored.Concat(changed).Select(l => ReportUnit.Of(l.Authority, l.Service, l.Period.End)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Marks the unit of a service event just kept dirty (events are read by unit from their own table).</summary>
     public Task EventStoredAsync(StoredServiceEvent stored, CancellationToken cancellationToken)
     {

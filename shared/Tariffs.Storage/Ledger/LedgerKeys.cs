@@ -6,26 +6,29 @@ using Tariffs.Application.Ports;
 namespace Tariffs.Storage.Ledger;
 
 /// <summary>
-/// Keys of the ledger table. Rows are keyed by household: PartitionKey = one of <see cref="Partitions"/> buckets of the
-/// household id (<see cref="PartitionOf"/>), RowKey of a line = household | batch | line (<see cref="LineKey"/>), of
+/// Keys of the ledger table. Rows are keyed by household: PartitionKey = one of the deployment's partitions
+/// (<see cref="LedgerOptions.Partitions"/>) by the household id (<see cref="PartitionOf"/>), RowKey of a line = household | batch | line (<see cref="LineKey"/>), of
 /// its items = line key | rule | sequence (<see cref="ItemKey"/>), so a line's items sort right after it and a
 /// household's lines are one range query. Outbox rows sit apart, under <see cref="OutboxPrefix"/>.
 /// </summary>
 public static class LedgerKeys
 {
     /// <summary>
-    /// Number of partitions the ledger spreads households over: few enough that a chunk's transactions are nearly full
-    /// (with 16, a chunk took 32 transactions instead of 24 and the end-to-end benchmark ran 10–25% slower), enough
-    /// that their combined per-partition throughput targets (2,000 entities/s each: 16,000/s) come near an account's
-    /// (20,000/s).
+    /// Default number of partitions the ledger spreads households over (and the count of every deployment before it was
+    /// a setting): few enough that a chunk's transactions are nearly full (with 16, a chunk took 32 transactions instead
+    /// of 24 and the end-to-end benchmark ran 10–25% slower), enough that their combined per-partition throughput
+    /// targets (2,000 entities/s each: 16,000/s) come near an account's (20,000/s).
     /// </summary>
-    public const int Partitions = 8;
+    public const int DefaultPartitions = 8;
+
+    /// <summary>Most partitions: their keys are two hex digits.</summary>
+    public const int MaxPartitions = 256;
 
     /// <summary>Start of the RowKey of outbox rows: a line key never starts with '|' (its household part is not empty).</summary>
     public const string OutboxPrefix = "|outbox|";
 
-    /// <summary>The partition of a household's rows: FNV-1a of its id, modulo <see cref="Partitions"/>, as two hex digits.</summary>
-    public static string PartitionOf(string householdId)
+    /// <summary>The partition of a household's rows: FNV-1a of its id, modulo <paramref name="partitions"/>, as two hex digits.</summary>
+    public static string PartitionOf(string householdId, int partitions)
     {
         var hash = 2166136261u;
         foreach (var c in householdId)
@@ -33,10 +36,10 @@ public static class LedgerKeys
             hash ^= c;
             hash *= 16777619u;
         }
-        return Partition((int)(hash % Partitions));
+        return Partition((int)(hash % (uint)partitions));
     }
 
-    /// <summary>The key of partition number <paramref name="index"/> (0 … <see cref="Partitions"/> − 1).</summary>
+    /// <summary>The key of partition number <paramref name="index"/> (0 … partitions − 1).</summary>
     public static string Partition(int index) => index.ToString("x2", CultureInfo.InvariantCulture);
 
     /// <summary>RowKey of a line: household | batch | line number (10 digits), the ids escaped by <see cref="RowKeys.Part"/> so that no two lines share a key.</summary>

@@ -32,20 +32,20 @@ public static class LedgerRowCodec
         "Timestamp",
     ];
 
-    /// <summary>The rows of a line: the line's first, then its items' in order.</summary>
-    public static IReadOnlyList<ITableEntity> Encode(LedgerLine line)
+    /// <summary>The rows of a line on a ledger of <paramref name="partitions"/> partitions: the line's first, then its items' in order.</summary>
+    public static IReadOnlyList<ITableEntity> Encode(LedgerLine line, int partitions)
     {
-        var lineRow = EncodeLine(line);
+        var lineRow = EncodeLine(line, partitions);
         var rows = new List<ITableEntity>(1 + line.Items.Count) { lineRow };
         foreach (var item in line.Items)
-            rows.Add(EncodeItem(line, lineRow.RowKey, item));
+            rows.Add(EncodeItem(line, lineRow.RowKey, item, partitions));
         return rows;
     }
 
     /// <summary>The row of a line, without its items.</summary>
-    public static LineEntity EncodeLine(LedgerLine line) => new()
+    public static LineEntity EncodeLine(LedgerLine line, int partitions) => new()
     {
-        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId),
+        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId, partitions),
         RowKey = LedgerKeys.LineKey(line.Id),
         BatchId = line.BatchId,
         LineNumber = line.LineNumber,
@@ -73,9 +73,9 @@ public static class LedgerRowCodec
     };
 
     /// <summary>The row of one item of <paramref name="line"/>, whose row key is <paramref name="lineKey"/>.</summary>
-    public static AdjustmentEntity EncodeItem(LedgerLine line, string lineKey, LedgerItem item) => new()
+    public static AdjustmentEntity EncodeItem(LedgerLine line, string lineKey, LedgerItem item, int partitions) => new()
     {
-        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId),
+        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId, partitions),
         RowKey = LedgerKeys.ItemKey(lineKey, item.Id),
         BatchId = line.BatchId,
         LineNumber = line.LineNumber,

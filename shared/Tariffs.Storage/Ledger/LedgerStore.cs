@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Tariffs.Domain.Ledger;
 using Tariffs.Storage.Tables;
@@ -14,9 +15,10 @@ namespace Tariffs.Storage.Ledger;
 /// (<see cref="LedgerKeys"/>) and encoded by <see cref="LedgerRowCodec"/>, written in entity group transactions where
 /// the first write of a key wins (<see cref="IdempotentInserter"/>), so redelivery never doubles anything and nothing
 /// stored is ever edited. A household's lines are one range query (what a late eligibility flag recomputes, what an
-/// explanation shows); a chunk of 2,000 lines costs three transactions per partition.
+/// explanation shows); a chunk of 2,000 lines costs three transactions per partition (of the deployment's
+/// <see cref="LedgerOptions.Partitions"/>).
 /// </summary>
-public sealed class LedgerStore(TableServiceClient service) : ILedger
+public sealed class LedgerStore(TableServiceClient service, IOptions<LedgerOptions> options) : ILedger
 {
     /// <summary>Partitions the equity report reads at once.</summary>
     private const int ReportReaders = 4;
@@ -28,6 +30,14 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     private const char IdSeparator = '/';
 
     private readonly TableClient table = service.GetTableClient(TableNames.Ledger);
+
+    private readonly int partitions = options.Value.Partitions;
+
+    /// <summary>A ledger of the default partition count (<see cref="LedgerKeys.DefaultPartitions"/>), for tests and tools.</summary>
+    public LedgerStore(TableServiceClient service)
+        : this(service, Options.Create(new LedgerOptions()))
+    {
+    }
 
     /// <summary>
     /// Appends priced lines with their original items. A line and its items always share one transaction, and a line
@@ -44,7 +54,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
         {
             try
             {
-                encoded.Add((line, LedgerRowCodec.Encode(line)));
+                encoded.Add((line, LedgerRowCodec.Encode(line, partitions)));
             }
             catch (Exception e) when (e is OverflowException or ArgumentException or FormatException or InvalidOperationException)
             {
@@ -67,7 +77,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
         if (corrections.Count == 0)
             throw new ArgumentException("Nothing to append.", nameof(corrections));
         var lineKey = LedgerKeys.LineKey(line.Id);
-        var rows = corrections.Select(c => LedgerRowCodec.EncodeItem(line, lineKey, c)).ToList();
+        var rows = corrections.Select(c => LedgerRowCodec.EncodeItem(line, lineKey, c, partitions)).ToList();
         var outbox = new OutboxEntity
         {
             PartitionKey = rows[0].PartitionKey,
@@ -106,7 +116,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     /// </summary>
     public async IAsyncEnumerable<PendingPublication> PendingPublicationsAsync(Instant before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var partition = 0; partition < LedgerKeys.Partitions; partition++)
+        for (var partition = 0; partition < partitions; partition++)
         {
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {LedgerKeys.Partition(partition)} and RowKey ge {LedgerKeys.OutboxPrefix} and RowKey lt {LedgerKeys.After(LedgerKeys.OutboxPrefix)} and Timestamp lt {before.ToDateTimeOffset()}");
@@ -121,7 +131,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     public async Task<LedgerLine?> ReadLineAsync(LedgerLineId id, CancellationToken cancellationToken)
     {
         var key = LedgerKeys.LineKey(id);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(id.HouseholdId)} and RowKey ge {key} and RowKey lt {LedgerKeys.After(key)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(id.HouseholdId, partitions)} and RowKey ge {key} and RowKey lt {LedgerKeys.After(key)}");
         await foreach (var line in ReadAsync(filter, cancellationToken).ConfigureAwait(false))
             return line;
         return null;
@@ -134,7 +144,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     public async Task<IReadOnlyList<LedgerLine>> ReadLinesAsync(IEnumerable<LedgerLineId> ids, CancellationToken cancellationToken)
     {
         var lines = new List<LedgerLine>();
-        foreach (var partition in ids.GroupBy(i => LedgerKeys.PartitionOf(i.HouseholdId)))
+        foreach (var partition in ids.GroupBy(i => LedgerKeys.PartitionOf(i.HouseholdId, partitions)))
             foreach (var group in partition.Select(LedgerKeys.LineKey).Chunk(ComparisonsPerFilter / 2))
             {
                 var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", group.Select(k => TableClient.CreateQueryFilter($"(RowKey ge {k} and RowKey lt {LedgerKeys.After(k)})")))})";
@@ -148,7 +158,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     public IAsyncEnumerable<LedgerLine> ReadHouseholdAsync(string householdId, CancellationToken cancellationToken)
     {
         var prefix = LedgerKeys.HouseholdPrefix(householdId);
-        return ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(householdId)} and RowKey gt {prefix} and RowKey lt {LedgerKeys.After(prefix)}"), cancellationToken);
+        return ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.PartitionOf(householdId, partitions)} and RowKey gt {prefix} and RowKey lt {LedgerKeys.After(prefix)}"), cancellationToken);
     }
 
     /// <summary>
@@ -158,14 +168,14 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     public IAsyncEnumerable<LedgerLine> ReadBatchAsync(string batchId, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"BatchId eq {batchId}"), cancellationToken);
 
-    /// <summary>The ledger's partitions (<see cref="LedgerKeys.Partitions"/>): a household's rows are all in one.</summary>
-    public int Shards => LedgerKeys.Partitions;
+    /// <summary>The ledger's partitions (<see cref="LedgerOptions.Partitions"/>): a household's rows are all in one.</summary>
+    public int Shards => partitions;
 
     /// <summary>The line rows of one partition billed under the authority's service (filtered by the service and kind: no item rows are read).</summary>
     public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, LedgerKeys.Partitions);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, partitions);
         return ReadAsync(TableClient.CreateQueryFilter(
             $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {authority} and Service eq {service}"), cancellationToken);
     }
@@ -177,7 +187,7 @@ public sealed class LedgerStore(TableServiceClient service) : ILedger
     /// and notes are most of a row's bytes, so this reads the ledger much faster than whole rows.
     /// </summary>
     public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken) =>
-        SideBySide.ReadAsync(Enumerable.Range(0, LedgerKeys.Partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(p)}")), ReportReaders,
+        SideBySide.ReadAsync(Enumerable.Range(0, partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {LedgerKeys.Partition(p)}")), ReportReaders,
             (filter, token) => LedgerRowCodec.DecodeAsync(table.QueryAsync<TableEntity>(filter, select: LedgerRowCodec.ReportColumns, cancellationToken: token), token), cancellationToken);
 
     /// <summary>The lines the filter selects; a line that cannot be decoded throws why (an unknown currency: <see cref="Domain.Money.UnknownCurrencyException"/>).</summary>

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Tariffs.Application.Ports;
 using NodaTime;
-using Tariffs.Domain.Social;
 using Tariffs.Domain.Ledger;
-using Tariffs.Domain.Money;
 using Tariffs.Domain.Reports;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Tables;
@@ -16,12 +15,16 @@ namespace Tariffs.Storage.Reports;
 /// The equity report's projection of the ledger (table <c>reportlines</c>): one row per ledger line holding what
 /// <see cref="LedgerLine.ToReportLine"/> derives from and when the line and each item reached the report, keyed by
 /// report unit. PartitionKey = authority | service | year | the line's ledger partition (<see cref="LedgerKeys.PartitionOf"/>),
-/// RowKey = the line's ledger key: a unit is <see cref="LedgerKeys.Partitions"/> range queries read side by side, and
+/// RowKey = the line's ledger key: a unit is <see cref="LedgerOptions.Partitions"/> range queries read side by side, and
 /// a unit's writes spread over as many partitions as the ledger's (Table storage serves about 2,000 entities/s per
 /// partition). A row is replaced whole (the line with every item it has), so writing it again is harmless.
 /// Items are one column, <c>step:amount:stored-at ticks</c> separated by ';' — only what the report derives from.
+/// Lines stored for the first time (<see cref="SaveNewAsync"/>: a chunk's) are packed instead, up to about 200 to a
+/// row (RowKey = <see cref="PackPrefix"/> + its name, <see cref="ReportLineCodec.Pack"/>; column <c>Lines</c>):
+/// a chunk writes a few rows per partition instead of one per line, and a unit of 100,000 lines is read in about
+/// 500 rows. A line's own row, written by any later save, overrides its packed copy.
 /// </summary>
-public sealed class ReportLineStore(TableServiceClient service) : IReportLines
+public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerOptions> options) : IReportLines
 {
     /// <summary>Partitions of a unit read at once.</summary>
     private const int Readers = 4;
@@ -29,7 +32,12 @@ public sealed class ReportLineStore(TableServiceClient service) : IReportLines
     /// <summary>Partitions written at once.</summary>
     private const int Writers = 8;
 
+    /// <summary>Start of the RowKey of a pack; a line key never starts with '|' (its household part is not empty).</summary>
+    public const string PackPrefix = "|pack|";
+
     private readonly TableClient table = service.GetTableClient(TableNames.ReportLines);
+
+    private readonly int partitions = options.Value.Partitions;
 
     /// <summary>The PartitionKey prefix of a unit's rows (the ledger partition follows).</summary>
     public static string UnitPrefix(ReportUnit unit) => RowKeys.Join(unit.Authority, unit.Service, unit.YearText);
@@ -39,9 +47,35 @@ public sealed class ReportLineStore(TableServiceClient service) : IReportLines
     /// <paramref name="storedAt"/> where the line read does not know it (a line or correction just written). Returns
     /// the transactions submitted.
     /// </summary>
-    public async Task<int> SaveAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken)
+    public Task<int> SaveAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken) =>
+        SubmitAsync(lines.Select(l => Encode(l, storedAt)), cancellationToken);
+
+    /// <summary>
+    /// Stores the projection of lines stored for the first time, packed by unit and ledger partition (a line too large
+    /// for a pack gets its own row); a line saved later by <see cref="SaveAsync"/> is read from its own row. Returns
+    /// the transactions submitted.
+    /// </summary>
+    public Task<int> SaveNewAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken)
     {
-        var partitions = lines.Select(l => Encode(l, storedAt)).GroupBy(e => e.PartitionKey).ToList();
+        var rows = new List<TableEntity>();
+        foreach (var group in lines.GroupBy(l => PartitionKey(l)))
+        {
+            var (packs, alone) = ReportLineCodec.Pack(group, storedAt);
+            var first = group.First();
+            rows.AddRange(packs.Select(p => new TableEntity(group.Key, PackPrefix + p.Name)
+            {
+                ["Authority"] = first.Authority,
+                ["Service"] = first.Service,
+                ["Lines"] = p.Text,
+            }));
+            rows.AddRange(alone.Select(l => Encode(l, storedAt)));
+        }
+        return SubmitAsync(rows, cancellationToken);
+    }
+
+    private async Task<int> SubmitAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var partitions = rows.GroupBy(e => e.PartitionKey).ToList();
         var transactions = 0;
         await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken }, async (partition, token) =>
         {
@@ -62,20 +96,45 @@ public sealed class ReportLineStore(TableServiceClient service) : IReportLines
     public IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, CancellationToken cancellationToken)
     {
         var prefix = UnitPrefix(unit) + RowKeys.Separator;
-        return SideBySide.ReadAsync(Enumerable.Range(0, LedgerKeys.Partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {prefix + LedgerKeys.Partition(p)}")), Readers,
+        return SideBySide.ReadAsync(Enumerable.Range(0, partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {prefix + LedgerKeys.Partition(p)}")), Readers,
             DecodeAsync, cancellationToken);
     }
 
+    /// <summary>
+    /// The lines of one partition in line-key order (the ledger's: where the report's result depends on the order of a
+    /// household's lines, the last known income, it is the same as from the ledger), each line from its own row if it has
+    /// one, else from its pack.
+    /// </summary>
     private async IAsyncEnumerable<LedgerRead> DecodeAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var reads = new List<(string Key, LedgerRead Read)>();
+        var packs = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            yield return Decode(row);
+        {
+            if (row.RowKey.StartsWith(PackPrefix, StringComparison.Ordinal))
+                packs.Add(row);
+            else
+                reads.Add((row.RowKey, Decode(row)));
+        }
+        if (packs.Count > 0)
+        {
+            // A line is read from its own row, else from the first pack holding it (a rebuild packs lines a chunk packed).
+            var own = reads.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var pack in packs)
+                reads.AddRange(ReportLineCodec.ReadPack(pack.GetString("Lines") ?? "", pack.GetString("Authority") ?? "", pack.GetString("Service") ?? "",
+                    [pack.PartitionKey, pack.RowKey], own).Select(r => (r.Address[^1], r)).Where(r => r.Item2.Line is null || own.Add(r.Item1)));
+            reads.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
+        foreach (var (_, read) in reads)
+            yield return read;
     }
 
-    private static TableEntity Encode(LedgerLine line, Instant storedAt)
+    private string PartitionKey(LedgerLine line) =>
+        UnitPrefix(ReportUnit.Of(line.Authority, line.Service, line.Period.End)) + RowKeys.Separator + LedgerKeys.PartitionOf(line.HouseholdId, partitions);
+
+    private TableEntity Encode(LedgerLine line, Instant storedAt)
     {
-        var unit = ReportUnit.Of(line.Authority, line.Service, line.Period.End);
-        return new TableEntity(UnitPrefix(unit) + RowKeys.Separator + LedgerKeys.PartitionOf(line.HouseholdId), LedgerKeys.LineKey(line.Id))
+        return new TableEntity(PartitionKey(line), LedgerKeys.LineKey(line.Id))
         {
             ["Authority"] = line.Authority,
             ["Service"] = line.Service,
@@ -91,8 +150,7 @@ public sealed class ReportLineStore(TableServiceClient service) : IReportLines
             ["OverchargeMinor"] = line.OverchargeMinor,
             ["AnnualIncomeMinor"] = line.AnnualIncomeMinor,
             ["StoredAt"] = (line.StoredAt ?? storedAt).ToDateTimeOffset(),
-            ["Items"] = string.Join(';', line.Items.Select(i => string.Join(':', ((int)i.Step).ToString(CultureInfo.InvariantCulture),
-                i.AmountMinor.ToString(CultureInfo.InvariantCulture), (i.StoredAt ?? storedAt).ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture)))),
+            ["Items"] = ReportLineCodec.ItemsText(line, storedAt),
         };
     }
 
@@ -104,42 +162,18 @@ public sealed class ReportLineStore(TableServiceClient service) : IReportLines
         try
         {
             var where = $"report line {row.PartitionKey}/{row.RowKey}";
-            var to = StoredDate.Parse(row.GetString("PeriodTo") ?? "");
             var key = RowKeys.Split(row.RowKey);
-            var line = new LedgerLine(new LedgerLineId(householdId, key[1], int.Parse(key[2], CultureInfo.InvariantCulture)), "", authority, service,
-                Currency.Find(row.GetString("Currency"), where), "", row.GetString("Area") ?? "", false, 0, new DateInterval(to, to),
+            var line = ReportLineCodec.Line([householdId, key[1], key[2]], authority, service, row.GetString("Currency"), row.GetString("Area") ?? "",
+                StoredDate.Parse(row.GetString("PeriodTo") ?? ""),
                 row.GetString("Quantity") is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m,
-                row.GetString("Unit") ?? "", "", row.GetInt64("BilledMinor") ?? 0, row.GetInt64("StandardBillMinor") ?? 0, row.GetBoolean("Eligible") ?? false,
-                default, Items(row.GetString("Items"), to, where))
-            {
-                OverchargeMinor = row.GetInt64("OverchargeMinor") ?? 0,
-                AnnualIncomeMinor = row.GetInt64("AnnualIncomeMinor"),
-                StoredAt = row.GetDateTimeOffset("StoredAt") is { } at ? Instant.FromDateTimeOffset(at) : null,
-            };
+                row.GetString("Unit") ?? "", row.GetInt64("BilledMinor") ?? 0, row.GetInt64("StandardBillMinor") ?? 0, row.GetBoolean("Eligible") ?? false,
+                row.GetInt64("OverchargeMinor") ?? 0, row.GetInt64("AnnualIncomeMinor"),
+                row.GetDateTimeOffset("StoredAt") is { } at ? Instant.FromDateTimeOffset(at) : null, row.GetString("Items"), where);
             return new LedgerRead([row.PartitionKey, row.RowKey], authority, service, householdId, line, null);
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException or UnknownCurrencyException)
+        catch (Exception e) when (ReportLineCodec.IsUnreadable(e))
         {
             return new LedgerRead([row.PartitionKey, row.RowKey], authority, service, householdId, null, e);
         }
-    }
-
-    private static List<LedgerItem> Items(string? text, LocalDate day, string where)
-    {
-        if (string.IsNullOrEmpty(text))
-            return [];
-        var items = new List<LedgerItem>();
-        foreach (var item in text.Split(';'))
-        {
-            var parts = item.Split(':');
-            var step = (RuleStep)int.Parse(parts[0], CultureInfo.InvariantCulture);
-            if (parts.Length != 3 || !Enum.IsDefined(step))
-                throw new InvalidDataException($"{where}: unreadable item '{item}'.");
-            items.Add(new LedgerItem("", "", step, long.Parse(parts[1], CultureInfo.InvariantCulture), 0, "", "", new DateInterval(day, day), [])
-            {
-                StoredAt = Instant.FromUnixTimeTicks(long.Parse(parts[2], CultureInfo.InvariantCulture)),
-            });
-        }
-        return items;
     }
 }

@@ -36,6 +36,9 @@ public static class TableNames
     /// <summary>Household facts statements from social services, append-only, by household (<see cref="Tariffs.Storage.Facts.HouseholdFactsStore"/>).</summary>
     public const string HouseholdFacts = "householdfacts";
 
+    /// <summary>Settings fixed once data exists: the ledger's partition count (<see cref="StorageInitializer"/>).</summary>
+    public const string Settings = "settings";
+
     /// <summary>Every table, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog, ReportLines, ReportUnits, HouseholdFacts];
+    public static IReadOnlyList<string> All { get; } = [Eligibility, Ledger, Rejections, Reports, Batches, Deliveries, Events, PublicReports, Releases, AccessLog, ReportLines, ReportUnits, HouseholdFacts, Settings];
 }

@@ -14,6 +14,6 @@ public sealed class TableReportLinesTests(AzuriteFixture azurite) : ReportLinesC
     {
         var service = new TableServiceClient(azurite.ConnectionString);
         await service.CreateTableIfNotExistsAsync(TableNames.ReportLines);
-        return new ReportLineStore(service);
+        return new ReportLineStore(service, Microsoft.Extensions.Options.Options.Create(new Tariffs.Storage.Ledger.LedgerOptions()));
     }
 }

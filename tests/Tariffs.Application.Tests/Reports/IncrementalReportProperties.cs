@@ -86,7 +86,7 @@ public sealed class IncrementalReportProperties(AzuriteFixture azurite)
                     var id = $"{run}-b{batch++}";
                     var lines = Enumerable.Range(1, step.Count).Select(n => Line(random, authorities[step.Authority], step.Year, new LedgerLineId($"h{random.Next(8)}", id, n))).ToList();
                     await ledger.AppendAsync(lines, CancellationToken.None);
-                    await changes.LinesStoredAsync(lines, CancellationToken.None);
+                    await changes.ProjectAsync(lines, [], CancellationToken.None);
                     written.AddRange(lines.Select(l => l.Id));
                     break;
                 case 1 when written.Count > 0:

@@ -101,7 +101,7 @@ public sealed class ReportIsolationTests(AzuriteFixture azurite)
         await using var services = Services();
         var (authority, service) = await BillTwelveAsync(services);
         var household = authority + "-broken";
-        var (partition, row) = (LedgerKeys.PartitionOf(household), LedgerKeys.LineKey(new LedgerLineId(household, "b-" + authority, 1)));
+        var (partition, row) = (LedgerKeys.PartitionOf(household, LedgerKeys.DefaultPartitions), LedgerKeys.LineKey(new LedgerLineId(household, "b-" + authority, 1)));
         await services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.Ledger).AddEntityAsync(new TableEntity(partition, row)
         {
             [nameof(LineEntity.Kind)] = LedgerKinds.Line, [nameof(LineEntity.Authority)] = authority, [nameof(LineEntity.Service)] = service,

@@ -28,7 +28,8 @@ public sealed class LedgerCsvTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        await new StorageInitializer(new TableServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString))
+        await new StorageInitializer(new TableServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString), new BlobServiceClient(azurite.ConnectionString),
+                Microsoft.Extensions.Options.Options.Create(new LedgerOptions()))
             .EnsureCreatedAsync(CancellationToken.None);
         var ledger = new LedgerStore(new TableServiceClient(azurite.ConnectionString));
         var legal = new LegalReference("Délibération 2022");

@@ -30,12 +30,12 @@ public sealed class LedgerRowCodecTests
     [Fact]
     public void A_line_and_its_item_are_written_in_the_stored_format()
     {
-        var rows = LedgerRowCodec.Encode(Line());
+        var rows = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions);
 
         var line = Assert.IsType<LineEntity>(rows[0]);
         var item = Assert.IsType<AdjustmentEntity>(rows[1]);
         Assert.Equal(("hh~7C1|b~2F1|0000000007", "hh~7C1|b~2F1|0000000007|css-block|0000"), (line.RowKey, item.RowKey));
-        Assert.Equal(LedgerKeys.PartitionOf("hh|1"), item.PartitionKey);
+        Assert.Equal(LedgerKeys.PartitionOf("hh|1", LedgerKeys.DefaultPartitions), item.PartitionKey);
         Assert.Equal(("line", "EUR", "2022-01-01", "2022-12-31", "120.50", 13760L, 13760L, true, 1600000L),
             (line.Kind, line.Currency, line.PeriodFrom, line.PeriodTo, line.Quantity, line.BilledMinor, line.StandardBillMinor, line.Eligible, line.AnnualIncomeMinor));
         Assert.Equal(("adjustment", "PriceReplacement", -4400L, 0, "EUR", "2022-01-01", "Délibération 2022", ""),
@@ -47,8 +47,8 @@ public sealed class LedgerRowCodecTests
     [Fact]
     public async Task Rows_as_stored_decode_into_the_line_and_a_line_of_unknown_currency_fails_naming_it_and_its_row()
     {
-        var rows = LedgerRowCodec.Encode(Line()).Select(ToTableEntity).ToList();
-        var unknown = ToTableEntity(LedgerRowCodec.Encode(Line() with { Id = new LedgerLineId("hh-2", "b/1", 8) })[0]);
+        var rows = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions).Select(ToTableEntity).ToList();
+        var unknown = ToTableEntity(LedgerRowCodec.Encode(Line() with { Id = new LedgerLineId("hh-2", "b/1", 8) }, LedgerKeys.DefaultPartitions)[0]);
         unknown["Currency"] = "XYZ";
 
         var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([.. rows, unknown])));

@@ -30,6 +30,15 @@ public sealed class InMemoryReportLines : IReportLines
         return Task.FromResult(saved == 0 ? 0 : 1);
     }
 
+    /// <summary>A line saved since by <see cref="SaveAsync"/> keeps that projection.</summary>
+    public Task<int> SaveNewAsync(IEnumerable<LedgerLine> lines, Instant storedAt, CancellationToken cancellationToken)
+    {
+        List<LedgerLine> fresh;
+        lock (gate)
+            fresh = [.. lines.Where(l => !this.lines.ContainsKey(l.Id))];
+        return SaveAsync(fresh, storedAt, cancellationToken);
+    }
+
     public async IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<LedgerLine> found;
