@@ -144,4 +144,26 @@ public sealed class ExportRoundTripTests : IAsyncLifetime
         Assert.Contains("table 'ledger' is not empty", refused.Message, StringComparison.Ordinal);
         Assert.Contains("container 'catalog' is not empty", refused.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task An_account_a_host_started_on_imports_when_its_settings_are_the_exports_and_is_refused_otherwise()
+    {
+        var folder = Path.Combine(work, "into-started");
+        await Exporter(source).ExportAsync(folder, null, CancellationToken.None);
+        var connection = target.ConnectionString;
+        StorageInitializer Started(int partitions) => new(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection),
+            Microsoft.Extensions.Options.Options.Create(new Tariffs.Storage.Ledger.LedgerOptions { Partitions = partitions }));
+        var settings = new TableServiceClient(connection).GetTableClient(TableNames.Settings);
+
+        await Started(16).EnsureCreatedAsync(CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Importer(target).ImportAsync(folder, null, CancellationToken.None));
+        Assert.Contains("table 'settings' holds ledger/partitions = Partitions=16, the export Partitions=8", refused.Message, StringComparison.Ordinal);
+        await foreach (var _ in new TableServiceClient(connection).GetTableClient(TableNames.Ledger).QueryAsync<TableEntity>())
+            Assert.Fail("a ledger row was imported by an import that was refused");
+
+        await settings.DeleteEntityAsync("ledger", "partitions");
+        await Started(8).EnsureCreatedAsync(CancellationToken.None);
+        var (rows, _) = await Importer(target).ImportAsync(folder, null, CancellationToken.None);
+        Assert.Equal(254, rows);
+        Assert.Equal(8, (await settings.GetEntityAsync<TableEntity>("ledger", "partitions")).Value.GetInt32("Partitions"));
+    }
 }
