@@ -158,4 +158,27 @@ public sealed class FactsOnInMemoryTests : IDisposable
         var rejection = Assert.Single(rejections);
         Assert.StartsWith("facts-1|conflict|", rejection.Key, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Malformed_facts_are_refused_with_their_reasons_stored_and_nothing_else_is_lost()
+    {
+        Publish(clawBack: false);
+        await FactsAsync("facts-good", new LocalDate(2024, 1, 1), 7000m);
+        var handler = app.Get<HouseholdFactsHandler>();
+        var wrongType = Messages.Facts("facts-bad", "h-1", new LocalDate(2024, 1, 1), 7000m).Replace("\"persons\":1", "\"persons\":\"one\"", StringComparison.Ordinal);
+        Assert.Contains("\"one\"", wrongType, StringComparison.Ordinal);
+
+        var checkedAtTheDoor = await handler.CheckAsync(Messages.Facts("facts-other", "h-2", new LocalDate(2024, 1, 1), 7000m), "h-1", "http-1", CancellationToken.None);
+        var fromTheQueue = await handler.HandleAsync(wrongType, "m-bad", CancellationToken.None);
+        var notJson = await handler.HandleAsync("{not json", "m-garbled", CancellationToken.None);
+
+        Assert.Contains("is not the household of the route", checkedAtTheDoor, StringComparison.Ordinal);
+        Assert.Contains("$.persons", fromTheQueue, StringComparison.Ordinal);
+        Assert.NotNull(notJson);
+        var rejections = new List<Rejection>();
+        await foreach (var r in app.Rejections.InPartitionAsync(HouseholdFactsHandler.RejectionPartition, CancellationToken.None))
+            rejections.Add(r);
+        Assert.Equal(3, rejections.Count);
+        var stored = Assert.Single(await app.HouseholdFacts.ForHouseholdAsync("h-1", CancellationToken.None));
+        Assert.Equal("facts-good", stored.FactsId);
+    }
 }
