@@ -18,16 +18,21 @@ namespace Tariffs.Application.Tests.Simulations;
 /// A simulation priced with the eligibility pricing applies: no flag anywhere, every household's eligibility determined
 /// from its stored facts by the criteria of the chèque énergie sample (samples/catalogs/cheque-energie-criteria.json:
 /// income per consumption unit under 10,800 € in 2024, main residence; one person = 1 unit), now by the published
-/// catalog's criteria and under the draft by the draft's. Figures by hand, for a line over all of 2024 (one year of the
-/// annual scale, column 1 unit): 11 households of income 6,000 (row from 5,600: 146.00 each), one of 7,000 (row from
-/// 6,700: 98.00), one of 11,000 (not under 10,800: nothing). Now: 13 households, 12 eligible and receiving,
-/// 11 × 146 + 98 = 1,704.00. k is 1 here so that single households' counts show.
+/// catalog's criteria and under the draft by the draft's. Figures by hand, for a year (column 1 unit): 11 households of
+/// income 6,000 (row from 5,600: 146.00 each), one of 7,000 (row from 6,700: 98.00), one of 11,000 (not under 10,800:
+/// nothing). Now: 13 households, 12 eligible and receiving, 11 × 146 + 98 = 1,704.00. Each household's year is billed
+/// in two lines (January–June, 182 of 366 days; July–December, 184 days), whose payments add up to the year's:
+/// 146 → 72.60 + 73.40, 98 → 48.73 + 49.27, 48 → 23.87 + 24.13. Chunks checkpoint after every line they can, so a
+/// household's two lines would fall in two segments if a checkpoint could cut a household. k is 1 here so that single
+/// households' counts show.
 /// </summary>
 public sealed class SimulationCriteriaTests : IDisposable
 {
     private static readonly string Published = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "catalogs", "cheque-energie-criteria.json"));
-    private static readonly DateInterval Year2024 = new(new LocalDate(2024, 1, 1), new LocalDate(2024, 12, 31));
-    private readonly InMemoryTariffs app = new(new FakeClock(Instant.FromUtc(2025, 2, 1, 8, 0)), new Dictionary<string, string?> { ["Tariffs:Reports:SuppressionThreshold"] = "1" });
+    private readonly InMemoryTariffs app = new(new FakeClock(Instant.FromUtc(2025, 2, 1, 8, 0)), new Dictionary<string, string?>
+    {
+        ["Tariffs:Reports:SuppressionThreshold"] = "1", ["Tariffs:Simulations:CheckpointLines"] = "1",
+    });
 
     public SimulationCriteriaTests()
     {
@@ -39,8 +44,11 @@ public sealed class SimulationCriteriaTests : IDisposable
             var facts = new HouseholdFacts(new LocalDate(2024, 1, 1), income, 2022, 1, MainResidence: true);
             app.HouseholdFacts.SaveAsync(household, new StoredFacts("facts-" + household, facts, "caf", "ev-" + household, Instant.FromUtc(2024, 1, 2, 0, 0)), CancellationToken.None)
                 .GetAwaiter().GetResult();
-            var line = new BillingLine(lines.Count + 1, household, "acc-" + household, "A1", true, 1, Year2024, 1000m, "kWh", "BASE", 250.00m);
-            lines.Add(LedgerLine.Priced("b-2024", "edf", "france-etat-auto", "electricity", Instant.FromUtc(2025, 1, 5, 8, 0), TariffEngine.Price(line, catalog, []), null));
+            foreach (var half in new DateInterval[] { new(new LocalDate(2024, 1, 1), new LocalDate(2024, 6, 30)), new(new LocalDate(2024, 7, 1), new LocalDate(2024, 12, 31)) })
+            {
+                var line = new BillingLine(lines.Count + 1, household, "acc-" + household, "A1", true, 1, half, 500m, "kWh", "BASE", 125.00m);
+                lines.Add(LedgerLine.Priced("b-2024", "edf", "france-etat-auto", "electricity", Instant.FromUtc(2025, 1, 5, 8, 0), TariffEngine.Price(line, catalog, []), null));
+            }
         }
         Assert.Empty(app.Ledger.AppendAsync(lines, CancellationToken.None).GetAwaiter().GetResult().Refused);
     }
@@ -70,7 +78,7 @@ public sealed class SimulationCriteriaTests : IDisposable
             foreach (var message in messages)
                 await Runner.HandleMessageAsync(message.Body, 1, CancellationToken.None);
         var status = (await Runner.StatusAsync(id!, CancellationToken.None))!;
-        Assert.Equal((SimulationState.Completed, 13L, 0L), (status.State, status.LinesDone, status.LinesRefused));
+        Assert.Equal((SimulationState.Completed, 26L, 0L), (status.State, status.LinesDone, status.LinesRefused));
         var page = (await Runner.HouseholdsAsync(id!, 0, 100, CancellationToken.None))!.Value.Page;
         return (status.Cells!.Single(c => c.Area == "A1"), [.. page.Where(h => h.Area == "A1")]);
     }

@@ -101,6 +101,10 @@ public sealed class SimulationRunnerTests : IDisposable
         Assert.Equal(12, a.Bands["better off 0 to 10"]);
         var total = status.Cells!.Single(c => c.Area == "*");
         Assert.Equal((39, 528.00m, 624.00m, 12, 27), (total.Households!.Value, total.SocialCostNow!.Value, total.SocialCostDraft!.Value, total.BetterOff!.Value, total.Unchanged!.Value));
+        var stored = (await app.Simulations.ResultAsync(status.Id, CancellationToken.None))!; // combined once, when the last chunk completed
+        Assert.Equal((Json(status.Cells), 39L), (Json(stored.Cells), stored.LinesDone));
+        Assert.Equal(78, stored.Segments.Sum(s => s.Households)); // 39 households in their area and in the total
+        Assert.True(stored.Segments.Count > app.Ledger.Shards); // several checkpoints a chunk
     }
 
     [Fact]
