@@ -96,7 +96,7 @@ public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blob
         if (path == ExportManifest.FileName)
             contentType = "application/json";
         else if (job.Files.FirstOrDefault(f => f.Path == path) is { } file)
-            contentType = file.ContentType ?? (file.Kind == ExportedFile.TableKind ? "application/x-ndjson" : "application/octet-stream");
+            contentType = file.ContentType ?? (file.Kind == ExportedFile.TableKind ? "application/jsonl" : "application/octet-stream");
         else
             return null;
         var blob = container.GetBlobClient(FileBlob(id, path));
