@@ -47,11 +47,13 @@ var names = {
 
 var deploymentContainerName = 'deployments'
 
-// Claim-check payloads of large billing batches, published tariff catalog documents, and reform simulations.
+// Claim-check payloads of large billing batches, published tariff catalog documents, reform simulations, and the
+// exports queued by the regulator (one folder per export).
 var blobContainerNames = [
   'batches'
   'catalog'
   'simulations'
+  'exports'
 ]
 
 // Must match Tariffs.Storage.Queues.QueueNames.All plus the poison queues of the triggered ones
@@ -74,6 +76,8 @@ var queueNames = [
   'report-units-poison'
   'simulations'
   'simulations-poison'
+  'exports'
+  'exports-poison'
 ]
 
 // Must match Tariffs.Storage.Tables.TableNames.All (tests/Tariffs.Infra.Tests checks it).

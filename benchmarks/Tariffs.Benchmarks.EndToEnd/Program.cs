@@ -10,6 +10,11 @@ using Tariffs.Testing;
 // --raw-entities N (20000), --growth-batches N (5; 0 skips), --growth-lines N (100000), --eligible-every N (20: one household in 20 is eligible for the CSS program), --engine-artifacts DIR,
 // --results DIR (benchmarks/results), --work DIR (temporary files and the host's log).
 var options = Options.Parse(args);
+if (options.Get("mode", "") == "takeback") // scripts/benchmark-takeback.sh: export, audit, import and simulation of a large ledger
+{
+    Environment.ExitCode = await TakebackBenchmark.RunAsync(options);
+    return;
+}
 var root = RepositoryRoot.Find();
 var started = DateTime.UtcNow;
 var commit = Commit(root);

@@ -32,6 +32,7 @@ public static class TariffsFunctionsServiceCollectionExtensions
         services.AddSingleton<AccessLogStore>();
         services.AddSingleton<IAccessLogAppender>(sp => sp.GetRequiredService<AccessLogStore>());
         services.AddSingleton<AccessAuthorizer>();
+        services.AddSingleton<Tariffs.Storage.Export.ExportJobs>();
         services.AddHostedService<StorageInitializationService>();
         services.Configure<JsonOptions>(o => TariffsJson.Apply(o.JsonSerializerOptions));
         return services;

@@ -30,7 +30,7 @@ public sealed class StorageInitializer(TableServiceClient tables, QueueServiceCl
             await tables.CreateTableIfNotExistsAsync(name, cancellationToken).ConfigureAwait(false);
         foreach (var name in QueueNames.All)
             await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var name in new[] { CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName, SimulationStore.ContainerName })
+        foreach (var name in new[] { CatalogDocumentStore.ContainerName, IBatchDocuments.ContainerName, SimulationStore.ContainerName, Export.ExportJobs.ContainerName })
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await FixPartitionsAsync(cancellationToken).ConfigureAwait(false);
     }

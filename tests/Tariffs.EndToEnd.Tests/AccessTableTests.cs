@@ -202,6 +202,7 @@ public sealed class AccessTableTests(LocalHostFixture host)
                 ["scheme"] = $"acl-scheme-{x}", ["incidentId"] = $"acl-inc-{caller}-{x}-{Run}", ["householdId"] = $"acl-hh-{x}", ["service"] = "water",
                 ["kind"] = "supplyInterruption", ["deadline"] = "2025-09-01T12:00:00", ["restored"] = "2025-09-03T14:00:00",
             },
+            "export" => new JsonObject { ["authority"] = $"acl-auth-{x}" },
             _ => throw new InvalidOperationException($"No body named '{name}' for the access table."),
         };
     }

@@ -39,13 +39,13 @@ public sealed class StorageTemplateTests(CompiledTemplate template) : IClassFixt
     }
 
     [Fact]
-    public void Blob_containers_hold_deployments_claim_checks_the_catalog_and_simulations()
+    public void Blob_containers_hold_deployments_claim_checks_the_catalog_simulations_and_exports()
     {
         var module = template.ModuleDeclaring("Microsoft.Storage/storageAccounts/blobServices/containers");
         var containers = Strings(template.ModuleParameter(module, "containerNames"))
             .Append(template.ModuleParameter(module, "deploymentContainerName").GetString()!);
 
-        Assert.Equal(["batches", "catalog", "deployments", "simulations"], containers.Order(StringComparer.Ordinal));
+        Assert.Equal(["batches", "catalog", "deployments", "exports", "simulations"], containers.Order(StringComparer.Ordinal));
         Assert.All(
             template.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
             c => Assert.Equal("None", c.GetProperty("properties").GetProperty("publicAccess").GetString()));

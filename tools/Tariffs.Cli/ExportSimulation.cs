@@ -3,14 +3,19 @@ using NodaTime;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Eligibility;
 using Tariffs.Application.Simulations;
+using Tariffs.Domain.Catalog;
+using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Engine;
+using Tariffs.Domain.Ledger;
 
 namespace Tariffs.Cli;
 
 /// <summary>
 /// <c>tariffs simulate</c>: a draft catalog tried on the bills of an export. Every stored line of the draft's authority
 /// and service whose period ends in the range is priced by the engine under the published catalog and under the draft,
-/// with the household's eligibility as stored (<see cref="ReformSimulation"/>); nothing is written anywhere but the
+/// each with the household's eligibility as pricing reads it for that catalog — the agency's flags and revocations, and
+/// what that catalog's criteria determine from the household's facts (<see cref="EffectiveEligibility"/>), so a draft's
+/// criteria apply (<see cref="ReformSimulation"/>); nothing is written anywhere but the
 /// output. Prints a table per year and area with the small-cell rule; the household-level diff goes to a CSV file only
 /// when asked (it is for the regulator).
 /// </summary>
@@ -39,11 +44,10 @@ public static class ExportSimulation
         {
             if (line.Authority != draft.Authority || line.Service != draft.Service || line.Period.End < from || line.Period.End > to)
                 continue;
-            var eligibility = export.EligibilityOf(line.HouseholdId);
             try
             {
-                var now = TariffEngine.Price(line.ToBillingLine(), published, EligibilityAsOf.Windows(eligibility, published, line.PricedAt));
-                var under = TariffEngine.Price(line.ToBillingLine(), draft, EligibilityAsOf.Windows(eligibility, draft, line.PricedAt));
+                var now = TariffEngine.Price(line.ToBillingLine(), published, Windows(export, line, published));
+                var under = TariffEngine.Price(line.ToBillingLine(), draft, Windows(export, line, draft));
                 simulation.Add(line, now, under);
                 lines++;
             }
@@ -65,6 +69,10 @@ public static class ExportSimulation
         }
         return true;
     }
+
+    /// <summary>The windows the line is priced with under <paramref name="catalog"/>: the agency's, and those the catalog's criteria determine from the household's facts.</summary>
+    private static IReadOnlyList<EligibilityWindow> Windows(ExportContents export, LedgerLine line, ServiceCatalog catalog) =>
+        EffectiveEligibility.Windows(export.EligibilityOf(line.HouseholdId, catalog), catalog, line.Period, line.PricedAt);
 
     private static async Task WriteTableAsync(IReadOnlyList<SimulationCell> cells, TextWriter output)
     {

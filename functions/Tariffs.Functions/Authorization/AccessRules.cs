@@ -80,6 +80,20 @@ public static class AccessRules
             : AccessDecision.Deny($"authority '{authority}' is not one this caller regulates");
     }
 
+    /// <summary>
+    /// /api/exports (an export, its state and its files): a regulator of every authority — an export holds the whole
+    /// deployment, every authority's households — and of the request's <paramref name="authority"/> when one is named.
+    /// </summary>
+    public static AccessDecision TakeExport(Caller caller, string? authority)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (authority is not null && !caller.RegulatesAuthority(authority))
+            return AccessDecision.Deny($"authority '{authority}' is not one this caller regulates");
+        return caller.RegulatesAuthority(CallerScopes.Any)
+            ? AccessDecision.Allow
+            : AccessDecision.Deny("an export holds every authority's data: only a regulator of every authority takes one");
+    }
+
     /// <summary>PUT /api/restrictions/rules and /api/standards (jurisdiction-level documents): a regulator of the jurisdiction.</summary>
     public static AccessDecision PublishForJurisdiction(Caller caller, string? jurisdiction)
     {

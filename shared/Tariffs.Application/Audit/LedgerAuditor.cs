@@ -8,26 +8,45 @@ namespace Tariffs.Application.Audit;
 
 /// <summary>
 /// An independent audit of a ledger: every stored line is priced again by the engine from its billing line, its
-/// catalog and its household's eligibility alone, and each rule's total compared with what the ledger holds
-/// (<see cref="LineRecomputation"/>, the same comparison a late grant uses). The stored amounts are only read to be
-/// compared: a ledger whose every total the rules give again audits clean.
+/// catalog and its household's eligibility alone — the agency's flags and revocations and, for a catalog with
+/// criteria, the eligibility its household's facts determine (<see cref="EffectiveEligibility"/>, as pricing reads it) —
+/// and each rule's total compared with what the ledger holds (<see cref="LineRecomputation"/>, the same comparison a
+/// late grant uses). The stored amounts are only read to be compared: a ledger whose every total the rules give again
+/// audits clean. Lines are streamed one at a time, a household's eligibility read once for each run of its lines: the
+/// audit holds one line and one household's eligibility, not the ledger.
 /// </summary>
 public static class LedgerAuditor
 {
-    /// <summary>Audits <paramref name="lines"/>, streamed; reports every finding to <paramref name="found"/> and returns the totals.</summary>
+    /// <summary>
+    /// Audits <paramref name="lines"/>, streamed; <paramref name="eligibility"/> gives a household's eligibility for a
+    /// catalog as pricing reads it (<see cref="EffectiveEligibility.For"/>). Reports every finding to
+    /// <paramref name="found"/> and returns the totals.
+    /// </summary>
     public static async Task<AuditSummary> AuditAsync(
         IAsyncEnumerable<LedgerLine> lines,
         Func<CatalogKey, ServiceCatalog?> catalogs,
-        Func<string, HouseholdEligibility> eligibility,
+        Func<string, ServiceCatalog, HouseholdEligibility> eligibility,
         Action<AuditFinding> found,
         CancellationToken cancellationToken)
     {
         long count = 0, items = 0, differences = 0, withheld = 0, notAudited = 0;
+        // A ledger stores a household's lines together: its eligibility is read once for its run of lines.
+        string? household = null;
+        var householdEligibility = new Dictionary<CatalogKey, HouseholdEligibility>();
         await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             count++;
             items += line.Items.Count;
-            foreach (var finding in Audit(line, catalogs(new CatalogKey(line.Authority, line.Service)), eligibility(line.HouseholdId)))
+            if (line.HouseholdId != household)
+            {
+                household = line.HouseholdId;
+                householdEligibility.Clear();
+            }
+            var key = new CatalogKey(line.Authority, line.Service);
+            var catalog = catalogs(key);
+            if (catalog is not null && !householdEligibility.ContainsKey(key))
+                householdEligibility[key] = eligibility(line.HouseholdId, catalog);
+            foreach (var finding in Audit(line, catalog, catalog is null ? HouseholdEligibility.None : householdEligibility[key]))
             {
                 found(finding);
                 _ = finding.Kind switch

@@ -43,6 +43,21 @@ public sealed class EffectiveEligibility(IEligibility eligibility, IHouseholdFac
         return Determines(catalog) ? found with { Facts = await facts.ForHouseholdAsync(householdId, cancellationToken).ConfigureAwait(false) } : found;
     }
 
+    /// <summary>
+    /// What <see cref="ForHouseholdAsync"/> reads, from a household's rows held elsewhere (an export's): its windows and
+    /// revocations of the catalog's programs, and its facts statements when the catalog has criteria.
+    /// </summary>
+    public static HouseholdEligibility For(ServiceCatalog catalog, HouseholdEligibility stored, IReadOnlyList<StoredFacts> statements)
+    {
+        if (stored.Count == 0 && statements.Count == 0)
+            return HouseholdEligibility.None;
+        var programs = catalog.Programs.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return new HouseholdEligibility([.. stored.Windows.Where(w => programs.Contains(w.ProgramId))], [.. stored.Revocations.Where(r => programs.Contains(r.ProgramId))])
+        {
+            Facts = Determines(catalog) ? statements : [],
+        };
+    }
+
     /// <summary>Whether a program of the catalog has criteria (eligibility is determined from facts).</summary>
     public static bool Determines(ServiceCatalog catalog) => catalog.Programs.Any(p => p.Criteria is not null);
 

@@ -30,9 +30,12 @@ public static class QueueNames
     /// <summary>Reform simulations: one message to count a simulation's lines and fan it out, then one per ledger shard to price.</summary>
     public const string Simulations = "simulations";
 
+    /// <summary>Exports of the whole deployment queued by the regulator: one message per export, which resumes it where it stopped.</summary>
+    public const string Exports = "exports";
+
     /// <summary>Suffix of the poison queue of a queue, where the queue trigger moves a message after its last failed delivery.</summary>
     public const string PoisonSuffix = "-poison";
 
     /// <summary>Every queue, for creation at startup.</summary>
-    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdFacts, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits, Simulations];
+    public static IReadOnlyList<string> All { get; } = [BillingBatches, BillingChunks, EligibilityFlags, HouseholdFacts, HouseholdRecompute, AdjustmentsOut, WebhookDeliveries, ReportUnits, Simulations, Exports];
 }

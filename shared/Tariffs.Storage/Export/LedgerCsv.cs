@@ -141,7 +141,7 @@ public static class LedgerCsv
 
     private static string Holds(ExportedFile file) => file.Kind switch
     {
-        ExportedFile.TableKind => $"table `{file.Name}`, one entity a line (docs/export.md describes each table)",
+        ExportedFile.TableKind => $"{ExportTables.Describe(file.Name).Replace("|", "\\|", StringComparison.Ordinal)}; one entity a line",
         ExportedFile.BlobKind => $"blob `{file.Name}`",
         _ => file.Path == LinesPath ? "the ledger's lines, one a row" : file.Path == ItemsPath ? "the ledger's items (adjustments, payments, refunds, corrections with explanations), one a row" : file.Name,
     };

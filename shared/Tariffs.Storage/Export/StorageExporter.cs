@@ -39,25 +39,40 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
             progress?.Report(file);
         }
         foreach (var container in Containers)
-            await foreach (var file in ExportContainerAsync(folder, container, cancellationToken).ConfigureAwait(false))
+            await foreach (var file in ExportContainerAsync(folder, container, new HashSet<string>(), cancellationToken).ConfigureAwait(false))
             {
                 files.Add(file);
                 progress?.Report(file);
             }
-        var (lines, items, unreadable) = await LedgerCsv.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
-        foreach (var (path, rows) in new[] { (LedgerCsv.LinesPath, lines), (LedgerCsv.ItemsPath, items) })
-            files.Add(await DescribeAsync(Path.Combine(folder, path), path, ExportedFile.RenderingKind, path, rows, "text/csv", cancellationToken).ConfigureAwait(false));
-        var dictionary = Path.Combine(folder, LedgerCsv.DictionaryPath);
-        await File.WriteAllTextAsync(dictionary, LedgerCsv.Dictionary(files, unreadable), cancellationToken).ConfigureAwait(false);
-        files.Add(await DescribeAsync(dictionary, LedgerCsv.DictionaryPath, ExportedFile.RenderingKind, LedgerCsv.DictionaryPath, null, "text/markdown", cancellationToken).ConfigureAwait(false));
-        foreach (var file in files.Skip(files.Count - 3))
+        foreach (var file in await RenderAsync(folder, files, cancellationToken).ConfigureAwait(false))
+        {
+            files.Add(file);
             progress?.Report(file);
+        }
         var manifest = new ExportManifest(ExportManifest.CurrentFormat, started, files, pending);
         await manifest.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
-    private async Task<ExportedFile> ExportTableAsync(string folder, string table, CancellationToken cancellationToken)
+    /// <summary>
+    /// The renderings of an export whose tables and blobs (<paramref name="files"/>) are in <paramref name="folder"/>
+    /// (<c>tables/ledger.jsonl</c> at least): the ledger as CSV and the data dictionary (<see cref="LedgerCsv"/>), written
+    /// into the folder; returns their entries, in this order.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExportedFile>> RenderAsync(string folder, IReadOnlyList<ExportedFile> files, CancellationToken cancellationToken)
+    {
+        var rendered = new List<ExportedFile>();
+        var (lines, items, unreadable) = await LedgerCsv.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
+        foreach (var (path, rows) in new[] { (LedgerCsv.LinesPath, lines), (LedgerCsv.ItemsPath, items) })
+            rendered.Add(await DescribeAsync(Path.Combine(folder, path), path, ExportedFile.RenderingKind, path, rows, "text/csv", cancellationToken).ConfigureAwait(false));
+        var dictionary = Path.Combine(folder, LedgerCsv.DictionaryPath);
+        await File.WriteAllTextAsync(dictionary, LedgerCsv.Dictionary([.. files, .. rendered], unreadable), cancellationToken).ConfigureAwait(false);
+        rendered.Add(await DescribeAsync(dictionary, LedgerCsv.DictionaryPath, ExportedFile.RenderingKind, LedgerCsv.DictionaryPath, null, "text/markdown", cancellationToken).ConfigureAwait(false));
+        return rendered;
+    }
+
+    /// <summary>Writes every entity of <paramref name="table"/> into <c>tables/{table}.jsonl</c> under <paramref name="folder"/>, streaming (a table never created exports empty); returns its entry.</summary>
+    public async Task<ExportedFile> ExportTableAsync(string folder, string table, CancellationToken cancellationToken)
     {
         var relative = $"tables/{table}.jsonl";
         var path = Path.Combine(folder, relative);
@@ -86,7 +101,12 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
         return await DescribeAsync(path, relative, ExportedFile.TableKind, table, rows, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async IAsyncEnumerable<ExportedFile> ExportContainerAsync(string folder, string container, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads each blob of <paramref name="container"/> into <c>blobs/{container}/{name}</c> under
+    /// <paramref name="folder"/>, but those whose export path is in <paramref name="done"/>; yields each file's entry once
+    /// it is written (a container that does not exist yields nothing).
+    /// </summary>
+    public async IAsyncEnumerable<ExportedFile> ExportContainerAsync(string folder, string container, IReadOnlySet<string> done, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = blobs.GetBlobContainerClient(container);
         if (!await client.ExistsAsync(cancellationToken).ConfigureAwait(false))
@@ -94,6 +114,8 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
         await foreach (var blob in client.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var relative = $"blobs/{container}/{blob.Name}";
+            if (done.Contains(relative))
+                continue;
             var path = ExportManifest.Resolve(Path.GetFullPath(folder), relative)
                 ?? throw new InvalidDataException($"blob '{container}/{blob.Name}' has a name that cannot be a file of the export.");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -108,11 +130,13 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
         return new ExportedFile(relative, kind, name, rows, bytes, sha256, contentType);
     }
 
-    private async Task<IReadOnlyDictionary<string, int>> PendingAsync(CancellationToken cancellationToken)
+    /// <summary>Approximate messages waiting in each work queue of the service that has any.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> PendingAsync(CancellationToken cancellationToken)
     {
         var pending = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        // adjustments-out is the operators' queue, not work of the service: what it holds is in the ledger.
-        foreach (var name in QueueNames.All.Where(q => q != QueueNames.AdjustmentsOut))
+        // adjustments-out is the operators' queue, not work of the service: what it holds is in the ledger; exports are
+        // the exports themselves (a queued export's own message is in flight while it runs).
+        foreach (var name in QueueNames.All.Where(q => q is not (QueueNames.AdjustmentsOut or QueueNames.Exports)))
         {
             try
             {

@@ -17,4 +17,17 @@ public sealed class HouseholdFactsEntity : StorageEntity
     public string EvidenceReference { get; set; } = "";
     /// <summary>When Tariffs first received them: decides which lines facts that take eligibility away affect (claw-back).</summary>
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The entity a row read as a <see cref="Azure.Data.Tables.TableEntity"/> holds (from an export); a missing text column reads as empty.</summary>
+    public static HouseholdFactsEntity FromRow(Azure.Data.Tables.TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        HouseholdId = row.GetString(nameof(HouseholdId)) ?? "",
+        FactsId = row.GetString(nameof(FactsId)) ?? "",
+        Facts = row.GetString(nameof(Facts)) ?? "",
+        SourceAgency = row.GetString(nameof(SourceAgency)) ?? "",
+        EvidenceReference = row.GetString(nameof(EvidenceReference)) ?? "",
+        ReceivedAt = row.GetDateTimeOffset(nameof(ReceivedAt)) ?? default,
+    };
 }

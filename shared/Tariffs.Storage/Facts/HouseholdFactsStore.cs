@@ -67,6 +67,22 @@ public sealed class HouseholdFactsStore(TableServiceClient service) : IHousehold
         return found.ToDictionary(f => f.Key, f => InOrderReceived(f.Value), StringComparer.Ordinal);
     }
 
+    /// <summary>Every household's statements held in rows of this table read elsewhere (an export's), by household, in the order received; the id claims are left out.</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<StoredFacts>>> DecodeAsync(IAsyncEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, List<StoredFacts>>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (row.PartitionKey == IdClaimRows.Partition)
+                continue;
+            var e = HouseholdFactsEntity.FromRow(row);
+            if (!found.TryGetValue(e.HouseholdId, out var list))
+                found[e.HouseholdId] = list = [];
+            list.Add(Read(e));
+        }
+        return found.ToDictionary(f => f.Key, f => InOrderReceived(f.Value), StringComparer.Ordinal);
+    }
+
     private static string Partition(string householdId) => TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(householdId)}");
 
     private static StoredFacts Read(HouseholdFactsEntity e) =>

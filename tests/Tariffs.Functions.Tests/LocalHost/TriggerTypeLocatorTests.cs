@@ -41,6 +41,7 @@ public class TriggerTypeLocatorTests
             ["DeliverWebhook"] = ("webhook-deliveries", null),
             ["RefreshEquityReportUnit"] = ("report-units", null),
             ["RunSimulation"] = ("simulations", null),
+            ["RunExport"] = ("exports", null),
         }, queues);
         var timers = triggers.Where(t => t.Value is WebJobsTimerTrigger)
             .ToDictionary(t => t.Key, t => (((WebJobsTimerTrigger)t.Value).ScheduleExpression, ((WebJobsTimerTrigger)t.Value).RunOnStartup, ((WebJobsTimerTrigger)t.Value).UseMonitor));
@@ -51,7 +52,7 @@ public class TriggerTypeLocatorTests
             ["SendPendingPublications"] = ("0 */5 * * * *", false, true),
             ["SweepPoisonQueues"] = ("*/15 * * * * *", false, true),
         }, timers);
-        Assert.Equal(12, triggers.Count);
+        Assert.Equal(13, triggers.Count);
     }
 
     [Fact]
