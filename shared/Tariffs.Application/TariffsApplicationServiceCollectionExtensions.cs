@@ -51,7 +51,9 @@ public static class TariffsApplicationServiceCollectionExtensions
         services.AddSingleton<EquityReportCalculator>();
         services.AddSingleton<EquityReportRefresh>();
         services.AddSingleton<EquityReportQuery>();
+        services.Configure<SimulationOptions>(configuration.GetSection(SimulationOptions.Section));
         services.AddSingleton<SimulationRunner>();
+        services.AddSingleton<IPoisonedWork>(provider => provider.GetRequiredService<SimulationRunner>());
         services.Configure<QueueRetryOptions>(configuration.GetSection(QueueRetryOptions.Section));
         services.AddSingleton<MessageGuard>();
         services.AddSingleton<PoisonRecorder>();

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using NodaTime;
+using Tariffs.Application.Json;
+using Tariffs.Application.Messages;
+using Tariffs.Application.Ports;
+using Tariffs.Application.Simulations;
+using Tariffs.Storage.Simulations;
 
 namespace Tariffs.EndToEnd.Tests;
 
@@ -66,6 +73,24 @@ public sealed class SimulationApiTests(LocalHostFixture host)
         Assert.All(households.Skip(12), h => Assert.Equal(0m, diff[h]));
         Assert.Null(page["continuation"]);
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(await host.LedgerAsync(batchId)));
+    }
+
+    [Fact]
+    public async Task A_simulation_whose_chunk_fails_for_good_is_shown_failed_with_why()
+    {
+        // A stored simulation whose published catalog no longer reads: its chunk cannot run, whatever the deliveries.
+        var (authority, id) = (Unique("sim"), Guid.NewGuid().ToString("N"));
+        await new SimulationStore(new BlobServiceClient(host.ConnectionString)).SaveAsync(new SimulationRecord(id, authority, "water",
+            new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31), "{}", "not a catalog", Instant.FromUtc(2023, 2, 1, 8, 0), 8) { LinesTotal = 0 }, CancellationToken.None);
+        await host.Queue(QueueNames.Simulations).SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(new SimulationMessage(id, 0), TariffsJson.Options));
+
+        var status = await Eventually.ValueAsync(async () => (await host.Authorised.GetFromJsonAsync<JsonObject>($"api/simulations/{id}"))!,
+            s => (string?)s["state"] != "running", Pipeline.Patience, "the simulation to fail");
+
+        Assert.Equal(("failed", "the stored published catalog or draft no longer reads"), ((string)status["state"]!, (string?)status["error"]));
+        Assert.Null(status["cells"]);
+        using var households = await host.Authorised.GetAsync($"api/simulations/{id}/households");
+        Assert.Equal(HttpStatusCode.NotFound, households.StatusCode);
     }
 
     [Fact]

@@ -14,8 +14,8 @@ namespace Tariffs.Functions.Simulations;
 
 /// <summary>
 /// Reform simulation on the stored bills, for the regulator of the simulated authority: a draft catalog is queued
-/// (<see cref="SimulationRunner"/>), its progress and result read back, and the household-level diff paged. Nothing
-/// is written to the ledger.
+/// (<see cref="SimulationRunner"/>), its progress and stored result read back (or why it failed), and the
+/// household-level diff paged. Nothing is written to the ledger.
 /// </summary>
 public sealed class SimulationFunctions(SimulationRunner runner, MessageGuard guard, AccessAuthorizer authorizer)
 {
@@ -108,11 +108,14 @@ public sealed class SimulationFunctions(SimulationRunner runner, MessageGuard gu
             : (access.Caller, status, null);
     }
 
-    /// <summary>Counts a simulation's lines and fans it out, or runs one of its chunks (queue <c>simulations</c>).</summary>
+    /// <summary>
+    /// Counts a simulation's lines and fans it out, or runs one of its chunks (queue <c>simulations</c>); on the message's
+    /// last delivery a failure marks the simulation failed (<see cref="SimulationRunner.HandleMessageAsync"/>).
+    /// </summary>
     [Function(nameof(RunSimulation))]
     public Task RunSimulation([QueueTrigger(QueueNames.Simulations)] QueueMessage message, CancellationToken cancellationToken)
     {
         var body = message.Body.ToString();
-        return guard.RunAsync(QueueNames.Simulations, message.MessageId, body, () => runner.HandleMessageAsync(body, cancellationToken), cancellationToken);
+        return guard.RunAsync(QueueNames.Simulations, message.MessageId, body, () => runner.HandleMessageAsync(body, message.DequeueCount, cancellationToken), cancellationToken);
     }
 }

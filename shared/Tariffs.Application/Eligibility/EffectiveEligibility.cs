@@ -16,10 +16,19 @@ namespace Tariffs.Application.Eligibility;
 public sealed class EffectiveEligibility(IEligibility eligibility, IHouseholdFacts facts)
 {
     /// <summary>The eligibility of the given households for the catalog's programs, with their facts when the catalog has criteria (households with none are left out).</summary>
-    public async Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(ServiceCatalog catalog, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
+    public Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(ServiceCatalog catalog, IReadOnlySet<string> householdIds, CancellationToken cancellationToken) =>
+        ForHouseholdsAsync([catalog], householdIds, cancellationToken);
+
+    /// <summary>
+    /// The eligibility of the given households for the programs of every catalog given (a published catalog and a draft
+    /// of it), with their facts when one of them has criteria: one read of the flags and one of the facts, whatever the
+    /// number of households (households with none are left out).
+    /// </summary>
+    public async Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(IReadOnlyCollection<ServiceCatalog> catalogs, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
     {
-        var found = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
-        if (!Determines(catalog))
+        var programs = catalogs.SelectMany(c => c.Programs.Select(p => p.Id)).Distinct(StringComparer.Ordinal);
+        var found = await eligibility.ForHouseholdsAsync(programs, householdIds, cancellationToken).ConfigureAwait(false);
+        if (!catalogs.Any(Determines))
             return found;
         foreach (var (household, statements) in await facts.ForHouseholdsAsync(householdIds, cancellationToken).ConfigureAwait(false))
             found[household] = found.GetValueOrDefault(household, HouseholdEligibility.None) with { Facts = statements };

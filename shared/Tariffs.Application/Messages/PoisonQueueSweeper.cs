@@ -9,15 +9,16 @@ namespace Tariffs.Application.Messages;
 /// its last failed delivery (re-encoded as it came), and at once, undecoded, a message that is not Base64. A queue
 /// trigger on a poison queue could not read the latter either and would hold it invisible after each attempt, so the
 /// poison queues are read raw, by a timer: each message is recorded by <see cref="PoisonRecorder"/> — its body decoded
-/// when it is Base64, as its function saw it, so that the last error its function recorded is found — then deleted.
+/// when it is Base64, as its function saw it, so that the last error its function recorded is found — then the work
+/// of its queue is told (<see cref="IPoisonedWork"/>), then it is deleted.
 /// </summary>
-public sealed class PoisonQueueSweeper(IPoisonQueues queues, PoisonRecorder recorder)
+public sealed class PoisonQueueSweeper(IPoisonQueues queues, PoisonRecorder recorder, IEnumerable<IPoisonedWork> work)
 {
     private const int PageSize = 32;
 
     /// <summary>The queues whose poison queues are swept.</summary>
     public static IReadOnlyList<string> Queues { get; } =
-        [QueueNames.BillingBatches, QueueNames.BillingChunks, QueueNames.EligibilityFlags, QueueNames.HouseholdRecompute, QueueNames.WebhookDeliveries];
+        [QueueNames.BillingBatches, QueueNames.BillingChunks, QueueNames.EligibilityFlags, QueueNames.HouseholdRecompute, QueueNames.WebhookDeliveries, QueueNames.Simulations];
 
     /// <summary>Records and deletes every message waiting on a poison queue; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -34,8 +35,11 @@ public sealed class PoisonQueueSweeper(IPoisonQueues queues, PoisonRecorder reco
                     var raw = message.Body;
                     var decodable = Base64.IsValid(raw);
                     var body = decodable ? Encoding.UTF8.GetString(Convert.FromBase64String(raw)) : raw;
-                    await recorder.RecordAsync(queue, message.Id, message.InsertedOn, body, decodable ? null : "not Base64: the queue extension could not decode it",
+                    var reason = await recorder.RecordAsync(queue, message.Id, message.InsertedOn, body, decodable ? null : "not Base64: the queue extension could not decode it",
                         cancellationToken).ConfigureAwait(false);
+                    if (decodable)
+                        foreach (var told in work.Where(w => w.Queue == queue))
+                            await told.PoisonedAsync(body, reason, cancellationToken).ConfigureAwait(false);
                     await queues.DeleteAsync(poison, message, cancellationToken).ConfigureAwait(false);
                     swept++;
                 }

@@ -20,9 +20,9 @@ public sealed partial class PoisonRecorder(IRejections rejections, ILogger<Poiso
 
     /// <summary>
     /// Stores the rejection of a message of <paramref name="queue"/> that arrived on its poison queue; <paramref name="undecodable"/>,
-    /// when given, says why it never reached its function (it then replaces the last error).
+    /// when given, says why it never reached its function (it then replaces the last error). Returns the reason stored.
     /// </summary>
-    public async Task RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, string? undecodable, CancellationToken cancellationToken)
+    public async Task<string> RecordAsync(string queue, string messageId, DateTimeOffset? insertedOn, string body, string? undecodable, CancellationToken cancellationToken)
     {
         var error = undecodable
             ?? await rejections.LastErrorAsync(queue, body, cancellationToken).ConfigureAwait(false)
@@ -30,6 +30,7 @@ public sealed partial class PoisonRecorder(IRejections rejections, ILogger<Poiso
         var reason = $"moved to {PoisonQueue(queue)} (message inserted {insertedOn:O}); last error: {error}";
         await rejections.AddAsync([new Rejection(PoisonQueue(queue), messageId, queue, reason, body)], cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, queue, messageId, error);
+        return reason;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} of {Queue} moved to its poison queue; last error: {Error}")]

@@ -51,11 +51,13 @@ public interface ILedger
 
     /// <summary>
     /// Every stored line of shard <paramref name="shard"/> (0 to <see cref="Shards"/> − 1) billed under the authority's
-    /// service, in no particular order, without its items (<see cref="LedgerLine.Items"/> empty: what pricing the line
-    /// again needs, not what was posted for it). Every line is in exactly one shard, and all the lines of a household
-    /// are in the same one. A line that cannot be read throws why.
+    /// service, without its items (<see cref="LedgerLine.Items"/> empty: what pricing the line again needs, not what was
+    /// posted for it), in the shard's key order, the same on every read: a household's lines come one after another.
+    /// With <paramref name="after"/> (a line read before), only the lines after it in that order: a long read stopped
+    /// on the way resumes from its last line (the line itself need not be stored). Every line is in exactly one shard,
+    /// and all the lines of a household are in the same one. A line that cannot be read throws why.
     /// </summary>
-    IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken);
+    IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every stored line, in no particular order, with at least what the equity report derives from

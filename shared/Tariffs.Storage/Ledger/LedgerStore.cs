@@ -171,13 +171,18 @@ public sealed class LedgerStore(TableServiceClient service, IOptions<LedgerOptio
     /// <summary>The ledger's partitions (<see cref="LedgerOptions.Partitions"/>): a household's rows are all in one.</summary>
     public int Shards => partitions;
 
-    /// <summary>The line rows of one partition billed under the authority's service (filtered by the service and kind: no item rows are read).</summary>
-    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken)
+    /// <summary>
+    /// The line rows of one partition billed under the authority's service (filtered by the service and kind: no item
+    /// rows are read), in RowKey order (household, batch, line: <see cref="LedgerKeys.LineKey"/>); after a line, from
+    /// the next RowKey on.
+    /// </summary>
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, partitions);
-        return ReadAsync(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {authority} and Service eq {service}"), cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {authority} and Service eq {service}");
+        return ReadAsync(after is { } line ? filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {LedgerKeys.LineKey(line)}") : filter, cancellationToken);
     }
 
     /// <summary>

@@ -3,13 +3,15 @@ using Azure;
 using Azure.Storage.Blobs;
 using Tariffs.Application.Json;
 using Tariffs.Application.Ports;
+using Tariffs.Application.Simulations;
 
 namespace Tariffs.Storage.Simulations;
 
 /// <summary>
 /// <see cref="ISimulations"/> on Blob storage, container <c>simulations</c>: a simulation's record as JSON at
-/// <c>{id}/simulation.json</c>, each chunk's result at <c>{id}/chunks/{shard:D4}.json</c> (one blob per chunk: saving a
-/// chunk again replaces it). JSON in the service's conventions (<see cref="TariffsJson"/>).
+/// <c>{id}/simulation.json</c>, where each chunk stands at <c>{id}/chunks/{shard:D4}.json</c> (one blob per chunk: saving
+/// a chunk again replaces it), each segment of household sums at <c>{id}/segments/{shard:D4}/{segment:D6}.json</c> and the
+/// combined result at <c>{id}/result.json</c>. JSON in the service's conventions (<see cref="TariffsJson"/>).
 /// </summary>
 public sealed class SimulationStore(BlobServiceClient service) : ISimulations
 {
@@ -24,20 +26,8 @@ public sealed class SimulationStore(BlobServiceClient service) : ISimulations
         return UploadAsync($"{record.Id}/simulation.json", record, cancellationToken);
     }
 
-    public async Task<SimulationRecord?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        if (!IsId(id))
-            return null;
-        try
-        {
-            var content = await container.GetBlobClient($"{id}/simulation.json").DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<SimulationRecord>(TariffsJson.Options);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<SimulationRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        IsId(id) ? await DownloadAsync<SimulationRecord>($"{id}/simulation.json", cancellationToken).ConfigureAwait(false) : null;
 
     public Task SaveChunkAsync(string id, SimulationChunk chunk, CancellationToken cancellationToken)
     {
@@ -56,6 +46,40 @@ public sealed class SimulationStore(BlobServiceClient service) : ISimulations
             chunks.Add(content.Value.Content.ToObjectFromJson<SimulationChunk>(TariffsJson.Options)!);
         }
         return [.. chunks.OrderBy(c => c.Shard)];
+    }
+
+    public Task SaveSegmentAsync(string id, int shard, int segment, IReadOnlyList<HouseholdChange> households, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(households);
+        return UploadAsync(SegmentName(id, shard, segment), households, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HouseholdChange>> SegmentAsync(string id, int shard, int segment, CancellationToken cancellationToken) =>
+        IsId(id) ? await DownloadAsync<List<HouseholdChange>>(SegmentName(id, shard, segment), cancellationToken).ConfigureAwait(false) ?? [] : [];
+
+    public Task SaveResultAsync(string id, SimulationResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return UploadAsync($"{id}/result.json", result, cancellationToken);
+    }
+
+    public async Task<SimulationResult?> ResultAsync(string id, CancellationToken cancellationToken) =>
+        IsId(id) ? await DownloadAsync<SimulationResult>($"{id}/result.json", cancellationToken).ConfigureAwait(false) : null;
+
+    private static string SegmentName(string id, int shard, int segment) => $"{id}/segments/{shard:D4}/{segment:D6}.json";
+
+    /// <summary>The blob read as <typeparamref name="T"/>, or null when there is none by that name.</summary>
+    private async Task<T?> DownloadAsync<T>(string name, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToObjectFromJson<T>(TariffsJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     private async Task UploadAsync<T>(string name, T value, CancellationToken cancellationToken)

@@ -236,7 +236,7 @@ public abstract class LedgerContract
 
         var shards = new List<List<LedgerLine>>();
         for (var shard = 0; shard < ledger.Shards; shard++)
-            shards.Add(await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", CancellationToken.None)));
+            shards.Add(await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None)));
 
         Assert.True(ledger.Shards > 1);
         Assert.Equal(Enumerable.Range(1, 40), shards.SelectMany(s => s).Select(l => l.LineNumber).Order());
@@ -244,5 +244,33 @@ public abstract class LedgerContract
         Assert.All(shards.SelectMany(s => s), l => Assert.Equal((Year, 137.60m, 13760L), (l.Period, l.Quantity > 0 ? 137.60m : 0m, l.StandardBillMinor)));
         Assert.Equal(13, shards.SelectMany(s => s.Select(l => l.HouseholdId).Distinct()).Count());
         Assert.Contains(shards, s => s.Count > 0 && s.Count < 40);
+    }
+
+    [Fact]
+    public async Task A_shard_read_after_a_line_gives_exactly_the_lines_after_it_a_households_lines_one_after_another()
+    {
+        var ledger = await NewLedgerAsync();
+        var (batch, other, authority) = (Unique("resume"), Unique("resume"), Unique("authority"));
+        LedgerLine Of(string lineBatch, int number, string household) =>
+            LedgerLine.Priced(lineBatch, "operator", authority, "water", Instant.FromUtc(2022, 3, 1, 0, 0), Outcome(number, -44.00m, household), null);
+        // 60 lines of 12 households, each household's lines in two batches, appended out of household order.
+        await ledger.AppendAsync([.. Enumerable.Range(1, 30).Select(n => Of(batch, n, $"{batch}-hh-{n % 12}"))], CancellationToken.None);
+        await ledger.AppendAsync([.. Enumerable.Range(1, 30).Select(n => Of(other, n, $"{batch}-hh-{(n * 7) % 12}"))], CancellationToken.None);
+
+        var all = new List<LedgerLine>();
+        for (var shard = 0; shard < ledger.Shards; shard++)
+        {
+            var lines = await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None));
+            all.AddRange(lines);
+            var households = lines.Select(l => l.HouseholdId).ToList();
+            Assert.Equal(households.Distinct().Count(), households.Where((h, i) => i == 0 || households[i - 1] != h).Count()); // no household comes back
+            Assert.Equal(lines.Select(l => l.Id), (await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None))).Select(l => l.Id));
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var rest = await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", lines[i].Id, CancellationToken.None));
+                Assert.Equal(lines.Skip(i + 1).Select(l => l.Id), rest.Select(l => l.Id));
+            }
+        }
+        Assert.Equal(60, all.Count);
     }
 }

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Tariffs.Application.Catalog;
 using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
+using Tariffs.Application.Ports;
 using Tariffs.Application.Simulations;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Eligibility;
@@ -22,13 +25,16 @@ namespace Tariffs.Application.Tests.Simulations;
 /// 80 × 0.34 + 40 × 1.66 = 93.60 now and 80 × 0.24 + 40 × 1.66 = 85.60 under the draft (44.00 → 52.00 from the social
 /// tariff: 8.00 better off). Area A: 12 CSS households of income 3,000 (threshold 3% = 90.00: above it before the
 /// social tariff and now, not under the draft) and 11 others of income 10,000 (threshold 300.00); area B: 5 others
-/// (under k = 11); area C: 11 others (hidden so that B cannot be recovered as the total minus A and C).
+/// (under k = 11); area C: 11 others (hidden so that B cannot be recovered as the total minus A and C). Chunks checkpoint
+/// every 4 lines (one line a household), so each chunk stores several segments that the result combines.
 /// </summary>
 public sealed class SimulationRunnerTests : IDisposable
 {
     private static readonly string Published = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "samples", "catalog-dunkerque-water.json"));
     private static readonly DateInterval Year2022 = new(new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31));
-    private readonly InMemoryTariffs app = new(new FakeClock(Instant.FromUtc(2023, 2, 1, 8, 0)));
+    private const int CheckpointLines = 4;
+    private readonly InMemoryTariffs app = new(new FakeClock(Instant.FromUtc(2023, 2, 1, 8, 0)),
+        new Dictionary<string, string?> { ["Tariffs:Simulations:CheckpointLines"] = CheckpointLines.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public SimulationRunnerTests()
     {
@@ -67,7 +73,7 @@ public sealed class SimulationRunnerTests : IDisposable
         while (app.Queues.Take(QueueNames.Simulations) is { Count: > 0 } messages)
             foreach (var message in messages)
                 for (var i = 0; i < deliveries; i++)
-                    await Runner.HandleMessageAsync(message.Body, CancellationToken.None);
+                    await Runner.HandleMessageAsync(message.Body, 1, CancellationToken.None);
     }
 
     private async Task<SimulationStatus> SimulateAsync(int deliveries = 1)
@@ -95,6 +101,10 @@ public sealed class SimulationRunnerTests : IDisposable
         Assert.Equal(12, a.Bands["better off 0 to 10"]);
         var total = status.Cells!.Single(c => c.Area == "*");
         Assert.Equal((39, 528.00m, 624.00m, 12, 27), (total.Households!.Value, total.SocialCostNow!.Value, total.SocialCostDraft!.Value, total.BetterOff!.Value, total.Unchanged!.Value));
+        var stored = (await app.Simulations.ResultAsync(status.Id, CancellationToken.None))!; // combined once, when the last chunk completed
+        Assert.Equal((Json(status.Cells), 39L), (Json(stored.Cells), stored.LinesDone));
+        Assert.Equal(78, stored.Segments.Sum(s => s.Households)); // 39 households in their area and in the total
+        Assert.True(stored.Segments.Count > app.Ledger.Shards); // several checkpoints a chunk
     }
 
     [Fact]
@@ -137,8 +147,86 @@ public sealed class SimulationRunnerTests : IDisposable
         var first = (await Runner.HouseholdsAsync(status.Id, 0, 50, CancellationToken.None))!.Value;
         var rest = (await Runner.HouseholdsAsync(status.Id, 50, 50, CancellationToken.None))!.Value;
         Assert.Equal((50, true, 28, false), (first.Page.Count, first.More, rest.Page.Count, rest.More)); // 39 households in their area and in the total
-        var css = first.Page.Single(h => h.Area == "A" && h.HouseholdId == "A-0");
+        var all = first.Page.Concat(rest.Page).ToList();
+        Assert.Equal(78, all.Select(h => (h.Area, h.HouseholdId)).Distinct().Count());
+        var css = all.Single(h => h.Area == "A" && h.HouseholdId == "A-0");
         Assert.Equal((93.60m, 85.60m, -8.00m), (css.NetNow, css.NetDraft, css.Change));
+        Assert.Equal(all.Skip(7).Take(30), (await Runner.HouseholdsAsync(status.Id, 7, 30, CancellationToken.None))!.Value.Page);
+    }
+
+    [Fact]
+    public async Task A_chunk_stopped_after_a_checkpoint_and_delivered_again_reads_only_the_rest_and_gives_the_uninterrupted_result()
+    {
+        var uninterrupted = await SimulateAsync();
+        var (id, _) = await Runner.StartAsync(Request(), CancellationToken.None);
+        await DrainPlanAsync();
+        var chunks = app.Queues.Take(QueueNames.Simulations);
+        var sizes = new List<int>();
+        for (var shard = 0; shard < app.Ledger.Shards; shard++)
+            sizes.Add((await ToListAsync(app.Ledger.ReadShardAsync(shard, "dunkerque", "water", null, CancellationToken.None))).Count);
+        var largest = sizes.IndexOf(sizes.Max());
+        Assert.InRange(sizes[largest], CheckpointLines + 3, 39); // a checkpoint, then lines read after it
+        var message = chunks.Single(m => m.Body.Contains($"\"shard\":{largest}", StringComparison.Ordinal));
+
+        var stopping = new CountingLedger(app.Ledger, failAfter: CheckpointLines + 2);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunnerOn(stopping).HandleMessageAsync(message.Body, 1, CancellationToken.None));
+        var checkpoint = (await app.Simulations.ChunksAsync(id!, CancellationToken.None)).Single(c => c.Shard == largest);
+        Assert.Equal((false, (long)CheckpointLines, 1), (checkpoint.Completed, checkpoint.LinesDone, checkpoint.Segments));
+        Assert.Equal(SimulationState.Running, (await Runner.StatusAsync(id!, CancellationToken.None))!.State);
+
+        var again = new CountingLedger(app.Ledger);
+        await RunnerOn(again).HandleMessageAsync(message.Body, 2, CancellationToken.None);
+        Assert.Equal(sizes[largest] - CheckpointLines, again.LinesRead);
+        foreach (var other in chunks.Where(m => m != message))
+            await Runner.HandleMessageAsync(other.Body, 1, CancellationToken.None);
+
+        var resumed = (await Runner.StatusAsync(id!, CancellationToken.None))!;
+        Assert.Equal((SimulationState.Completed, 39L), (resumed.State, resumed.LinesDone));
+        Assert.Equal(Json(uninterrupted.Cells), Json(resumed.Cells));
+        Assert.Equal((await Runner.HouseholdsAsync(uninterrupted.Id, 0, 100, CancellationToken.None))!.Value.Page.OrderBy(h => (h.Area, h.HouseholdId)),
+            (await Runner.HouseholdsAsync(id!, 0, 100, CancellationToken.None))!.Value.Page.OrderBy(h => (h.Area, h.HouseholdId)));
+    }
+
+    [Fact]
+    public async Task A_chunk_failing_on_its_last_delivery_marks_the_simulation_failed_with_why_and_no_result_is_combined()
+    {
+        var (id, _) = await Runner.StartAsync(Request(), CancellationToken.None);
+        await DrainPlanAsync();
+        var chunks = app.Queues.Take(QueueNames.Simulations);
+        var broken = RunnerOn(new CountingLedger(app.Ledger, failAfter: 0));
+        var last = app.Get<IOptions<QueueRetryOptions>>().Value.MaxDequeueCount;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => broken.HandleMessageAsync(chunks[0].Body, last - 1, CancellationToken.None));
+        var running = (await Runner.StatusAsync(id!, CancellationToken.None))!;
+        Assert.Equal((SimulationState.Running, (string?)null), (running.State, running.Error));
+
+        await broken.HandleMessageAsync(chunks[0].Body, last, CancellationToken.None); // not thrown: the message is done with
+        foreach (var other in chunks.Skip(1))
+            await Runner.HandleMessageAsync(other.Body, 1, CancellationToken.None);
+        await Runner.HandleMessageAsync(chunks[0].Body, 1, CancellationToken.None); // a stray copy does nothing more
+
+        var status = (await Runner.StatusAsync(id!, CancellationToken.None))!;
+        Assert.Equal(SimulationState.Failed, status.State);
+        Assert.Equal($"chunk 0: InvalidOperationException: the host stopped after 0 lines (delivery {last})", status.Error);
+        Assert.Null(status.Cells);
+        Assert.Null(await app.Simulations.ResultAsync(id!, CancellationToken.None));
+        Assert.Null(await Runner.HouseholdsAsync(id!, 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_chunk_message_moved_to_the_poison_queue_marks_the_simulation_failed_with_why()
+    {
+        var (id, _) = await Runner.StartAsync(Request(), CancellationToken.None);
+        await DrainPlanAsync();
+        var chunk = app.Queues.Take(QueueNames.Simulations).Single(m => m.Body.Contains("\"shard\":1", StringComparison.Ordinal));
+        app.PoisonQueues.Put(PoisonRecorder.PoisonQueue(QueueNames.Simulations), Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(chunk.Body)));
+
+        Assert.Equal(1, await app.Get<PoisonQueueSweeper>().SweepAsync(CancellationToken.None));
+
+        var status = (await Runner.StatusAsync(id!, CancellationToken.None))!;
+        Assert.Equal(SimulationState.Failed, status.State);
+        Assert.StartsWith("chunk 1: moved to simulations-poison (message inserted ", status.Error, StringComparison.Ordinal);
+        Assert.EndsWith("last error: none recorded: the message never reached its function", status.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,6 +241,18 @@ public sealed class SimulationRunnerTests : IDisposable
         Assert.Contains(errors, e => e.Contains("not of the simulation's grenoble/water", StringComparison.Ordinal));
         Assert.Empty(app.Queues.Peek(QueueNames.Simulations));
     }
+
+    /// <summary>Handles the planning message queued by a start: it counts the lines and queues one message per chunk.</summary>
+    private async Task DrainPlanAsync()
+    {
+        var plan = Assert.Single(app.Queues.Take(QueueNames.Simulations));
+        await Runner.HandleMessageAsync(plan.Body, 1, CancellationToken.None);
+    }
+
+    /// <summary>The runner of the app on another ledger.</summary>
+    private SimulationRunner RunnerOn(ILedger ledger) => ActivatorUtilities.CreateInstance<SimulationRunner>(app.Services, ledger);
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, TariffsJson.Options);
 
     /// <summary>Every stored line with its items, as JSON, in key order.</summary>
     private async Task<string> LedgerAsync()

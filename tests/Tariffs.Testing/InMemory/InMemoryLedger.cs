@@ -101,12 +101,15 @@ public sealed class InMemoryLedger(IClock? clock = null) : ILedger
     /// <summary>Four shards, by FNV-1a of the household id: all of a household's lines in one.</summary>
     public int Shards => 4;
 
-    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, CancellationToken cancellationToken)
+    /// <summary>In key order (household, batch, line); after a line, the keys above its key.</summary>
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
+        var order = new KeyOrder();
         lock (gate)
-            return Stream([.. lines.Values.Where(l => l.Authority == authority && l.Service == service && ShardOf(l.HouseholdId) == shard).Select(l => l with { Items = [] })], cancellationToken);
+            return Stream([.. lines.Where(l => after is not { } start || order.Compare(l.Key, Key(start)) > 0).Select(l => l.Value)
+                .Where(l => l.Authority == authority && l.Service == service && ShardOf(l.HouseholdId) == shard).Select(l => l with { Items = [] })], cancellationToken);
     }
 
     public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken)
