@@ -33,6 +33,12 @@ public sealed record BatchRun(
     /// <summary>Peak working set of the host during the report's refresh alone (reset before it), in MB; null when not refreshed.</summary>
     public double? RefreshPeakWorkingSetMegabytes { get; init; }
 
+    /// <summary>
+    /// Working set of the host when the batch was submitted, in MB: the floor of <see cref="PeakWorkingSetMegabytes"/>
+    /// after a reset (what the process kept from before — runtime, compiled code, caches, heap not given back).
+    /// </summary>
+    public double StartWorkingSetMegabytes { get; init; }
+
     /// <summary>CPU seconds the host used from the submission to completed (not the report's).</summary>
     public double HostCpuSeconds { get; init; }
 
@@ -77,6 +83,7 @@ public sealed record BatchRun(
         Func<Task> submit)
     {
         var before = await host.StorageTransactionsAsync();
+        var startWorkingSet = host.WorkingSetBytes() / 1e6;
         var hostCpu = host.CpuTime();
         var storageCpu = host.StorageCpuTime();
         var watch = Stopwatch.StartNew();
@@ -142,6 +149,7 @@ public sealed record BatchRun(
         {
             RefreshPeakWorkingSetMegabytes = refreshPeak,
             HostCpuSeconds = hostCpuSeconds,
+            StartWorkingSetMegabytes = startWorkingSet,
             StorageCpuSeconds = storageCpuSeconds,
         };
     }

@@ -64,6 +64,7 @@ public static class BenchmarkReport
         if (r.Memory is { } m && r.PeakWorkingSetMegabytes is { } peak)
         {
             Row(s, Inv($"peak working set of the host, {m.Lines:N0}-line batch (MB)"), "< 300", peak, peak < 300, p?.PeakWorkingSetMegabytes, "N0");
+            Row(s, Inv($"working set of the host when the {m.Lines:N0}-line batch was submitted (MB; the peak's floor)"), "", m.StartWorkingSetMegabytes, null, p?.Memory?.StartWorkingSetMegabytes, "N0");
             Row(s, Inv($"peak working set of the host, {t.Lines:N0}-line batch (MB)"), "", t.PeakWorkingSetMegabytes, null, p?.Throughput.PeakWorkingSetMegabytes, "N0");
             Row(s, Inv($"peak working set, {m.Lines:N0}-line ÷ {t.Lines:N0}-line batch"), "≤ 1.3", peak / t.PeakWorkingSetMegabytes, peak / t.PeakWorkingSetMegabytes <= 1.3, null, "N2");
             Row(s, Inv($"end to end lines/s, {m.Lines:N0}-line batch (claim-check → completed)"), "", m.LinesPerSecond, null, p?.Memory?.LinesPerSecond, "N0");

@@ -98,6 +98,9 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Peak resident set size of the host process so far (VmHWM), in bytes.</summary>
     public long PeakWorkingSetBytes() => StatusKilobytes("VmHWM") * 1024;
 
+    /// <summary>Resident set size of the host process now (VmRSS), in bytes.</summary>
+    public long WorkingSetBytes() => StatusKilobytes("VmRSS") * 1024;
+
     /// <summary>Resets the peak resident set size to the current one (Linux: 5 into /proc/pid/clear_refs); false when refused.</summary>
     public bool ResetPeakWorkingSet()
     {

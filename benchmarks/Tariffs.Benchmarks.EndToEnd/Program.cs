@@ -111,7 +111,7 @@ try
         // whole table, which on Azurite takes many minutes and is not the batch's cost (the status gives the counts).
         memory = await BatchRun.ClaimCheckAsync(host, connectionString, memoryFile, memoryId, memoryLines, countLedger: false, recompute: false, Say);
         peakMegabytes = memory.PeakWorkingSetMegabytes;
-        Say($"memory batch: {memory.LinesPerSecond:N0} lines/s, peak working set {peakMegabytes:N0} MB");
+        Say($"memory batch: {memory.LinesPerSecond:N0} lines/s, peak working set {peakMegabytes:N0} MB (working set at submission {memory.StartWorkingSetMegabytes:N0} MB)");
         File.Delete(memoryFile);
     }
 
