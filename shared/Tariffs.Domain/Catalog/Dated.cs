@@ -8,6 +8,9 @@ namespace Tariffs.Domain.Catalog;
 /// </summary>
 public sealed record Dated<T>(LocalDate EffectiveFrom, LegalReference Legal, T Value)
 {
-    /// <summary>The version identifier stored with adjustments: the effective date as yyyy-MM-dd.</summary>
-    public string Version => EffectiveFrom.ToString("yyyy-MM-dd", null);
+    /// <summary>The first day the value is in force (fixed: <see cref="Version"/> is made from it).</summary>
+    public LocalDate EffectiveFrom { get; } = EffectiveFrom;
+
+    /// <summary>The version identifier stored with adjustments: the effective date as yyyy-MM-dd (formatted once).</summary>
+    public string Version { get; } = EffectiveFrom.ToString("yyyy-MM-dd", null);
 }

@@ -84,6 +84,8 @@ public sealed record BasisPeriod
     /// <summary>Basis years from the year start: whole years count 1, a partial year its days over the year's days.</summary>
     private decimal CountYears(LocalDate start, LocalDate end)
     {
+        if (YearStartMonth == 1 && YearStartDay == 1 && start.Calendar == CalendarSystem.Iso)
+            return CountCalendarYears(start, end);
         var count = 0m;
         var cursor = start;
         while (cursor <= end)
@@ -95,6 +97,21 @@ public sealed record BasisPeriod
             var covered = Period.DaysBetween(cursor, coveredEnd) + 1;
             count += covered == periodDays ? 1m : (decimal)covered / periodDays;
             cursor = coveredEnd.PlusDays(1);
+        }
+        return count;
+    }
+
+    /// <summary>Calendar years, by day of the year (the same sum as <see cref="CountYears"/> without date arithmetic).</summary>
+    private static decimal CountCalendarYears(LocalDate start, LocalDate end)
+    {
+        var count = 0m;
+        for (var year = start.Year; year <= end.Year; year++)
+        {
+            var days = CalendarSystem.Iso.GetDaysInYear(year);
+            var from = year == start.Year ? start.DayOfYear : 1;
+            var to = year == end.Year ? end.DayOfYear : days;
+            var covered = to - from + 1;
+            count += covered == days ? 1m : (decimal)covered / days;
         }
         return count;
     }

@@ -17,8 +17,20 @@ public sealed record Adjustment(
     IReadOnlyList<AdjustmentSegment> Segments)
 {
     /// <summary>Distinct rule versions used, comma-separated, oldest first.</summary>
-    public string RuleVersions => string.Join(",", Segments.Select(s => s.RuleVersion).Distinct());
+    public string RuleVersions => Distinct(Segments, static s => s.RuleVersion, ",");
 
     /// <summary>Distinct legal references used, separated by "; ".</summary>
-    public string LegalReferences => string.Join("; ", Segments.Select(s => s.Legal.Citation).Distinct());
+    public string LegalReferences => Distinct(Segments, static s => s.Legal.Citation, "; ");
+
+    /// <summary>The distinct parts in order of first use, joined; the part itself when every term has the same (the usual case).</summary>
+    private static string Distinct(IReadOnlyList<AdjustmentSegment> terms, Func<AdjustmentSegment, string> part, string separator)
+    {
+        if (terms.Count == 0)
+            return "";
+        var first = part(terms[0]);
+        for (var i = 1; i < terms.Count; i++)
+            if (!string.Equals(part(terms[i]), first, StringComparison.Ordinal))
+                return string.Join(separator, terms.Select(part).Distinct());
+        return first ?? "";
+    }
 }

@@ -20,17 +20,33 @@ public static class EligibilityPolicy
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(period);
-        LocalDate? policyStart = start switch
+        return TryFirstDay(window, start, period, out var from) ? new DateInterval(from, window.Window.End) : null;
+    }
+
+    /// <summary>
+    /// The first day of the window that counts for a line with the given period (the window's end is kept); false when
+    /// no day does. <see cref="Effective"/> without allocating the interval.
+    /// </summary>
+    internal static bool TryFirstDay(EligibilityWindow window, EligibilityStart start, DateInterval period, out LocalDate from)
+    {
+        var windowStart = window.Window.Start;
+        switch (start)
         {
-            EligibilityStart.DecisionDate => window.DecisionDate,
-            EligibilityStart.QuarterOfDecision => window.DecisionDate.StartOfQuarter(),
-            EligibilityStart.NextBillingPeriod when period.Start <= window.DecisionDate => null,
-            _ => window.Window.Start,
-        };
-        if (policyStart is not { } from)
-            return null;
-        if (from < window.Window.Start)
-            from = window.Window.Start;
-        return from <= window.Window.End ? new DateInterval(from, window.Window.End) : null;
+            case EligibilityStart.DecisionDate:
+                from = window.DecisionDate;
+                break;
+            case EligibilityStart.QuarterOfDecision:
+                from = window.DecisionDate.StartOfQuarter();
+                break;
+            case EligibilityStart.NextBillingPeriod when period.Start <= window.DecisionDate:
+                from = default;
+                return false;
+            default:
+                from = windowStart;
+                break;
+        }
+        if (from < windowStart)
+            from = windowStart;
+        return from <= window.Window.End;
     }
 }

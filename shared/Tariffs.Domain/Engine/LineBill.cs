@@ -7,38 +7,36 @@ namespace Tariffs.Domain.Engine;
 /// </summary>
 public sealed class LineBill
 {
-    private readonly decimal[] fixedParts;
-    private readonly decimal[] variableParts;
-    private readonly decimal[] reductions;
+    // Per segment i: fixed part at 3i, variable part at 3i + 1, reductions at 3i + 2.
+    private readonly decimal[] parts;
 
     internal LineBill(IReadOnlyList<PricedSegment> segments)
     {
-        fixedParts = new decimal[segments.Count];
-        variableParts = new decimal[segments.Count];
-        reductions = new decimal[segments.Count];
+        parts = new decimal[3 * segments.Count];
         for (var i = 0; i < segments.Count; i++)
         {
-            fixedParts[i] = segments[i].FixedAmount;
-            variableParts[i] = segments[i].VariableAmount;
+            parts[3 * i] = segments[i].FixedAmount;
+            parts[3 * i + 1] = segments[i].VariableAmount;
         }
     }
 
     /// <summary>Standing charges of segment <paramref name="index"/> as left so far.</summary>
-    public decimal Fixed(int index) => fixedParts[index];
+    public decimal Fixed(int index) => parts[3 * index];
 
     /// <summary>Variable part of segment <paramref name="index"/> as left so far.</summary>
-    public decimal Variable(int index) => variableParts[index];
+    public decimal Variable(int index) => parts[3 * index + 1];
 
     /// <summary>The bill of segment <paramref name="index"/> as left so far: fixed + variable + reductions.</summary>
-    public decimal Total(int index) => fixedParts[index] + variableParts[index] + reductions[index];
+    public decimal Total(int index) => parts[3 * index] + parts[3 * index + 1] + parts[3 * index + 2];
 
     internal void Apply(int index, BillComponent component, decimal delta)
     {
-        switch (component)
+        var at = 3 * index + component switch
         {
-            case BillComponent.Fixed: fixedParts[index] += delta; break;
-            case BillComponent.Variable: variableParts[index] += delta; break;
-            default: reductions[index] += delta; break;
-        }
+            BillComponent.Fixed => 0,
+            BillComponent.Variable => 1,
+            _ => 2,
+        };
+        parts[at] += delta;
     }
 }

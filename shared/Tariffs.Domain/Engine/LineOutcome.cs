@@ -34,9 +34,9 @@ public sealed record LineOutcome(
         get
         {
             var bill = StandardBill;
-            foreach (var adjustment in Adjustments)
-                if (adjustment.Step < RuleStep.Payment)
-                    bill += adjustment.Amount;
+            for (var i = 0; i < Adjustments.Count; i++)
+                if (Adjustments[i].Step < RuleStep.Payment)
+                    bill += Adjustments[i].Amount;
             return bill;
         }
     }
@@ -47,9 +47,9 @@ public sealed record LineOutcome(
         get
         {
             var sum = 0m;
-            foreach (var adjustment in Adjustments)
-                if (adjustment.Step == RuleStep.Payment)
-                    sum += adjustment.Amount;
+            for (var i = 0; i < Adjustments.Count; i++)
+                if (Adjustments[i].Step == RuleStep.Payment)
+                    sum += Adjustments[i].Amount;
             return sum;
         }
     }

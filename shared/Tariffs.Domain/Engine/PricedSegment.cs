@@ -14,18 +14,21 @@ public sealed record PricedSegment(
     decimal FixedAmount,
     IReadOnlyList<BlockFill> Blocks)
 {
-    /// <summary>The variable part: Σ block quantity × unit price.</summary>
-    public decimal VariableAmount
-    {
-        get
-        {
-            var sum = 0m;
-            foreach (var block in Blocks)
-                sum += block.Amount;
-            return sum;
-        }
-    }
+    /// <summary>The fill of each block, in block order.</summary>
+    public IReadOnlyList<BlockFill> Blocks { get; } = Blocks;
+
+    /// <summary>The variable part: Σ block quantity × unit price (summed once, when the segment is made).</summary>
+    public decimal VariableAmount { get; } = Sum(Blocks);
 
     /// <summary>The standard amount of the segment: standing charges plus the variable part.</summary>
     public decimal Amount => FixedAmount + VariableAmount;
+
+    private static decimal Sum(IReadOnlyList<BlockFill> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var sum = 0m;
+        foreach (var block in blocks)
+            sum += block.Amount;
+        return sum;
+    }
 }

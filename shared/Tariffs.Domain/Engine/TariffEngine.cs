@@ -57,7 +57,7 @@ public static class TariffEngine
         var adjustments = new List<Adjustment>();
         List<LineNote>? notes = null;
         var bill = new LineBill(segments);
-        var eligibleByProgram = new List<EligibleSegment>?[programs.Count];
+        var inputs = new RuleInput?[programs.Count];
         var running = standardBill;
         foreach (var step in Steps)
         {
@@ -65,14 +65,17 @@ public static class TariffEngine
             {
                 if (byProgram[p] is not { } intervals)
                     continue;
-                foreach (var rule in programs[p].Rules)
+                var rules = programs[p].Rules;
+                for (var r = 0; r < rules.Count; r++)
                 {
+                    var rule = rules[r];
                     if (rule.Step != step || !rule.AppliesTo(tariff.Code))
                         continue;
-                    var eligible = eligibleByProgram[p] ??= EligibleSegments(segments, intervals);
+                    var input = inputs[p] ??= new RuleInput(line, tariff.Currency, EligibleSegments(segments, intervals), bill);
+                    var eligible = input.Eligible;
                     if (eligible.Count == 0)
                         continue;
-                    var outcome = rule.Apply(new RuleInput(line, tariff.Currency, eligible, bill));
+                    var outcome = rule.Apply(input);
                     if (outcome.NotAppliedReason is { } reason)
                     {
                         (notes ??= []).Add(new LineNote(rule.Id, programs[p].Id, reason));
@@ -89,7 +92,7 @@ public static class TariffEngine
                     }
                     if (amount == 0m)
                         continue;
-                    var covers = new DateInterval(eligible[0].Segment.Interval.Start, eligible[^1].Segment.Interval.End);
+                    var covers = Covers(line.Period, eligible[0].Segment.Interval.Start, eligible[^1].Segment.Interval.End);
                     adjustments.Add(new Adjustment(rule.Id, programs[p].Id, rule.Step, amount, covers, terms));
                 }
             }
@@ -101,6 +104,10 @@ public static class TariffEngine
             Overcharge = overcharge,
         };
     }
+
+    /// <summary>The days from <paramref name="start"/> to <paramref name="end"/>: the line's period itself when they are its days.</summary>
+    private static DateInterval Covers(DateInterval period, LocalDate start, LocalDate end) =>
+        start == period.Start && end == period.End ? period : new DateInterval(start, end);
 
     /// <summary>Adds the term that stops a rounded bill adjustment from taking the line's bill below zero.</summary>
     private static List<AdjustmentSegment> LimitedToBill(RuleOutcome outcome, decimal amount, decimal billLeft, out decimal limited)
@@ -136,17 +143,27 @@ public static class TariffEngine
         if (cuts is null)
             return [PriceSegment(line, tariff, line.Period)];
         cuts.Sort();
-        var pieces = new List<PricedSegment>(cuts.Count + 1);
-        var start = line.Period.Start;
+        var period = line.Period;
+        var count = 1;
+        var start = period.Start;
+        foreach (var cut in cuts)
+            if (cut > start && cut <= period.End)
+            {
+                count++;
+                start = cut;
+            }
+        var pieces = new PricedSegment[count];
+        var piece = 0;
+        start = period.Start;
         foreach (var cut in cuts)
         {
-            if (cut <= start || cut > line.Period.End)
+            if (cut <= start || cut > period.End)
                 continue;
-            pieces.Add(PriceSegment(line, tariff, new DateInterval(start, cut.PlusDays(-1))));
+            pieces[piece++] = PriceSegment(line, tariff, new DateInterval(start, cut.PlusDays(-1)));
             start = cut;
         }
-        pieces.Add(PriceSegment(line, tariff, new DateInterval(start, line.Period.End)));
-        return [.. pieces];
+        pieces[piece] = PriceSegment(line, tariff, start == period.Start ? period : new DateInterval(start, period.End));
+        return pieces;
     }
 
     /// <summary>Prices one segment at the tariff version in force on its first day.</summary>
@@ -155,13 +172,16 @@ public static class TariffEngine
         var version = tariff.Versions.At(segment.Start)
             ?? throw new PricingException($"No version of tariff '{tariff.Code}' is in force on {segment.Start:yyyy-MM-dd}.");
         var schedule = version.Value;
-        var quantity = segment.Length == line.Period.Length ? line.Quantity : line.Quantity * segment.Length / line.Period.Length;
+        var days = segment.Length;
+        var periodDays = line.Period.Length;
+        var quantity = days == periodDays ? line.Quantity : line.Quantity * days / periodDays;
 
         BasisPeriod? lastBasis = null;
         var lastCount = 0m;
         var fixedAmount = 0m;
-        foreach (var charge in schedule.FixedCharges)
-            fixedAmount += charge.Amount * Count(charge.Basis, segment, ref lastBasis, ref lastCount);
+        var charges = schedule.FixedCharges;
+        for (var c = 0; c < charges.Count; c++)
+            fixedAmount += charges[c].Amount * Count(charges[c].Basis, segment, ref lastBasis, ref lastCount);
 
         var blocks = schedule.Blocks;
         var fills = new BlockFill[blocks.Count];
@@ -196,9 +216,10 @@ public static class TariffEngine
         {
             if (byProgram[p] is not { } intervals)
                 continue;
-            foreach (var rule in programs[p].Rules)
-                if (rule.AppliesTo(tariffCode))
-                    rule.CollectChanges(period, ref cuts);
+            var rules = programs[p].Rules;
+            for (var r = 0; r < rules.Count; r++)
+                if (rules[r].AppliesTo(tariffCode))
+                    rules[r].CollectChanges(period, ref cuts);
             foreach (var interval in intervals)
             {
                 if (interval.Interval.Start > period.Start)
@@ -208,10 +229,19 @@ public static class TariffEngine
                 // Facts hold from the day they were established: where another statement of them covers this
                 // program, the segments change at that day (see FactsFor).
                 if (interval.Facts is { } facts && facts.AsOf > period.Start && facts.AsOf <= period.End
-                    && intervals.Any(other => other.Facts is { } o && o.AsOf != facts.AsOf))
+                    && HasOtherFacts(intervals, facts.AsOf))
                     (cuts ??= []).Add(facts.AsOf);
             }
         }
+    }
+
+    /// <summary>True when one of the intervals carries facts established on another day than <paramref name="asOf"/>.</summary>
+    private static bool HasOtherFacts(List<EligibleInterval> intervals, LocalDate asOf)
+    {
+        foreach (var other in intervals)
+            if (other.Facts is { } o && o.AsOf != asOf)
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -224,14 +254,19 @@ public static class TariffEngine
         for (var p = 0; p < programs.Count; p++)
         {
             var program = programs[p];
-            foreach (var window in eligibility)
+            for (var w = 0; w < eligibility.Count; w++)
             {
+                var window = eligibility[w];
                 if (!string.Equals(window.ProgramId, program.Id, StringComparison.Ordinal)
-                    || EligibilityPolicy.Effective(window, program.Start, period) is not { } effective
-                    || effective.Overlap(period) is not { } overlap)
+                    || !EligibilityPolicy.TryFirstDay(window, program.Start, period, out var from))
                     continue;
+                var start = from > period.Start ? from : period.Start;
+                var end = window.Window.End < period.End ? window.Window.End : period.End;
+                if (start > end)
+                    continue;
+                var overlap = start == period.Start && end == period.End ? period : new DateInterval(start, end);
                 result ??= new List<EligibleInterval>?[programs.Count];
-                (result[p] ??= []).Add(new EligibleInterval(overlap, window.Facts));
+                (result[p] ??= new List<EligibleInterval>(1)).Add(new EligibleInterval(overlap, window.Facts));
             }
         }
         return result;

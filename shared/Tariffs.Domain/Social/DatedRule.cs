@@ -50,8 +50,9 @@ public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariff
     /// </summary>
     protected RuleOutcome? IncomeUnknown(RuleInput input)
     {
-        foreach (var segment in input.Eligible)
-            if (segment.Facts?.AnnualIncome is null)
+        var eligible = input.Eligible;
+        for (var i = 0; i < eligible.Count; i++)
+            if (eligible[i].Facts?.AnnualIncome is null)
                 return RuleOutcome.NotApplied($"income unknown: rule {Id} not applied");
         return null;
     }
@@ -59,10 +60,14 @@ public abstract class DatedRule<T>(string id, IReadOnlyCollection<string> tariff
     /// <summary>The eligible segments with the version in force on their first day (segments before the first version are left out).</summary>
     protected List<(EligibleSegment Segment, Dated<T> Version)> Versioned(RuleInput input)
     {
-        var list = new List<(EligibleSegment, Dated<T>)>(input.Eligible.Count);
-        foreach (var segment in input.Eligible)
-            if (Versions.At(segment.Segment.Interval.Start, ReadOn) is { } version)
-                list.Add((segment, version));
+        var eligible = input.Eligible;
+        var list = new List<(EligibleSegment, Dated<T>)>(eligible.Count);
+        for (var i = 0; i < eligible.Count; i++)
+            if (VersionOf(eligible[i]) is { } version)
+                list.Add((eligible[i], version));
         return list;
     }
+
+    /// <summary>The version read for an eligible segment (in force on its first day, see <see cref="ReadOn"/>), or null before the first version.</summary>
+    protected Dated<T>? VersionOf(EligibleSegment segment) => Versions.At(segment.Segment.Interval.Start, ReadOn);
 }

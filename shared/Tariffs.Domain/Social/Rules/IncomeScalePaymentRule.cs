@@ -27,8 +27,12 @@ public sealed class IncomeScalePaymentRule(string id, IReadOnlyCollection<string
         var outcome = new RuleOutcome();
         var capBase = 0m;
         (EligibleSegment Segment, Dated<IncomeScale> Version)? last = null;
-        foreach (var (segment, version) in Versioned(input))
+        var eligible = input.Eligible;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var p = version.Value;
             capBase += p.CapAt switch
             {

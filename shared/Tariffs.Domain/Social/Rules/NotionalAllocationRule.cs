@@ -22,19 +22,25 @@ public sealed class NotionalAllocationRule(string id, IReadOnlyCollection<string
     {
         if (IncomeUnknown(input) is { } unknown)
             return unknown;
-        var segments = Versioned(input);
+        var eligible = input.Eligible;
         var excess = 0m;
         var floor = 0m;
-        foreach (var (segment, version) in segments)
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             excess += Excess(input, segment, version.Value);
             floor = Math.Max(floor, version.Value.Floor);
         }
         var outcome = new RuleOutcome();
         if (excess <= 0m || input.Currency.Round(excess) < floor)
             return outcome;
-        foreach (var (segment, version) in segments)
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var p = version.Value;
             var volume = p.NotionalVolume.For(input.Persons(segment));
             outcome.Add(segment.Index, BillComponent.Reduction, Term(segment, version,

@@ -18,35 +18,42 @@ public sealed class PerPersonCreditRule(string id, IReadOnlyCollection<string> t
     /// <inheritdoc />
     public override RuleOutcome Apply(RuleInput input)
     {
-        var segments = Versioned(input);
+        var eligible = input.Eligible;
+        // Basis periods of each segment, counted once for the credit and again for its terms.
+        Span<decimal> periods = eligible.Count <= 16 ? stackalloc decimal[eligible.Count] : new decimal[eligible.Count];
         var credit = 0m;
         var bill = 0m;
-        foreach (var (segment, version) in segments)
+        for (var i = 0; i < eligible.Count; i++)
         {
-            credit += CreditOf(input, segment, version.Value);
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
+            var p = version.Value;
+            periods[i] = p.Basis.Count(segment.Segment.Interval);
+            credit += p.Amount * Counted(input, segment, p) * periods[i];
             bill += input.Bill.Total(segment.Index);
         }
         var outcome = new RuleOutcome();
         if (credit <= 0m || bill <= 0m)
             return outcome;
         var scale = credit > bill ? bill / credit : 1m;
-        foreach (var (segment, version) in segments)
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var p = version.Value;
             var counted = Counted(input, segment, p);
             if (counted == 0)
                 continue;
             outcome.Add(segment.Index, BillComponent.Reduction, Term(segment, version,
                 new Explanation("−{amount} × {persons} persons from person {from} × {periods} periods × {scale}",
-                    p.Amount, counted, p.FromPerson, p.Basis.Count(segment.Segment.Interval), scale),
-                -CreditOf(input, segment, p) * scale));
+                    p.Amount, counted, p.FromPerson, periods[i], scale),
+                -(p.Amount * counted * periods[i]) * scale));
         }
         return outcome;
     }
 
     private static int Counted(RuleInput input, EligibleSegment segment, PerPersonCredit p) =>
         Math.Max(0, input.Persons(segment) - p.FromPerson + 1);
-
-    private static decimal CreditOf(RuleInput input, EligibleSegment segment, PerPersonCredit p) =>
-        p.Amount * Counted(input, segment, p) * p.Basis.Count(segment.Segment.Interval);
 }

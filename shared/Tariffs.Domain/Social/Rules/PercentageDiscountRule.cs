@@ -18,8 +18,12 @@ public sealed class PercentageDiscountRule(string id, IReadOnlyCollection<string
     public override RuleOutcome Apply(RuleInput input)
     {
         var outcome = new RuleOutcome();
-        foreach (var (segment, version) in Versioned(input))
+        var eligible = input.Eligible;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var components = version.Value.Components;
             if (components != DiscountComponents.Fixed)
                 Discount(outcome, segment, version, BillComponent.Variable, input.Bill.Variable(segment.Index));

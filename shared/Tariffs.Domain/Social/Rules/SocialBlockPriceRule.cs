@@ -19,8 +19,12 @@ public sealed class SocialBlockPriceRule(string id, IReadOnlyCollection<string> 
     public override RuleOutcome Apply(RuleInput input)
     {
         var outcome = new RuleOutcome();
-        foreach (var (segment, version) in Versioned(input))
+        var eligible = input.Eligible;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var blocks = segment.Segment.Blocks;
             for (var b = 0; b < blocks.Count && b < version.Value.Count; b++)
             {

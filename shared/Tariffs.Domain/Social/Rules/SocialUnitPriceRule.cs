@@ -18,8 +18,12 @@ public sealed class SocialUnitPriceRule(string id, IReadOnlyCollection<string> t
     public override RuleOutcome Apply(RuleInput input)
     {
         var outcome = new RuleOutcome();
-        foreach (var (segment, version) in Versioned(input))
+        var eligible = input.Eligible;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var segment = eligible[i];
+            if (VersionOf(segment) is not { } version)
+                continue;
             var quantity = segment.Segment.Quantity;
             var variable = input.Bill.Variable(segment.Index);
             var amount = Math.Min(0m, quantity * version.Value - variable);
