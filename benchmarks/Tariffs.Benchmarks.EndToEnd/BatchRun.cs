@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -31,6 +32,18 @@ public sealed record BatchRun(
 
     /// <summary>Peak working set of the host during the report's refresh alone (reset before it), in MB; null when not refreshed.</summary>
     public double? RefreshPeakWorkingSetMegabytes { get; init; }
+
+    /// <summary>
+    /// Working set of the host when the batch was submitted, in MB: the floor of <see cref="PeakWorkingSetMegabytes"/>
+    /// after a reset (what the process kept from before — runtime, compiled code, caches, heap not given back).
+    /// </summary>
+    public double StartWorkingSetMegabytes { get; init; }
+
+    /// <summary>CPU seconds the host used from the submission to completed (not the report's).</summary>
+    public double HostCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds the storage emulator used from the submission to completed, or null when not measured.</summary>
+    public double? StorageCpuSeconds { get; init; }
 
     /// <summary>Lines per second from submission to the report updated (to completed when the report was not recomputed).</summary>
     public double LinesPerSecond => Lines / (SecondsToReport ?? SecondsToCompleted);
@@ -70,6 +83,9 @@ public sealed record BatchRun(
         Func<Task> submit)
     {
         var before = await host.StorageTransactionsAsync();
+        var startWorkingSet = host.WorkingSetBytes() / 1e6;
+        var hostCpu = host.CpuTime();
+        var storageCpu = host.StorageCpuTime();
         var watch = Stopwatch.StartNew();
         await submit();
         progress($"submitted after {watch.Elapsed.TotalSeconds:F1} s");
@@ -99,6 +115,10 @@ public sealed record BatchRun(
             await Task.Delay(250);
         }
         var completed = watch.Elapsed;
+        var hostCpuSeconds = (host.CpuTime() - hostCpu).TotalSeconds;
+        var storageCpuSeconds = host.StorageCpuTime() - storageCpu is { } used ? used.TotalSeconds : (double?)null;
+        progress(string.Create(CultureInfo.InvariantCulture,
+            $"completed after {completed.TotalSeconds:F1} s; CPU: host {hostCpuSeconds:F1} s, storage emulator {storageCpuSeconds:F1} s"));
         var peak = host.PeakWorkingSetBytes();
         double? refreshPeak = null;
         if (recompute)
@@ -128,6 +148,9 @@ public sealed record BatchRun(
             (int)status["adjustmentsWritten"]!, peak / 1e6)
         {
             RefreshPeakWorkingSetMegabytes = refreshPeak,
+            HostCpuSeconds = hostCpuSeconds,
+            StartWorkingSetMegabytes = startWorkingSet,
+            StorageCpuSeconds = storageCpuSeconds,
         };
     }
 }

@@ -59,11 +59,12 @@ public static class BenchmarkReport
         var t = r.Throughput;
         Row(s, Inv($"end to end lines/s, {t.Lines:N0}-line batch, POST → completed → report recomputed"), "", t.LinesPerSecond, null, p?.Throughput.LinesPerSecond, "N0");
         Row(s, Inv($"raw insert entities/s (sequential 100-entity transactions, {r.RawInsertEntities:N0} entities; mean of {string.Join(" and ", r.RawInsertRuns.Select(x => x.ToString("N0", CultureInfo.InvariantCulture)))}, before and after the batch)"), "", r.RawInsertEntitiesPerSecond, null, p?.RawInsertEntitiesPerSecond, "N0");
-        Row(s, "end to end ÷ raw insert", "≥ 0.5", r.ThroughputRatio, r.ThroughputRatio >= 0.5, p?.ThroughputRatio, "N2");
+        Row(s, "end to end ÷ raw insert", "≥ 0.7", r.ThroughputRatio, r.ThroughputRatio >= 0.7, p?.ThroughputRatio, "N2");
         Row(s, "storage transactions per billing line", "≤ 0.05", t.TransactionsPerLine, t.TransactionsPerLine <= 0.05, p?.Throughput.TransactionsPerLine, "N4");
         if (r.Memory is { } m && r.PeakWorkingSetMegabytes is { } peak)
         {
             Row(s, Inv($"peak working set of the host, {m.Lines:N0}-line batch (MB)"), "< 300", peak, peak < 300, p?.PeakWorkingSetMegabytes, "N0");
+            Row(s, Inv($"working set of the host when the {m.Lines:N0}-line batch was submitted (MB; the peak's floor)"), "", m.StartWorkingSetMegabytes, null, p?.Memory?.StartWorkingSetMegabytes, "N0");
             Row(s, Inv($"peak working set of the host, {t.Lines:N0}-line batch (MB)"), "", t.PeakWorkingSetMegabytes, null, p?.Throughput.PeakWorkingSetMegabytes, "N0");
             Row(s, Inv($"peak working set, {m.Lines:N0}-line ÷ {t.Lines:N0}-line batch"), "≤ 1.3", peak / t.PeakWorkingSetMegabytes, peak / t.PeakWorkingSetMegabytes <= 1.3, null, "N2");
             Row(s, Inv($"end to end lines/s, {m.Lines:N0}-line batch (claim-check → completed)"), "", m.LinesPerSecond, null, p?.Memory?.LinesPerSecond, "N0");
@@ -89,10 +90,10 @@ public static class BenchmarkReport
         s.AppendLine(LoadModel.Markdown());
         s.AppendLine("## Batches");
         s.AppendLine();
-        s.AppendLine("| lines | chunks | s to completed | s to report | storage transactions | ledger lines | ledger adjustments | adjustments (status) |");
-        s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.AppendLine("| lines | chunks | s to completed | s to report | host CPU s to completed | Azurite CPU s to completed | storage transactions | ledger lines | ledger adjustments | adjustments (status) |");
+        s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var b in new[] { r.Throughput, r.Memory }.OfType<BatchRun>())
-            s.AppendLine(Inv($"| {b.Lines:N0} | {b.Chunks:N0} | {b.SecondsToCompleted:N1} | {(b.SecondsToReport is { } report ? report.ToString("N1", CultureInfo.InvariantCulture) : "not recomputed")} | {b.StorageTransactions:N0} | {(b.LedgerLines > 0 ? b.LedgerLines.ToString("N0", CultureInfo.InvariantCulture) : "not counted")} | {(b.LedgerLines > 0 ? b.LedgerAdjustments.ToString("N0", CultureInfo.InvariantCulture) : "")} | {b.AdjustmentsReported:N0} |"));
+            s.AppendLine(Inv($"| {b.Lines:N0} | {b.Chunks:N0} | {b.SecondsToCompleted:N1} | {(b.SecondsToReport is { } report ? report.ToString("N1", CultureInfo.InvariantCulture) : "not recomputed")} | {b.HostCpuSeconds:N1} | {b.StorageCpuSeconds:N1} | {b.StorageTransactions:N0} | {(b.LedgerLines > 0 ? b.LedgerLines.ToString("N0", CultureInfo.InvariantCulture) : "not counted")} | {(b.LedgerLines > 0 ? b.LedgerAdjustments.ToString("N0", CultureInfo.InvariantCulture) : "")} | {b.AdjustmentsReported:N0} |"));
         s.AppendLine();
         s.AppendLine(Inv($"Batches: the sample Dunkerque catalog, one yearly line per household, {r.EligiblePercent:0.#}% of households with a CSS flag. ")
             + "Storage transactions are the requests of the app's storage clients (an entity group transaction counts one), counted by "

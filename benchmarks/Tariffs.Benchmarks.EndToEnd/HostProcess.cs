@@ -76,8 +76,30 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The storage emulator's process id (Azurite), when known: its CPU time is read beside the host's.</summary>
+    public int? StorageProcessId { get; set; }
+
+    /// <summary>CPU time (user and system) the host process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>CPU time the storage emulator has used so far, or null when its process is not known.</summary>
+    public TimeSpan? StorageCpuTime()
+    {
+        if (StorageProcessId is not { } id)
+            return null;
+        using var storage = Process.GetProcessById(id);
+        return storage.TotalProcessorTime;
+    }
+
     /// <summary>Peak resident set size of the host process so far (VmHWM), in bytes.</summary>
     public long PeakWorkingSetBytes() => StatusKilobytes("VmHWM") * 1024;
+
+    /// <summary>Resident set size of the host process now (VmRSS), in bytes.</summary>
+    public long WorkingSetBytes() => StatusKilobytes("VmRSS") * 1024;
 
     /// <summary>Resets the peak resident set size to the current one (Linux: 5 into /proc/pid/clear_refs); false when refused.</summary>
     public bool ResetPeakWorkingSet()

@@ -10,13 +10,16 @@ namespace Tariffs.Benchmarks.EndToEnd;
 /// </summary>
 public static class RawInsertBenchmark
 {
+    /// <summary>Entities inserted, untimed, before each measurement.</summary>
+    public const int WarmUpEntities = 5_000;
+
     /// <summary>Inserts <paramref name="entities"/> entities into partition <paramref name="run"/>; returns entities per second.</summary>
     public static async Task<double> EntitiesPerSecondAsync(string connectionString, int entities, string run)
     {
         var table = new TableClient(connectionString, "rawinsertbench");
         await table.CreateIfNotExistsAsync();
         // Warm the connection and Azurite's code paths (not timed): a cold Azurite inserts markedly slower.
-        await InsertAsync(table, run + "-warm", 0, 5_000);
+        await InsertAsync(table, run + "-warm", 0, WarmUpEntities);
         var watch = Stopwatch.StartNew();
         await InsertAsync(table, run, 0, entities);
         return entities / watch.Elapsed.TotalSeconds;

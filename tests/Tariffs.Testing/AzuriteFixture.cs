@@ -34,6 +34,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly ConcurrentQueue<string> _recentOutput = new();
     private Process? _process;
 
+    /// <summary>The Azurite (node) process's id, or null when it is not running: to read its CPU time in benchmarks.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>The port of the blob service; 0 until <see cref="InitializeAsync"/> has completed.</summary>
     public int BlobPort { get; private set; }
 

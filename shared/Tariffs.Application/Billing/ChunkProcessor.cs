@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,7 @@ public sealed partial class ChunkProcessor(
         string? traceParent = null)
     {
         using var activity = TariffsTelemetry.StartChunk(header.BatchId, chunk, traceParent);
+        var lap = Stopwatch.GetTimestamp();
         var catalog = await catalogs.FindAsync(header.Authority, header.Service, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"No catalog for {header.Authority}/{header.Service}: intake checks this before a chunk is queued.");
 
@@ -82,12 +84,15 @@ public sealed partial class ChunkProcessor(
                 refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, BillingLineValidator.Excerpt(element)));
         });
 
+        var parseMs = Lap(ref lap);
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
         var stored = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
+        var eligibilityMs = Lap(ref lap);
         var pricedAt = clock.GetCurrentInstant();
 
         var incomes = KnownIncomes(stored);
-        var priced = new List<(LineOutcome Outcome, LedgerLine Line)>(valid.Count);
+        // Each line's ledger line and adjustment count: what the rest of the chunk needs of its pricing (the outcomes go).
+        var priced = new List<(LedgerLine Line, int Adjustments)>(valid.Count);
         foreach (var line in valid)
         {
             LineOutcome outcome;
@@ -105,8 +110,8 @@ public sealed partial class ChunkProcessor(
             }
             try
             {
-                priced.Add((outcome, LedgerLine.Priced(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt, outcome,
-                    incomes.TryGetValue(line.HouseholdId, out var income) ? income : null, basis)));
+                priced.Add((LedgerLine.Priced(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt, outcome,
+                    incomes.TryGetValue(line.HouseholdId, out var income) ? income : null, basis), outcome.Adjustments.Count));
             }
             catch (Exception e) when (e is OverflowException or ArgumentException) // an amount beyond minor units
             {
@@ -114,6 +119,9 @@ public sealed partial class ChunkProcessor(
             }
         }
 
+        valid.Clear(); // priced or refused now: the parsed lines need not wait for storage with the chunk
+        valid.TrimExcess();
+        var priceMs = Lap(ref lap);
         var append = await ledger.AppendAsync([.. priced.Select(p => p.Line)], cancellationToken).ConfigureAwait(false);
         var written = append.RowsInserted;
         if (append.Refused.Count > 0)
@@ -122,10 +130,12 @@ public sealed partial class ChunkProcessor(
             priced.RemoveAll(p => notStored.Contains(p.Line));
             refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, Excerpt(r.Line.LineNumber, r.Line.HouseholdId))));
         }
+        var ledgerMs = Lap(ref lap);
         // Lines an earlier delivery stored are projected as stored (a delivery that stopped before projecting them is repaired).
         IReadOnlyList<LedgerLine> storedEarlier = append.AlreadyStored.Count == 0 ? [] : await ledger.ReadLinesAsync(append.AlreadyStored.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
         await reportChanges.ProjectAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id))], storedEarlier, cancellationToken).ConfigureAwait(false);
+        var reportMs = Lap(ref lap);
         var now = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();
@@ -134,10 +144,12 @@ public sealed partial class ChunkProcessor(
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
-        var adjustments = priced.Sum(p => p.Outcome.Adjustments.Count);
+        var recheckMs = Lap(ref lap);
+        var adjustments = priced.Sum(p => p.Adjustments);
         var storedById = storedBefore.ToDictionary(l => l.Id);
         await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
             Publications.Originals(priced.Select(p => storedById.GetValueOrDefault(p.Line.Id, p.Line)))), cancellationToken).ConfigureAwait(false);
+        var publishMs = Lap(ref lap);
         await batches.SaveChunkAsync(header.BatchId, new ChunkRecord
         {
             Chunk = chunk,
@@ -148,8 +160,10 @@ public sealed partial class ChunkProcessor(
             CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
 
+        var statusMs = Lap(ref lap);
         TariffsTelemetry.RecordChunk(header, priced.Count, refused.Count, adjustments, written);
-        LogChunk(logger, header.BatchId, chunk, received, priced.Count, refused.Count, adjustments, written);
+        LogChunk(logger, header.BatchId, chunk, received, priced.Count, refused.Count, adjustments, written,
+            parseMs + eligibilityMs + priceMs + ledgerMs + reportMs + recheckMs + publishMs + statusMs, parseMs, eligibilityMs, priceMs, ledgerMs, reportMs, recheckMs, publishMs, statusMs);
         return new BatchOutcome(header.BatchId, received, priced.Count, refused.Count, adjustments, written);
     }
 
@@ -271,10 +285,19 @@ public sealed partial class ChunkProcessor(
         .Where(h => h.Facts is not null && decimal.Abs(h.Facts.AnnualIncome!.Value) <= MaxStoredIncome)
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
 
-    /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
+    /// <summary>Milliseconds since <paramref name="mark"/>, which moves to now: one span of a chunk's timing.</summary>
+    private static long Lap(ref long mark)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var elapsed = (long)Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
+        mark = now;
+        return elapsed;
+    }
+
     /// <summary>The excerpt of a line refused after validation: its number and household, as JSON (like a refused line's own excerpt).</summary>
     private static string Excerpt(int lineNumber, string householdId) => JsonSerializer.Serialize(new { lineNumber, householdId });
 
+    /// <summary>The rejection of one line: keyed by its line number when readable, else by its index in the batch.</summary>
     private static Rejection LineRejection(string batchId, int? index, int? lineNumber, string reason, string excerpt) => new(
         batchId,
         lineNumber is { } n ? Rejection.LineKey(n) : $"index|{index:D10}",
@@ -285,6 +308,7 @@ public sealed partial class ChunkProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} chunk {Chunk} failed: {Failed} lines not processed: {Reason}")]
     private static partial void LogChunkFailed(ILogger logger, string batchId, int chunk, int failed, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {Chunk}: {Received} lines received, {Priced} priced, {Rejected} rejected, {Adjustments} adjustments, {Written} ledger rows written")]
-    private static partial void LogChunk(ILogger logger, string batchId, int chunk, int received, int priced, int rejected, int adjustments, int written);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {Chunk}: {Received} lines received, {Priced} priced, {Rejected} rejected, {Adjustments} adjustments, {Written} ledger rows written; {Milliseconds} ms: parse {ParseMs}, eligibility {EligibilityMs}, price {PriceMs}, ledger {LedgerMs}, report {ReportMs}, recheck {RecheckMs}, publish {PublishMs}, status {StatusMs}")]
+    private static partial void LogChunk(ILogger logger, string batchId, int chunk, int received, int priced, int rejected, int adjustments, int written,
+        long milliseconds, long parseMs, long eligibilityMs, long priceMs, long ledgerMs, long reportMs, long recheckMs, long publishMs, long statusMs);
 }

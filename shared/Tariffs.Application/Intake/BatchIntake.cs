@@ -35,6 +35,9 @@ public sealed partial class BatchIntake(
     /// <summary>Rejections of batches whose id cannot be read are stored under this partition.</summary>
     public const string UnreadablePartition = "billing-batches";
 
+    /// <summary>Admits at most <see cref="IntakeOptions.ChunksInFlight"/> chunks to be read and priced at once in this process.</summary>
+    private readonly SemaphoreSlim chunksInFlight = new(Math.Max(1, options.Value.ChunksInFlight));
+
     /// <summary>
     /// Streams a posted batch into blob storage, then splits it into chunk messages. A batch whose <c>operator</c>
     /// the poster may not act for (<paramref name="mayActFor"/> false) is refused right after its header is read,
@@ -104,11 +107,22 @@ public sealed partial class BatchIntake(
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
     }
 
-    /// <summary>Processes a chunk message: reads its byte range and prices its lines.</summary>
+    /// <summary>
+    /// Processes a chunk message: waits its turn (<see cref="IntakeOptions.ChunksInFlight"/>), reads its byte range and
+    /// prices its lines.
+    /// </summary>
     public async Task<BatchOutcome> ProcessChunkAsync(ChunkMessage message, CancellationToken cancellationToken)
     {
-        var content = await blobs.ReadRangeAsync(message.BlobName, message.Offset, message.Length, cancellationToken).ConfigureAwait(false);
-        return await chunks.ProcessAsync(message.Header, message.Chunk, message.FirstIndex, content, cancellationToken, message.TraceParent).ConfigureAwait(false);
+        await chunksInFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = await blobs.ReadRangeAsync(message.BlobName, message.Offset, message.Length, cancellationToken).ConfigureAwait(false);
+            return await chunks.ProcessAsync(message.Header, message.Chunk, message.FirstIndex, content, cancellationToken, message.TraceParent).ConfigureAwait(false);
+        }
+        finally
+        {
+            chunksInFlight.Release();
+        }
     }
 
     /// <summary>
