@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Tariffs.Domain.Ledger;
 using Tariffs.Testing;
 
 namespace Tariffs.EndToEnd.Tests;
@@ -11,7 +12,10 @@ namespace Tariffs.EndToEnd.Tests;
 /// énergie catalog's criteria (samples/catalogs/cheque-energie-criteria.json) determine eligibility. One person, main
 /// residence, income 7,000 € per unit in 2024: 7,000 &lt; 10,800 → eligible all year; scale row from 6,700, column 1
 /// unit → 98.00 € paid for a line over all of 2024. Facts sent before the batch price the line; facts sent after it
-/// correct it by exactly 98.00 €.
+/// correct it by exactly 98.00 €. A third household meets the criteria too but its agency revoked the program from
+/// 1 January (the agency's decision wins): it receives nothing — the take-up gap the report counts. The ledger records
+/// each line's basis (determined), the report splits: 3 billed, 2 eligible, 2 received, 3 determined, 0 flagged, 1
+/// determined who received nothing.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class EligibilityFromFactsTests(LocalHostFixture host)
@@ -47,18 +51,22 @@ public sealed class EligibilityFromFactsTests(LocalHostFixture host)
         catalog["authority"] = authority;
         catalog["programs"]![0]!["id"] = program;
         await host.PublishCatalogAsync(catalog.ToJsonString());
-        var (early, late) = (Unique("hh"), Unique("hh"));
+        var (early, late, overruled) = (Unique("hh"), Unique("hh"), Unique("hh"));
         var batchId = Unique("batch");
         using var agency = host.WithKey(LocalHostFixture.RoleKeys["social-services"]);
 
         await PostFactsAsync(agency, Facts("facts-" + early, early, 7000m));
+        await PostFactsAsync(agency, Facts("facts-" + overruled, overruled, 7000m));
+        using (var revoked = await host.Authorised.PostAsync("api/eligibility",
+            new StringContent(Pipeline.Revocation("r-" + overruled, overruled, program, "2024-01-01").ToJsonString(), Encoding.UTF8, "application/json")))
+            Assert.True(revoked.StatusCode == HttpStatusCode.Created, await revoked.Content.ReadAsStringAsync());
         await host.WaitUntilIdleAsync();
         await host.PostBatchAsync(new JsonObject
         {
             ["batchId"] = batchId, ["operator"] = "op", ["authority"] = authority, ["service"] = "electricity", ["currency"] = "EUR", ["createdAt"] = "2025-01-05T08:00:00Z",
-            ["lines"] = new JsonArray(Line(1, early), Line(2, late)),
+            ["lines"] = new JsonArray(Line(1, early), Line(2, late), Line(3, overruled)),
         }.ToJsonString());
-        await Eventually.ValueAsync(() => host.LedgerAsync(batchId), e => e.Count == 2, Pipeline.Patience, "2 lines priced");
+        await Eventually.ValueAsync(() => host.LedgerAsync(batchId), e => e.Count == 3, Pipeline.Patience, "3 lines priced");
         await PostFactsAsync(agency, Facts("facts-" + late, late, 7000m));
         await host.WaitUntilIdleAsync();
 
@@ -68,6 +76,13 @@ public sealed class EligibilityFromFactsTests(LocalHostFixture host)
         var correction = Assert.Single(ledger.Single(l => l.HouseholdId == late).Items);
         Assert.Equal((1, 9_800L), (correction.Sequence, correction.AmountMinor));
         Assert.Contains($"facts facts-{late}: stored total 0.00 EUR, recomputed 98.00 EUR", correction.Note);
+        // The basis as stored: the early line priced as determined; the late line priced with none, its correction determined; the overruled line determined, paid nothing.
+        Assert.Equal((program, EligibilityWays.Determined), Basis(ledger.Single(l => l.HouseholdId == early).PricedBasis));
+        Assert.Empty(ledger.Single(l => l.HouseholdId == late).PricedBasis!.Programs);
+        Assert.Equal((program, EligibilityWays.Determined), Basis(correction.Basis));
+        var overruledLine = ledger.Single(l => l.HouseholdId == overruled);
+        Assert.Equal((program, EligibilityWays.Determined), Basis(overruledLine.Basis));
+        Assert.Empty(overruledLine.Items);
 
         var explanation = (await agency.GetFromJsonAsync<JsonObject>($"api/households/{late}/explanation"))!;
         var adjustment = explanation["lines"]![0]!["adjustments"]![0]!;
@@ -88,6 +103,13 @@ public sealed class EligibilityFromFactsTests(LocalHostFixture host)
         using var regulator = host.WithKey(LocalHostFixture.RoleKeys["regulator"]);
         var cells = (await regulator.GetFromJsonAsync<JsonArray>("api/reports/equity/unsuppressed?period=2024&service=electricity"))!;
         var total = cells.Single(c => (string)c!["authority"]! == authority && (string)c!["area"]! == "*")!;
-        Assert.Equal((2, 2, 2), ((int)total["householdsBilled"]!, (int)total["householdsEligible"]!, (int)total["householdsReceived"]!));
+        Assert.Equal((3, 2, 2), ((int)total["householdsBilled"]!, (int)total["householdsEligible"]!, (int)total["householdsReceived"]!));
+        Assert.Equal((3, 0, 1), ((int)total["householdsDetermined"]!, (int)total["householdsFlagged"]!, (int)total["householdsDeterminedNotReceived"]!));
+    }
+
+    private static (string, EligibilityWays) Basis(EligibilityBasis? basis)
+    {
+        var program = Assert.Single(basis!.Programs);
+        return (program.ProgramId, program.Ways);
     }
 }

@@ -97,7 +97,7 @@ public sealed class EquityReportApiTests(LocalHostFixture host)
         var lines = text.Split("\r\n");
         Assert.Equal(
             "period,periodKind,service,authority,area,currency,unit,suppressed,provisional,householdsBilled,householdsEligible,householdsReceived,"
-            + "takeUpRate,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
+            + "takeUpRate,householdsDetermined,householdsFlagged,householdsDeterminedNotReceived,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
             + "quantityBilled,p109SocialCostPerM3,d102PriceOf120M3,householdsWithKnownIncome,affordabilityShareBefore,affordabilityShareAfter,"
             + "overchargeFindings,overchargeTotal,blockedRestrictions,suppression,computedAt",
             lines[0]);

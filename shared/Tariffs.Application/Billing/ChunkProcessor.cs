@@ -91,10 +91,12 @@ public sealed partial class ChunkProcessor(
         foreach (var line in valid)
         {
             LineOutcome outcome;
+            EligibilityBasis basis;
             try
             {
-                var windows = stored.TryGetValue(line.HouseholdId, out var e) ? EffectiveEligibility.Windows(e, catalog, line.Period, pricedAt) : [];
-                outcome = TariffEngine.Price(line, catalog, windows);
+                var with = stored.TryGetValue(line.HouseholdId, out var e) ? EffectiveEligibility.ForLine(e, catalog, line.Period, pricedAt) : null;
+                basis = with?.Basis ?? EligibilityBasis.None;
+                outcome = TariffEngine.Price(line, catalog, with?.Windows ?? []);
             }
             catch (Exception e) when (e is not OperationCanceledException) // a rule that cannot price it, an overflow…
             {
@@ -104,7 +106,7 @@ public sealed partial class ChunkProcessor(
             try
             {
                 priced.Add((outcome, LedgerLine.Priced(header.BatchId, header.Operator, catalog.Authority, catalog.Service, pricedAt, outcome,
-                    incomes.TryGetValue(line.HouseholdId, out var income) ? income : null)));
+                    incomes.TryGetValue(line.HouseholdId, out var income) ? income : null, basis)));
             }
             catch (Exception e) when (e is OverflowException or ArgumentException) // an amount beyond minor units
             {

@@ -3,6 +3,7 @@ using Tariffs.Application.Ports;
 using Tariffs.Domain.Catalog;
 using Tariffs.Domain.Eligibility;
 using Tariffs.Domain.Eligibility.Criteria;
+using Tariffs.Domain.Ledger;
 
 namespace Tariffs.Application.Eligibility;
 
@@ -53,11 +54,19 @@ public sealed class EffectiveEligibility(IEligibility eligibility, IHouseholdFac
     /// program claws back — otherwise the line also keeps, on the days the current facts no longer grant, the windows
     /// determined from the facts received by <paramref name="pricedAt"/>.
     /// </summary>
-    public static IReadOnlyList<EligibilityWindow> Windows(HouseholdEligibility eligibility, ServiceCatalog catalog, DateInterval period, Instant pricedAt)
+    public static IReadOnlyList<EligibilityWindow> Windows(HouseholdEligibility eligibility, ServiceCatalog catalog, DateInterval period, Instant pricedAt) =>
+        ForLine(eligibility, catalog, period, pricedAt).Windows;
+
+    /// <summary>
+    /// The windows a line is priced with (<see cref="Windows"/>) and how the household is eligible on it per program
+    /// (<see cref="EligibilityBasis"/>: the agency's windows as they count, the determined windows before the agency's
+    /// decisions are merged over them), which the ledger records with the line and its corrections.
+    /// </summary>
+    public static LineEligibility ForLine(HouseholdEligibility eligibility, ServiceCatalog catalog, DateInterval period, Instant pricedAt)
     {
         var agency = EligibilityAsOf.Windows(eligibility, catalog, pricedAt);
         if (eligibility.Facts.Count == 0)
-            return agency;
+            return new LineEligibility(agency, EligibilityBasis.Of(catalog.Programs, agency, [], period));
         var all = eligibility.Facts.Select(f => f.Facts).ToList();
         var known = eligibility.Facts.Where(f => f.ReceivedAt <= pricedAt).Select(f => f.Facts).ToList();
         var determined = new List<EligibilityWindow>();
@@ -71,7 +80,7 @@ public sealed class EffectiveEligibility(IEligibility eligibility, IHouseholdFac
                 determined.AddRange(Beyond(EligibilityDetermination.Windows(Periods(program.Id, criteria, known, period)), now));
         }
         var decided = eligibility.Windows.Select(w => w.ProgramId).Concat(eligibility.Revocations.Select(r => r.ProgramId)).ToHashSet(StringComparer.Ordinal);
-        return EligibilityDetermination.Merge(agency, decided, determined);
+        return new LineEligibility(EligibilityDetermination.Merge(agency, decided, determined), EligibilityBasis.Of(catalog.Programs, agency, determined, period));
     }
 
     /// <summary>The determined periods of a program from the facts, from the first statement's day (or the period's start when earlier) to the period's end.</summary>

@@ -17,8 +17,15 @@ public static class LineRecomputation
     /// <summary>The line's outcome now and its differences with the ledger: those to post and those withheld for lack of claw-back.</summary>
     public static (LineOutcome Outcome, CorrectionResult Differences) Compare(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility eligibility)
     {
-        var windows = EffectiveEligibility.Windows(eligibility, catalog, line.Period, line.PricedAt);
-        var outcome = TariffEngine.Price(line.ToBillingLine(), catalog, windows);
-        return (outcome, AdjustmentCorrections.Compute(line.Posted(), outcome, catalog));
+        var (outcome, differences, _) = Recompute(line, catalog, eligibility);
+        return (outcome, differences);
+    }
+
+    /// <summary>As <see cref="Compare"/>, with how the household is eligible on the line now (what its corrections record).</summary>
+    public static (LineOutcome Outcome, CorrectionResult Differences, EligibilityBasis Basis) Recompute(LedgerLine line, ServiceCatalog catalog, HouseholdEligibility eligibility)
+    {
+        var with = EffectiveEligibility.ForLine(eligibility, catalog, line.Period, line.PricedAt);
+        var outcome = TariffEngine.Price(line.ToBillingLine(), catalog, with.Windows);
+        return (outcome, AdjustmentCorrections.Compute(line.Posted(), outcome, catalog), with.Basis);
     }
 }

@@ -27,6 +27,13 @@ public sealed record LedgerItem(
     /// <summary>When storage recorded the item; null for an item not read from storage.</summary>
     public Instant? StoredAt { get; init; }
 
+    /// <summary>
+    /// For a correction, how the household was eligible for each program once it was posted (the state the
+    /// recomputation establishes for the whole line, the same on every item it posts); null for an original (the
+    /// line's <see cref="LedgerLine.PricedBasis"/> holds it) and for a correction stored before the basis was recorded.
+    /// </summary>
+    public EligibilityBasis? Basis { get; init; }
+
     /// <summary>The item's id within its line.</summary>
     public LedgerItemId Id => new(RuleId, Sequence);
 

@@ -13,7 +13,7 @@ namespace Tariffs.Domain.Ledger;
 /// under which catalog, its standard bill and what the operator billed in minor units of <see cref="Currency"/>, and
 /// its append-only <see cref="Items"/> — originals, then corrections — in key order (rule, then sequence). This is the
 /// one place that derives what the rest of the service reads from a line: <see cref="BillAdjustmentsMinor"/>,
-/// <see cref="PaymentsMinor"/>, <see cref="SocialBillMinor"/>, <see cref="Eligible"/>, the posted totals a
+/// <see cref="PaymentsMinor"/>, <see cref="SocialBillMinor"/>, <see cref="Eligible"/>, <see cref="Basis"/>, the posted totals a
 /// recomputation compares with (<see cref="Posted"/>) and the report's view (<see cref="ToReportLine"/>).
 /// </summary>
 public sealed record LedgerLine(
@@ -48,6 +48,27 @@ public sealed record LedgerLine(
     /// <summary>When storage recorded the line; null for a line not read from storage.</summary>
     public Instant? StoredAt { get; init; }
 
+    /// <summary>How the household was eligible for each program when the line was first priced; null for a line stored before the basis was recorded (unknown).</summary>
+    public EligibilityBasis? PricedBasis { get; init; }
+
+    /// <summary>
+    /// How the household is eligible on the line as the ledger last recorded it: the basis of the latest correction
+    /// carrying one (the latest stored; an item not read from storage is newer than any stored one), else
+    /// <see cref="PricedBasis"/>; null when unknown (a line and corrections stored before the basis was recorded). A
+    /// recomputation that posts no correction records nothing, so the basis changes only with an amount.
+    /// </summary>
+    public EligibilityBasis? Basis
+    {
+        get
+        {
+            LedgerItem? latest = null;
+            foreach (var item in Items)
+                if (item.Basis is not null && (latest is null || Later(item, latest)))
+                    latest = item;
+            return latest?.Basis ?? PricedBasis;
+        }
+    }
+
     /// <summary>The household billed.</summary>
     public string HouseholdId => Id.HouseholdId;
 
@@ -59,9 +80,11 @@ public sealed record LedgerLine(
 
     /// <summary>
     /// The line as first priced from <paramref name="outcome"/>: every posted adjustment (the overcharge refund
-    /// included) as an original item. Throws <see cref="OverflowException"/> when an amount is beyond minor units.
+    /// included) as an original item, with how the household was eligible (<paramref name="basis"/>). Throws
+    /// <see cref="OverflowException"/> when an amount is beyond minor units.
     /// </summary>
-    public static LedgerLine Priced(string batchId, string @operator, string authority, string service, Instant pricedAt, LineOutcome outcome, decimal? annualIncome)
+    public static LedgerLine Priced(string batchId, string @operator, string authority, string service, Instant pricedAt, LineOutcome outcome, decimal? annualIncome,
+        EligibilityBasis? basis = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var line = outcome.Line;
@@ -74,6 +97,7 @@ public sealed record LedgerLine(
             OverchargeMinor = outcome.Overcharge is { } overcharge ? currency.ToMinorUnits(overcharge.Excess) : 0,
             AnnualIncomeMinor = annualIncome is { } income ? currency.ToMinorUnits(income) : null,
             Notes = string.Join("; ", outcome.Notes.Select(n => n.Text)),
+            PricedBasis = basis,
         };
     }
 
@@ -108,13 +132,14 @@ public sealed record LedgerLine(
 
     /// <summary>
     /// The item posting <paramref name="correction"/>: numbered after the rule's items on the line (the first
-    /// correction is 1), its amount in minor units, with <paramref name="note"/> saying what it corrects.
+    /// correction is 1), its amount in minor units, with <paramref name="note"/> saying what it corrects and
+    /// <paramref name="basis"/> how the household is eligible once it is posted.
     /// </summary>
-    public LedgerItem Correct(Correction correction, string note)
+    public LedgerItem Correct(Correction correction, string note, EligibilityBasis? basis = null)
     {
         ArgumentNullException.ThrowIfNull(correction);
         var sequence = Items.Where(i => i.RuleId == correction.Adjustment.RuleId).Select(i => i.Sequence + 1).DefaultIfEmpty(1).Max();
-        return LedgerItem.Of(correction.Adjustment, Currency, sequence, note);
+        return LedgerItem.Of(correction.Adjustment, Currency, sequence, note) with { Basis = basis };
     }
 
     /// <summary>The line with only the items stored before <paramref name="cutoff"/> (an item of unknown storage time never is).</summary>
@@ -126,5 +151,15 @@ public sealed record LedgerLine(
     {
         OverchargeMinor = OverchargeMinor,
         AnnualIncomeMinor = AnnualIncomeMinor,
+        Ways = Basis?.Ways,
+    };
+
+    /// <summary>Whether <paramref name="item"/> was stored after <paramref name="than"/> (not stored yet counts as latest; then by sequence).</summary>
+    private static bool Later(LedgerItem item, LedgerItem than) => (item.StoredAt, than.StoredAt) switch
+    {
+        (null, null) => item.Sequence >= than.Sequence,
+        (null, _) => true,
+        (_, null) => false,
+        ({ } a, { } b) => a > b || (a == b && item.Sequence >= than.Sequence),
     };
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Tariffs.Domain.Ledger;
 
 namespace Tariffs.Domain.Reports;
 
@@ -22,6 +23,11 @@ internal sealed class CellAccumulator(string currency)
         ref var household = ref CollectionsMarshal.GetValueRefOrAddDefault(households, line.HouseholdId, out _);
         household.Eligible |= line.Eligible;
         household.Received |= line.BillAdjustmentsMinor != 0 || line.PaymentsMinor != 0;
+        if (line.Ways is { } ways) // unknown (stored before the basis was recorded): in neither count
+        {
+            household.Determined |= (ways & EligibilityWays.Determined) != 0;
+            household.Flagged |= (ways & EligibilityWays.Flagged) != 0;
+        }
         household.BilledMinor += line.BilledMinor;
         household.StandardMinor += line.StandardBillMinor;
         household.AdjustmentsMinor += line.BillAdjustmentsMinor;
@@ -69,6 +75,9 @@ internal sealed class CellAccumulator(string currency)
             HouseholdsBilled = households.Count,
             HouseholdsEligible = households.Values.Count(h => h.Eligible),
             HouseholdsReceived = households.Values.Count(h => h.Received),
+            HouseholdsDetermined = households.Values.Count(h => h.Determined),
+            HouseholdsFlagged = households.Values.Count(h => h.Flagged),
+            HouseholdsDeterminedNotReceived = households.Values.Count(h => h.Determined && !h.Received),
             BilledTotalMinor = billed,
             StandardTotalMinor = standard,
             AdjustmentsTotalMinor = adjustments,

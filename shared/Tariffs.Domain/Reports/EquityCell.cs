@@ -27,6 +27,19 @@ public sealed record EquityCell
     /// <summary>Billed households whose lines carry a non-zero social adjustment or payment.</summary>
     public int HouseholdsReceived { get; init; }
 
+    /// <summary>
+    /// Billed households determined eligible for a program (its criteria against their facts) on a day of a line, as the
+    /// ledger last recorded the line, whatever an agency decided; a household eligible both ways counts here and in
+    /// <see cref="HouseholdsFlagged"/>.
+    /// </summary>
+    public int HouseholdsDetermined { get; init; }
+
+    /// <summary>Billed households an agency's flag makes eligible for a program on a day of a line (after revocations), as last recorded.</summary>
+    public int HouseholdsFlagged { get; init; }
+
+    /// <summary>The take-up gap: households of <see cref="HouseholdsDetermined"/> whose lines carry no non-zero social adjustment or payment.</summary>
+    public int HouseholdsDeterminedNotReceived { get; init; }
+
     /// <summary>Σ of what operators billed.</summary>
     public long BilledTotalMinor { get; init; }
 

@@ -40,6 +40,17 @@ public static class EquityCellFields
             with { Column = CellColumn.Of("HouseholdsReceived", c => c.HouseholdsReceived, (c, v) => c with { HouseholdsReceived = v }) },
         CellField.Ratio("takeUpRate", EligibilityGroup, r => CellReading.Ratio(r.Cell.TakeUpRate), "householdsReceived ÷ householdsEligible, 4 decimals",
             "taux de recours : householdsReceived ÷ householdsEligible, 4 décimales"),
+        CellField.Count("householdsDetermined", EligibilityGroup, r => r.Cell.HouseholdsDetermined,
+            "billed households determined eligible for a program from their facts by its criteria (whatever an agency decided); eligible both ways: counted here and in householdsFlagged",
+            "ménages facturés éligibles à un dispositif d'après leurs données selon ses critères (quelle que soit la décision d'un organisme) ; éligibles des deux façons : comptés ici et dans householdsFlagged")
+            with { Column = CellColumn.Of("HouseholdsDetermined", c => c.HouseholdsDetermined, (c, v) => c with { HouseholdsDetermined = v }) },
+        CellField.Count("householdsFlagged", EligibilityGroup, r => r.Cell.HouseholdsFlagged, "billed households eligible for a program by an agency's flag",
+            "ménages facturés éligibles à un dispositif sur signalement d'un organisme")
+            with { Column = CellColumn.Of("HouseholdsFlagged", c => c.HouseholdsFlagged, (c, v) => c with { HouseholdsFlagged = v }) },
+        CellField.Count("householdsDeterminedNotReceived", EligibilityGroup, r => r.Cell.HouseholdsDeterminedNotReceived,
+            "take-up gap: householdsDetermined with no non-zero social adjustment or payment",
+            "non-recours : ménages de householdsDetermined sans ajustement social ni versement non nul")
+            with { Column = CellColumn.Of("HouseholdsDeterminedNotReceived", c => c.HouseholdsDeterminedNotReceived, (c, v) => c with { HouseholdsDeterminedNotReceived = v }) },
         CellField.Amount("billedTotal", Figure, r => r.Major(r.Cell.BilledTotalMinor), "Σ billed by the operator", "Σ facturé par l'opérateur")
             with { Column = CellColumn.Of("BilledTotalMinor", c => c.BilledTotalMinor, (c, v) => c with { BilledTotalMinor = v }) },
         CellField.Amount("standardTotal", Figure, r => r.Major(r.Cell.StandardTotalMinor), "Σ standard bills", "Σ des factures au tarif standard")

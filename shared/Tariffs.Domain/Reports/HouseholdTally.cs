@@ -8,6 +8,8 @@ internal struct HouseholdTally
 {
     public bool Eligible;
     public bool Received;
+    public bool Determined;
+    public bool Flagged;
     public long BilledMinor;
     public long StandardMinor;
     public long AdjustmentsMinor;

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tariffs.Domain.Ledger;
 
 namespace Tariffs.Domain.Reports;
 
@@ -8,7 +9,7 @@ namespace Tariffs.Domain.Reports;
 /// included) and the payments, for a household in an area; the quantity billed and its unit.
 /// The line belongs to the month, quarter and year holding <see cref="PeriodEnd"/>, the last day of its
 /// billing period. The init-only members are what the ledger records of the line besides its bills: the
-/// overcharge found at pricing and the household's annual income known then; compensation is counted from
+/// overcharge found at pricing, the household's annual income known then and how it was eligible; compensation is counted from
 /// <see cref="ServiceEvent"/>s instead, so the service leaves <see cref="CompensationMinor"/> at 0.
 /// </summary>
 public readonly record struct ReportLine(
@@ -34,4 +35,10 @@ public readonly record struct ReportLine(
 
     /// <summary>The household's annual income in minor units as known when the line was priced (from its latest facts), or null when unknown.</summary>
     public long? AnnualIncomeMinor { get; init; }
+
+    /// <summary>
+    /// How the household was eligible on the line as the ledger last recorded it (<see cref="LedgerLine.Basis"/>): by
+    /// determination, by an agency's flag, both or neither; null when unknown (a line stored before the basis was recorded).
+    /// </summary>
+    public EligibilityWays? Ways { get; init; }
 }

@@ -13,13 +13,16 @@ public static class SubPopulations
     public static bool IsSmall(int count, int population, int k) => Small(count, k) || Small(population - count, k);
 
     /// <summary>
-    /// True when the eligibility group (households eligible, received, the take-up rate) must be withheld: eligible
-    /// among billed, received among eligible (so eligible − received, the non-take-up, too) is a small group.
+    /// True when the eligibility group (households eligible, received, the take-up rate, determined, flagged, the
+    /// take-up gap) must be withheld: eligible among billed, received among eligible (so eligible − received, the
+    /// non-take-up, too), determined or flagged among billed, or the gap among determined is a small group.
     /// </summary>
     public static bool HidesEligibility(EquityCell cell, int k)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return IsSmall(cell.HouseholdsEligible, cell.HouseholdsBilled, k) || IsSmall(cell.HouseholdsReceived, cell.HouseholdsEligible, k);
+        return IsSmall(cell.HouseholdsEligible, cell.HouseholdsBilled, k) || IsSmall(cell.HouseholdsReceived, cell.HouseholdsEligible, k)
+            || IsSmall(cell.HouseholdsDetermined, cell.HouseholdsBilled, k) || IsSmall(cell.HouseholdsFlagged, cell.HouseholdsBilled, k)
+            || IsSmall(cell.HouseholdsDeterminedNotReceived, cell.HouseholdsDetermined, k);
     }
 
     /// <summary>

@@ -26,4 +26,6 @@ public sealed class AdjustmentEntity : StorageEntity
     public string Explanation { get; set; } = "";
     /// <summary>For a correction: what it corrects (stored total before, recomputed total); empty otherwise.</summary>
     public string Note { get; set; } = "";
+    /// <summary>For a correction: how the household is eligible per program once it is posted (<see cref="EligibilityBasisText"/>); null for an original and on rows stored before it was recorded.</summary>
+    public string? EligibilityBasis { get; set; }
 }

@@ -18,7 +18,10 @@ namespace Tariffs.Storage.Ledger;
 /// Encodes a <see cref="LedgerLine"/> into ledger rows (<see cref="LineEntity"/>, then one <see cref="AdjustmentEntity"/>
 /// per item, explanation terms as JSON) and decodes rows back, nothing else: the stored format is this file's. Rows
 /// read with a subset of the columns (<see cref="ReportColumns"/>) decode with defaults for the others: an item's
-/// days are its line's period, its rule and sequence come from its key, its terms are empty.
+/// days are its line's period, its rule and sequence come from its key, its terms are empty. How the household was
+/// eligible (<see cref="EligibilityBasis"/>, column <c>EligibilityBasis</c>, <see cref="EligibilityBasisText"/>) is an
+/// addition: on the line row the basis it was priced with, on a correction's row the basis the recomputation
+/// established; a row stored before it has no such column and decodes as unknown (null), never as flagged.
 /// </summary>
 public static class LedgerRowCodec
 {
@@ -29,7 +32,7 @@ public static class LedgerRowCodec
         nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodFrom), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
         nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
         nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
-        "Timestamp",
+        nameof(LineEntity.EligibilityBasis), "Timestamp",
     ];
 
     /// <summary>The rows of a line on a ledger of <paramref name="partitions"/> partitions: the line's first, then its items' in order.</summary>
@@ -70,6 +73,7 @@ public static class LedgerRowCodec
         OverchargeMinor = line.OverchargeMinor,
         Notes = line.Notes,
         AnnualIncomeMinor = line.AnnualIncomeMinor,
+        EligibilityBasis = EligibilityBasisText.Format(line.PricedBasis),
     };
 
     /// <summary>The row of one item of <paramref name="line"/>, whose row key is <paramref name="lineKey"/>.</summary>
@@ -93,6 +97,7 @@ public static class LedgerRowCodec
         Explanation = JsonSerializer.Serialize(item.Terms.Select(s => new StoredTerm(
             StoredDate.Format(s.Interval.Start), StoredDate.Format(s.Interval.End), s.RuleVersion, s.Legal.Citation, s.Detail, s.Amount))),
         Note = item.Note ?? "",
+        EligibilityBasis = EligibilityBasisText.Format(item.Basis),
     };
 
     /// <summary>
@@ -181,6 +186,7 @@ public static class LedgerRowCodec
             AnnualIncomeMinor = row.GetInt64(nameof(LineEntity.AnnualIncomeMinor)),
             Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
             StoredAt = row.Timestamp is { } at ? Instant.FromDateTimeOffset(at) : null,
+            PricedBasis = EligibilityBasisText.Parse(row.GetString(nameof(LineEntity.EligibilityBasis)), where),
         };
     }
 
@@ -214,6 +220,7 @@ public static class LedgerRowCodec
             row.GetString(nameof(AdjustmentEntity.Note)) is { Length: > 0 } note ? note : null)
         {
             StoredAt = row.Timestamp is { } at ? Instant.FromDateTimeOffset(at) : null,
+            Basis = EligibilityBasisText.Parse(row.GetString(nameof(AdjustmentEntity.EligibilityBasis)), $"ledger row {row.PartitionKey}/{row.RowKey}"),
         };
     }
 

@@ -38,4 +38,6 @@ public sealed class LineEntity : StorageEntity
     public string Notes { get; set; } = "";
     /// <summary>When the line was first priced: revocations without claw-back received later leave it alone.</summary>
     public DateTimeOffset PricedAt { get; set; }
+    /// <summary>How the household was eligible per program when the line was priced (<see cref="EligibilityBasisText"/>); null on rows stored before it was recorded.</summary>
+    public string? EligibilityBasis { get; set; }
 }

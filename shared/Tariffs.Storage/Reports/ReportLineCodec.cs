@@ -14,9 +14,11 @@ namespace Tariffs.Storage.Reports;
 
 /// <summary>
 /// The text forms of the report projection (<see cref="ReportLineStore"/>). Items, in a row or a pack: one string,
-/// <c>step:amount:stored-at ticks</c> separated by ';'. A pack (several lines in one row, column <c>Lines</c>): a JSON
+/// <c>step:amount:stored-at ticks[:ways]</c> separated by ';', <c>ways</c> the <see cref="EligibilityWays"/> a
+/// correction records (absent: none recorded). A pack (several lines in one row, column <c>Lines</c>): a JSON
 /// array with one array per line, <c>[line key, area, period end, currency, billed, standard bill, eligible, quantity,
-/// unit, overcharge, annual income or null, stored-at ticks, items]</c>, the household, batch and line number read from
+/// unit, overcharge, annual income or null, stored-at ticks, items, ways as priced or null]</c> (packs written before
+/// the basis was recorded have no last element: unknown), the household, batch and line number read from
 /// the line key (<see cref="LedgerKeys.LineKey"/>) and authority and service from the row; at most
 /// <see cref="MaxPackBytes"/> bytes of UTF-8, so that it fits a Table string property (64 KiB of UTF-16).
 /// </summary>
@@ -28,7 +30,8 @@ public static class ReportLineCodec
     /// <summary>The items of <paramref name="line"/> as one string, each stamped <paramref name="storedAt"/> where its stored instant is unknown.</summary>
     public static string ItemsText(LedgerLine line, Instant storedAt) =>
         string.Join(';', line.Items.Select(i => string.Join(':', ((int)i.Step).ToString(CultureInfo.InvariantCulture),
-            i.AmountMinor.ToString(CultureInfo.InvariantCulture), (i.StoredAt ?? storedAt).ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture))));
+            i.AmountMinor.ToString(CultureInfo.InvariantCulture), (i.StoredAt ?? storedAt).ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture))
+            + (i.Basis is { } basis ? ":" + ((int)basis.Ways).ToString(CultureInfo.InvariantCulture) : "")));
 
     /// <summary>
     /// The packs of <paramref name="lines"/> (all of one report unit and ledger partition), in line-key order, each as
@@ -109,14 +112,23 @@ public static class ReportLineCodec
 
     /// <summary>The line a row or pack entry describes: what the report derives from, other fields default.</summary>
     public static LedgerLine Line(IReadOnlyList<string> key, string authority, string service, string? currency, string area, LocalDate to, decimal quantity, string unit,
-        long billed, long standard, bool eligible, long overcharge, long? income, Instant? storedAt, string? items, string where) =>
+        long billed, long standard, bool eligible, long overcharge, long? income, EligibilityWays? ways, Instant? storedAt, string? items, string where) =>
         new(new LedgerLineId(key[0], key[1], int.Parse(key[2], CultureInfo.InvariantCulture)), "", authority, service, Currency.Find(currency, where), "", area, false, 0,
             new DateInterval(to, to), quantity, unit, "", billed, standard, eligible, default, Items(items, to, where))
         {
             OverchargeMinor = overcharge,
             AnnualIncomeMinor = income,
+            PricedBasis = ways is { } w ? EligibilityBasis.OfWays(w) : null,
             StoredAt = storedAt,
         };
+
+    /// <summary>The ways stored as <paramref name="value"/> (null: unknown); throws <see cref="InvalidDataException"/> for a value no ways have.</summary>
+    public static EligibilityWays? Ways(int? value, string where) => value switch
+    {
+        null => null,
+        >= 0 and <= (int)EligibilityWays.Both => (EligibilityWays)value.Value,
+        _ => throw new InvalidDataException($"{where}: unknown eligibility ways {value}."),
+    };
 
     /// <summary>True for the errors a stored value that no line can hold raises when decoded.</summary>
     public static bool IsUnreadable(Exception e) =>
@@ -144,16 +156,22 @@ public static class ReportLineCodec
             json.WriteNullValue();
         json.WriteNumberValue((line.StoredAt ?? storedAt).ToUnixTimeTicks());
         json.WriteStringValue(ItemsText(line, storedAt));
+        if (line.PricedBasis is { } basis)
+            json.WriteNumberValue((int)basis.Ways);
+        else
+            json.WriteNullValue();
         json.WriteEndArray();
     }
 
     private static LedgerLine ReadLine(JsonElement e, IReadOnlyList<string> key, string authority, string service, string where)
     {
-        if (e.GetArrayLength() != 13 || key.Count != 3)
+        var length = e.GetArrayLength();
+        if (length is not (13 or 14) || key.Count != 3)
             throw new InvalidDataException($"{where}: not a projected line.");
         var quantity = e[7].GetString() is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
         return Line(key, authority, service, e[3].GetString(), e[1].GetString() ?? "", StoredDate.Parse(e[2].GetString() ?? ""), quantity, e[8].GetString() ?? "",
             e[4].GetInt64(), e[5].GetInt64(), e[6].GetBoolean(), e[9].GetInt64(), e[10].ValueKind == JsonValueKind.Null ? null : e[10].GetInt64(),
+            length == 14 && e[13].ValueKind != JsonValueKind.Null ? Ways(e[13].GetInt32(), where) : null,
             Instant.FromUnixTimeTicks(e[11].GetInt64()), e[12].GetString(), where);
     }
 
@@ -178,11 +196,12 @@ public static class ReportLineCodec
         {
             var parts = item.Split(':');
             var step = (RuleStep)int.Parse(parts[0], CultureInfo.InvariantCulture);
-            if (parts.Length != 3 || !Enum.IsDefined(step))
+            if (parts.Length is not (3 or 4) || !Enum.IsDefined(step))
                 throw new InvalidDataException($"{where}: unreadable item '{item}'.");
             items.Add(new LedgerItem("", "", step, long.Parse(parts[1], CultureInfo.InvariantCulture), 0, "", "", new DateInterval(day, day), [])
             {
                 StoredAt = Instant.FromUnixTimeTicks(long.Parse(parts[2], CultureInfo.InvariantCulture)),
+                Basis = parts.Length == 4 && Ways(int.Parse(parts[3], CultureInfo.InvariantCulture), where) is { } ways ? EligibilityBasis.OfWays(ways) : null,
             });
         }
         return items;

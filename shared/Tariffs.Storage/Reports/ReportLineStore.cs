@@ -18,7 +18,9 @@ namespace Tariffs.Storage.Reports;
 /// RowKey = the line's ledger key: a unit is <see cref="LedgerOptions.Partitions"/> range queries read side by side, and
 /// a unit's writes spread over as many partitions as the ledger's (Table storage serves about 2,000 entities/s per
 /// partition). A row is replaced whole (the line with every item it has), so writing it again is harmless.
-/// Items are one column, <c>step:amount:stored-at ticks</c> separated by ';' — only what the report derives from.
+/// Items are one column, <c>step:amount:stored-at ticks[:ways]</c> separated by ';' — only what the report derives from;
+/// how the household was eligible is kept as <see cref="EligibilityWays"/> only (column <c>Basis</c> for the line as
+/// priced, <c>ways</c> for a correction; absent: unknown), its programs are not projected.
 /// Lines stored for the first time (<see cref="SaveNewAsync"/>: a chunk's) are packed instead, up to about 200 to a
 /// row (RowKey = <see cref="PackPrefix"/> + its name, <see cref="ReportLineCodec.Pack"/>; column <c>Lines</c>):
 /// a chunk writes a few rows per partition instead of one per line, and a unit of 100,000 lines is read in about
@@ -149,6 +151,7 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
             ["Unit"] = line.Unit,
             ["OverchargeMinor"] = line.OverchargeMinor,
             ["AnnualIncomeMinor"] = line.AnnualIncomeMinor,
+            ["Basis"] = (int?)line.PricedBasis?.Ways,
             ["StoredAt"] = (line.StoredAt ?? storedAt).ToDateTimeOffset(),
             ["Items"] = ReportLineCodec.ItemsText(line, storedAt),
         };
@@ -167,7 +170,7 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
                 StoredDate.Parse(row.GetString("PeriodTo") ?? ""),
                 row.GetString("Quantity") is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m,
                 row.GetString("Unit") ?? "", row.GetInt64("BilledMinor") ?? 0, row.GetInt64("StandardBillMinor") ?? 0, row.GetBoolean("Eligible") ?? false,
-                row.GetInt64("OverchargeMinor") ?? 0, row.GetInt64("AnnualIncomeMinor"),
+                row.GetInt64("OverchargeMinor") ?? 0, row.GetInt64("AnnualIncomeMinor"), ReportLineCodec.Ways(row.GetInt32("Basis"), where),
                 row.GetDateTimeOffset("StoredAt") is { } at ? Instant.FromDateTimeOffset(at) : null, row.GetString("Items"), where);
             return new LedgerRead([row.PartitionKey, row.RowKey], authority, service, householdId, line, null);
         }

@@ -10,11 +10,11 @@ public class EquityReportCsvTests
     /// <summary>The column list of docs/api.md (Equity report indicators), written out: the published contract, not the code's list.</summary>
     private const string DocumentedHeader =
         "period,periodKind,service,authority,area,currency,unit,suppressed,provisional,householdsBilled,householdsEligible,householdsReceived,"
-        + "takeUpRate,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
+        + "takeUpRate,householdsDetermined,householdsFlagged,householdsDeterminedNotReceived,billedTotal,standardTotal,socialAdjustmentsTotal,paymentsTotal,compensationTotal,averageBillBefore,averageBillAfter,"
         + "quantityBilled,p109SocialCostPerM3,d102PriceOf120M3,householdsWithKnownIncome,affordabilityShareBefore,affordabilityShareAfter,"
         + "overchargeFindings,overchargeTotal,blockedRestrictions,suppression,computedAt";
 
-    /// <summary>12 households, 4 eligible, 3 received; 1651.20 billed and standard, −132.00 adjustments, 1440 m³; no income known.</summary>
+    /// <summary>12 households, 4 eligible, 3 received, 3 determined (1 of them received nothing), 2 flagged; 1651.20 billed and standard, −132.00 adjustments, 1440 m³; no income known.</summary>
     internal static CellReading Reading(string authority, bool hidden) => new(
         new EquityCell
         {
@@ -24,6 +24,9 @@ public class EquityReportCsvTests
             HouseholdsBilled = 12,
             HouseholdsEligible = 4,
             HouseholdsReceived = 3,
+            HouseholdsDetermined = 3,
+            HouseholdsFlagged = 2,
+            HouseholdsDeterminedNotReceived = 1,
             BilledTotalMinor = 165120,
             StandardTotalMinor = 165120,
             AdjustmentsTotalMinor = -13200,
@@ -55,9 +58,9 @@ public class EquityReportCsvTests
         Assert.Equal(DocumentedHeader, lines[0]);
         // take-up 3/4; averages 165120/12 = 13760 and (165120 − 13200)/12 = 12660 minor units; P109 13200/1440 = 9.1667 minor per m³.
         Assert.Equal(
-            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.7500,1651.20,1651.20,-132.00,0.00,0.00,137.6,126.6,1440,0.0917,,0,,,0,0.00,0,,2023-01-02T03:04:05Z",
+            "2022-Q1,quarter,water,\"Grand \"\"Nord\"\", Est\",*,EUR,m3,false,false,12,4,3,0.7500,3,2,1,1651.20,1651.20,-132.00,0.00,0.00,137.6,126.6,1440,0.0917,,0,,,0,0.00,0,,2023-01-02T03:04:05Z",
             lines[1]);
-        Assert.Equal("2022-Q1,quarter,water,plain,*,EUR,m3,true,false" + new string(',', 21) + ",2023-01-02T03:04:05Z", lines[2]);
+        Assert.Equal("2022-Q1,quarter,water,plain,*,EUR,m3,true,false" + new string(',', 24) + ",2023-01-02T03:04:05Z", lines[2]);
         Assert.DoesNotContain('\n', csv.Replace("\r\n", ""));
     }
 }

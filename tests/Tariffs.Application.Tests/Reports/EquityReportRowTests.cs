@@ -14,6 +14,7 @@ public class EquityReportRowTests
         Assert.Equal(
             "{\"period\":\"2022-Q1\",\"periodKind\":\"quarter\",\"service\":\"water\",\"authority\":\"A\",\"area\":\"*\",\"currency\":\"EUR\",\"unit\":\"m3\","
             + "\"suppressed\":false,\"provisional\":false,\"householdsBilled\":12,\"householdsEligible\":4,\"householdsReceived\":3,\"takeUpRate\":0.7500,"
+            + "\"householdsDetermined\":3,\"householdsFlagged\":2,\"householdsDeterminedNotReceived\":1,"
             + "\"billedTotal\":1651.20,\"standardTotal\":1651.20,\"socialAdjustmentsTotal\":-132.00,\"paymentsTotal\":0.00,\"compensationTotal\":0.00,"
             + "\"averageBillBefore\":137.6,\"averageBillAfter\":126.6,\"quantityBilled\":1440,\"p109SocialCostPerM3\":0.0917,\"d102PriceOf120M3\":null,"
             + "\"householdsWithKnownIncome\":0,\"affordabilityShareBefore\":null,\"affordabilityShareAfter\":null,\"overchargeFindings\":0,"
@@ -42,7 +43,8 @@ public class EquityReportRowTests
 
         var row = Fields(EquityReportRow.Of(reading));
 
-        Assert.Equal([null, null, null], new[] { row["householdsEligible"], row["householdsReceived"], row["takeUpRate"] });
+        Assert.Equal([null, null, null, null, null, null], new[] { row["householdsEligible"], row["householdsReceived"], row["takeUpRate"],
+            row["householdsDetermined"], row["householdsFlagged"], row["householdsDeterminedNotReceived"] });
         Assert.Equal(12, row["householdsBilled"]);
         Assert.Equal(0, row["householdsWithKnownIncome"]);
         Assert.Equal("None", row["suppression"]);

@@ -21,6 +21,8 @@ namespace Tariffs.Application.Tests.Reports;
 /// Issue 16: the incremental refresh equals a full recompute, cell by cell. Random sequences of batches (lines of two
 /// authorities over two years, households recurring across areas and months), corrections (late grants and
 /// revocations: bill adjustments and payments, positive or negative, which also change who counts as eligible),
+/// facts statements (corrections recording how the household is eligible: determined, flagged, both or neither, so
+/// that the determined, flagged and take-up-gap counts move; lines priced with a basis or stored before it existed),
 /// service events (compensations, blocked restrictions) and incremental refreshes in between are written the way the
 /// service writes them (ledger, then <see cref="ReportChanges"/>); after a last refresh, the regulator's cells stored
 /// must equal those <see cref="EquityReportBuilder"/> computes from the whole ledger and every event — the computation
@@ -34,10 +36,10 @@ public sealed class IncrementalReportProperties(AzuriteFixture azurite)
     /// <summary>One step of a sequence; the fields a kind does not use are ignored.</summary>
     public sealed record Step(int Kind, int Authority, int Year, int Seed, int Count);
 
-    private static readonly Arbitrary<Step[]> Sequences = Gen.Choose(0, 9)
+    private static readonly Arbitrary<Step[]> Sequences = Gen.Choose(0, 11)
         .SelectMany(kind => Gen.Choose(0, 1).SelectMany(authority => Gen.Choose(2022, 2023).SelectMany(year =>
             Gen.Choose(0, 1_000_000).SelectMany(seed => Gen.Choose(1, 14).Select(count =>
-                new Step(kind switch { < 4 => 0, < 7 => 1, < 9 => 2, _ => 3 }, authority, year, seed, count))))))
+                new Step(kind switch { < 4 => 0, < 7 => 1, < 9 => 2, 9 => 3, _ => 4 }, authority, year, seed, count))))))
         .ArrayOf()
         .Select(steps => steps.Take(12).ToArray())
         .ToArbitrary();
@@ -89,11 +91,16 @@ public sealed class IncrementalReportProperties(AzuriteFixture azurite)
                     await changes.ProjectAsync(lines, [], CancellationToken.None);
                     written.AddRange(lines.Select(l => l.Id));
                     break;
-                case 1 when written.Count > 0:
+                case 1 or 4 when written.Count > 0:
+                    // 1: a flag's or revocation's recomputation (a basis recorded or not, as before the basis existed);
+                    // 4: a facts statement's, which records the basis it establishes: determined or no longer, the agency's flag kept or not.
                     var line = (await ledger.ReadLineAsync(written[step.Seed % written.Count], CancellationToken.None))!;
-                    var rule = random.Next(2) == 0 ? "grant" : "payment";
+                    var rule = step.Kind == 4 ? "facts" : random.Next(2) == 0 ? "grant" : "payment";
                     var correction = new LedgerItem(rule, "p", rule == "grant" ? RuleStep.Credit : RuleStep.Payment, random.Next(-3_000, 3_000),
-                        line.Items.Where(i => i.RuleId == rule).Select(i => i.Sequence + 1).DefaultIfEmpty(1).Max(), "", "", line.Period, []);
+                        line.Items.Where(i => i.RuleId == rule).Select(i => i.Sequence + 1).DefaultIfEmpty(1).Max(), "", "", line.Period, [])
+                    {
+                        Basis = step.Kind == 4 ? BasisOf(random.Next(4)) : random.Next(3) == 0 ? null : BasisOf(random.Next(4)),
+                    };
                     if (await ledger.TryAppendCorrectionsAsync(line, [correction], "{}", CancellationToken.None) is { } pending)
                     {
                         await ledger.CompletePublicationAsync(pending, CancellationToken.None);
@@ -163,6 +170,15 @@ public sealed class IncrementalReportProperties(AzuriteFixture azurite)
         {
             AnnualIncomeMinor = random.Next(2) == 0 ? null : random.Next(500_000, 3_000_000),
             OverchargeMinor = random.Next(5) == 0 ? random.Next(1, 300) : 0,
+            PricedBasis = random.Next(5) switch { 4 => null, var ways => BasisOf(ways) },
         };
     }
+
+    /// <summary>Program "p" determined, flagged, both or neither (<paramref name="ways"/> 0–3); "q" determined as well when both.</summary>
+    private static EligibilityBasis BasisOf(int ways) => ways switch
+    {
+        0 => EligibilityBasis.None,
+        3 => new EligibilityBasis([new ProgramBasis("p", EligibilityWays.Both), new ProgramBasis("q", EligibilityWays.Determined)]),
+        _ => new EligibilityBasis([new ProgramBasis("p", (EligibilityWays)ways)]),
+    };
 }

@@ -62,6 +62,31 @@ public sealed class LedgerRowCodecTests
         Assert.Equal([unknown.PartitionKey, unknown.RowKey], reads[1].Address);
     }
 
+    [Fact]
+    public async Task The_eligibility_basis_is_stored_as_json_on_the_line_and_on_a_correction_and_rows_without_it_read_as_unknown()
+    {
+        var priced = Line() with { PricedBasis = new EligibilityBasis([new ProgramBasis("css", EligibilityWays.Both), new ProgramBasis("auto|1", EligibilityWays.Determined)]) };
+        var correction = priced.Items[0] with { Sequence = 1, AmountMinor = 100, Basis = new EligibilityBasis([new ProgramBasis("css", EligibilityWays.Flagged)]) };
+        var withCorrection = priced with { Items = [.. priced.Items, correction] };
+
+        var rows = LedgerRowCodec.Encode(withCorrection, LedgerKeys.DefaultPartitions);
+
+        Assert.Equal("""{"css":"both","auto|1":"determined"}""", ((LineEntity)rows[0]).EligibilityBasis);
+        Assert.Null(((AdjustmentEntity)rows[1]).EligibilityBasis); // an original: the line's holds it
+        Assert.Equal("""{"css":"flagged"}""", ((AdjustmentEntity)rows[2]).EligibilityBasis);
+        Assert.Equal("{}", ((LineEntity)LedgerRowCodec.Encode(Line() with { PricedBasis = EligibilityBasis.None }, 8)[0]).EligibilityBasis);
+
+        var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(rows.Select(ToTableEntity)))))[0].Line!;
+        Assert.Equal(priced.PricedBasis!.Programs, decoded.PricedBasis!.Programs);
+        Assert.Equal(new EligibilityWays?[] { null, EligibilityWays.Flagged }, decoded.Items.Select(i => i.Basis?.Ways));
+        // Rows as stored before the basis existed: no column, so unknown (not flagged, not none).
+        var old = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions).Select(ToTableEntity).ToList();
+        Assert.DoesNotContain(old, r => r.ContainsKey("EligibilityBasis"));
+        var oldLine = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(old))))[0].Line!;
+        Assert.Null(oldLine.Basis);
+        Assert.Null(oldLine.ToReportLine().Ways);
+    }
+
     private static TableEntity ToTableEntity(ITableEntity entity)
     {
         var row = new TableEntity(entity.PartitionKey, entity.RowKey);

@@ -23,9 +23,7 @@ public sealed class ReportLinePackTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_unit_of_packed_and_corrected_lines_reads_each_line_once_as_last_saved()
     {
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        await tables.CreateTableIfNotExistsAsync(TableNames.ReportLines);
-        var store = new ReportLineStore(tables, Options.Create(new LedgerOptions()));
+        var (tables, store) = await StoreAsync();
         var authority = "pack-" + Guid.NewGuid().ToString("N")[..8];
         var lines = Enumerable.Range(1, 3_000).Select(n => Line(authority, $"hh-{n % 700:D4}", n)).ToList();
         var at = Instant.FromUtc(2023, 1, 5, 8, 0);
@@ -52,6 +50,44 @@ public sealed class ReportLinePackTests(AzuriteFixture azurite)
         await foreach (var _ in tables.GetTableClient(TableNames.ReportLines).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Authority eq {authority}"), select: ["RowKey"]))
             rows++;
         Assert.InRange(rows, 1 + 2 * LedgerKeys.DefaultPartitions, 1 + 4 * LedgerKeys.DefaultPartitions);
+    }
+
+    [Fact]
+    public async Task The_eligibility_ways_of_a_line_and_its_corrections_are_projected_and_packs_written_before_them_read_as_unknown()
+    {
+        var (_, store) = await StoreAsync();
+        var authority = "ways-" + Guid.NewGuid().ToString("N")[..8];
+        var at = Instant.FromUtc(2023, 1, 5, 8, 0);
+        var packed = Line(authority, "hh-1", 1) with { PricedBasis = new EligibilityBasis([new ProgramBasis("p", EligibilityWays.Both)]) };
+        var unknown = Line(authority, "hh-2", 2);
+        var own = Line(authority, "hh-3", 3) with
+        {
+            PricedBasis = EligibilityBasis.None,
+            Items = [new LedgerItem("grant", "p", RuleStep.Credit, -4_400, 1, "", "", Line(authority, "hh-3", 3).Period, [])
+                { StoredAt = at, Basis = new EligibilityBasis([new ProgramBasis("p", EligibilityWays.Determined)]) }],
+        };
+
+        await store.SaveNewAsync([packed, unknown], at, CancellationToken.None);
+        await store.SaveAsync([own], at, CancellationToken.None);
+
+        var read = new Dictionary<string, LedgerLine>();
+        await foreach (var r in store.ReadUnitAsync(new ReportUnit(authority, "water", 2022), CancellationToken.None))
+            read[r.Line!.HouseholdId] = r.Line;
+        Assert.Equal(EligibilityWays.Both, read["hh-1"].ToReportLine().Ways);
+        Assert.Null(read["hh-2"].ToReportLine().Ways);
+        Assert.Equal((EligibilityWays.None, EligibilityWays.Determined), (read["hh-3"].PricedBasis!.Ways, read["hh-3"].ToReportLine().Ways!.Value));
+        // A pack entry of 13 elements (written before the basis) reads as unknown; an item without ways records none.
+        var old = ReportLineCodec.ReadPack("""[["hh-4|b-1|0000000004","A","2022-12-31","EUR",1000,1000,true,"12.5","m3",0,null,0,"4:-100:0"]]""", authority, "water", ["p", "r"],
+            new HashSet<string>()).Single().Line!;
+        Assert.Null(old.PricedBasis);
+        Assert.Null(old.Items.Single().Basis);
+    }
+
+    private async Task<(TableServiceClient Tables, ReportLineStore Store)> StoreAsync()
+    {
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        await tables.CreateTableIfNotExistsAsync(TableNames.ReportLines);
+        return (tables, new ReportLineStore(tables, Options.Create(new LedgerOptions())));
     }
 
     private static LedgerLine Line(string authority, string household, int number)
