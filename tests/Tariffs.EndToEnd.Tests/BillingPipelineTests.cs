@@ -34,6 +34,8 @@ public sealed class BillingPipelineTests(LocalHostFixture host)
         Assert.All(adjustments, a => Assert.Contains("délibération 2022", a.LegalReferences));
         Assert.Equal(378810, entries.Sum(e => e.StandardBillMinor));
 
+        // The chunk writes the report's projection after its ledger rows: wait for it before recomputing.
+        await host.WaitUntilIdleAsync();
         using (var recompute = await host.Authorised.PostAsync("api/reports/equity/recompute", null))
             Assert.Equal(HttpStatusCode.OK, recompute.StatusCode);
         // The regulator's view: the public one is released once per closed month and withholds groups under k (6 eligible of 30).
