@@ -34,6 +34,12 @@ public sealed record BatchRun(
     public double? RefreshPeakWorkingSetMegabytes { get; init; }
 
     /// <summary>
+    /// Working set of the host right before the report's refresh, in MB: the floor of <see cref="RefreshPeakWorkingSetMegabytes"/>
+    /// (what the host kept from the batch and from before); null when not refreshed.
+    /// </summary>
+    public double? RefreshFloorMegabytes { get; init; }
+
+    /// <summary>
     /// Working set of the host when the batch was submitted, in MB: the floor of <see cref="PeakWorkingSetMegabytes"/>
     /// after a reset (what the process kept from before — runtime, compiled code, caches, heap not given back).
     /// </summary>
@@ -120,10 +126,11 @@ public sealed record BatchRun(
         progress(string.Create(CultureInfo.InvariantCulture,
             $"completed after {completed.TotalSeconds:F1} s; CPU: host {hostCpuSeconds:F1} s, storage emulator {storageCpuSeconds:F1} s"));
         var peak = host.PeakWorkingSetBytes();
-        double? refreshPeak = null;
+        double? refreshPeak = null, refreshFloor = null;
         if (recompute)
         {
             host.ResetPeakWorkingSet();
+            refreshFloor = host.WorkingSetBytes() / 1e6;
             using var recomputed = await host.Client.PostAsync("api/reports/equity/recompute", null);
             if (!recomputed.IsSuccessStatusCode)
                 throw new InvalidOperationException($"Recompute answered {(int)recomputed.StatusCode}");
@@ -148,6 +155,7 @@ public sealed record BatchRun(
             (int)status["adjustmentsWritten"]!, peak / 1e6)
         {
             RefreshPeakWorkingSetMegabytes = refreshPeak,
+            RefreshFloorMegabytes = refreshFloor,
             HostCpuSeconds = hostCpuSeconds,
             StartWorkingSetMegabytes = startWorkingSet,
             StorageCpuSeconds = storageCpuSeconds,

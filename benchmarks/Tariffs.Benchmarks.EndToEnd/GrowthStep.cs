@@ -12,4 +12,8 @@ public sealed record GrowthStep(
     [property: JsonPropertyName("rebuildSeconds")] double RebuildSeconds,
     [property: JsonPropertyName("rebuildPeakMegabytes")] double RebuildPeakMegabytes,
     [property: JsonPropertyName("linesPerSecond")] double LinesPerSecond,
-    [property: JsonPropertyName("transactionsPerLine")] double TransactionsPerLine);
+    [property: JsonPropertyName("transactionsPerLine")] double TransactionsPerLine)
+{
+    /// <summary>The host's working set right before the incremental refresh (what it kept from the batch and before), the floor of <see cref="RefreshPeakMegabytes"/>.</summary>
+    [JsonPropertyName("refreshFloorMegabytes")] public double? RefreshFloorMegabytes { get; init; }
+}

@@ -50,10 +50,10 @@ public sealed record LedgerGrowth(
                 if (!rebuilt.IsSuccessStatusCode)
                     throw new InvalidOperationException($"Rebuild answered {(int)rebuilt.StatusCode}");
             var step = new GrowthStep(i, ledger, run.SecondsToCompleted, run.RefreshSeconds!.Value, run.RefreshPeakWorkingSetMegabytes!.Value,
-                watch.Elapsed.TotalSeconds, host.PeakWorkingSetBytes() / 1e6, run.LinesPerSecond, run.TransactionsPerLine);
+                watch.Elapsed.TotalSeconds, host.PeakWorkingSetBytes() / 1e6, run.LinesPerSecond, run.TransactionsPerLine) { RefreshFloorMegabytes = run.RefreshFloorMegabytes };
             steps.Add(step);
             say(string.Create(CultureInfo.InvariantCulture,
-                $"growth {i}: ledger {ledger:N0} lines; incremental refresh {step.RefreshSeconds:N1} s, peak {step.RefreshPeakMegabytes:N0} MB; rebuild {step.RebuildSeconds:N1} s, peak {step.RebuildPeakMegabytes:N0} MB; end to end {step.LinesPerSecond:N0} lines/s, raw {raw[^2]:N0} → {raw[^1]:N0} entities/s"));
+                $"growth {i}: ledger {ledger:N0} lines; incremental refresh {step.RefreshSeconds:N1} s, peak {step.RefreshPeakMegabytes:N0} MB (floor before it {step.RefreshFloorMegabytes:N0} MB); rebuild {step.RebuildSeconds:N1} s, peak {step.RebuildPeakMegabytes:N0} MB; end to end {step.LinesPerSecond:N0} lines/s, raw {raw[^2]:N0} → {raw[^1]:N0} entities/s"));
         }
         return new LedgerGrowth(steps, raw);
     }

@@ -15,7 +15,10 @@ namespace Tariffs.Application.Reports;
 /// provisional. The public view: closed periods only (<see cref="ReleaseCutoffs"/>), each cell released once and
 /// frozen, computed from the rows stored before its months' cutoffs, with suppression monotone across releases
 /// (<see cref="PublicRelease"/>). Exact, because nothing in a cell, its suppression or its release depends on rows of
-/// another unit. Memory follows the unit, not the ledger.
+/// another unit. Memory follows the unit, not the ledger: one builder of the unit's households at a time — the
+/// regulator's; the public view's cells are taken from it for every period whose rows the public view counts whole, and
+/// computed by a second read of the unit, after the regulator's builder is let go, only when a period mixes rows it
+/// counts with rows it leaves out or counts in part (a late line or correction in a released month).
 /// </summary>
 public sealed partial class EquityReportCalculator(
     IReportLines lines,
@@ -45,45 +48,10 @@ public sealed partial class EquityReportCalculator(
         var delay = Duration.FromTimeSpan(settings.PublicationDelay);
         var cutoffs = new ReleaseCutoffs(await published.ReleasedMonthsAsync(unit, cancellationToken).ConfigureAwait(false), now - settle, delay, settings.ZoneOf);
         var released = await published.ReleasedAsync(unit, cancellationToken).ConfigureAwait(false);
-        var all = new EquityReportBuilder(rules);
-        var releasing = new EquityReportBuilder(rules);
-        var months = new HashSet<ReportPeriod>();
-        var count = 0;
         var leftOut = new List<Rejection>();
-        await foreach (var read in lines.ReadUnitAsync(unit, cancellationToken).ConfigureAwait(false))
-        {
-            if (read.Line is not { } line)
-            {
-                // One unreadable row never costs the report.
-                leftOut.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}", guard));
-                continue;
-            }
-            all.Add(line.ToReportLine());
-            months.Add(ReportPeriod.Containing(line.Period.End, ReportPeriodKind.Month));
-            var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
-            if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
-                releasing.Add(line.StoredBefore(cutoff).ToReportLine());
-            count++;
-        }
-        await foreach (var e in events.UnitAsync(unit, cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                var serviceEvent = ToServiceEvent(e);
-                all.Add(serviceEvent);
-                months.Add(ReportPeriod.Containing(serviceEvent.Date, ReportPeriodKind.Month));
-                if (cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.StoredAt)) is { } cutoff && Before(e.StoredAt, cutoff))
-                    releasing.Add(serviceEvent);
-            }
-            catch (Exception error) when (guard.IsUnprocessable(error))
-            {
-                leftOut.Add(LeftOut(RowKeys.Join(["event", .. e.Address]), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}", guard));
-            }
-        }
-
-        var cells = all.Build()
-            .Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })
-            .ToList();
+        // The unit's households are held by one builder at a time: the regulator's, then (when needed) the public view's.
+        var (cells, candidates, read) = await ComputeAsync(unit, cutoffs, rules, leftOut, cancellationToken).ConfigureAwait(false);
+        cells = [.. cells.Select(c => c with { Provisional = IsRunning(c.Key, now, settings) })];
         Exception? unavailable = null;
         foreach (var period in cells.GroupBy(c => (c.Key.Service, c.Key.Period)))
         {
@@ -106,7 +74,13 @@ public sealed partial class EquityReportCalculator(
         if (unavailable is not null)
             throw new InvalidOperationException($"Equity report of {unit}: some cells could not be saved ({unavailable.Message}); the unit stays dirty.", unavailable);
 
-        var candidates = releasing.BuildPrimary();
+        if (candidates is null)
+        {
+            // Some period counts only part of its rows publicly: read the unit again for the public view alone.
+            var releasing = new EquityReportBuilder(rules);
+            await ReadAsync(unit, cutoffs, null, releasing, null, cancellationToken).ConfigureAwait(false);
+            candidates = releasing.BuildPrimary();
+        }
         var closed = candidates.Where(c => cutoffs.IsReleasable(c.Key)).ToList();
         var release = PublicRelease.Release(released, closed, rules.SuppressionThreshold, now);
         // Months first: cells released without their months' cutoffs could not be matched by later releases.
@@ -114,11 +88,79 @@ public sealed partial class EquityReportCalculator(
         await published.AddAsync(release, cancellationToken).ConfigureAwait(false);
 
         var releasedKeys = released.Select(c => c.Key).Concat(release.Select(c => c.Key)).ToHashSet();
-        var due = UnitSchedule.NextDue(cells, candidates.Where(c => !releasedKeys.Contains(c.Key)).Select(c => c.Key), months,
+        var due = UnitSchedule.NextDue(cells, candidates.Where(c => !releasedKeys.Contains(c.Key)).Select(c => c.Key), read.Months,
             m => cutoffs.IsMonthReleased(unit.Service, unit.Authority, m), now, delay + settle, settings.ZoneOf(unit.Authority));
         var cleared = await units.CompleteAsync(unit, mark, due, cancellationToken).ConfigureAwait(false);
-        LogComputed(logger, unit.Authority, unit.Service, unit.Year, count, cells.Count, cutoffs.NewReleases.Count, release.Count, cleared);
+        LogComputed(logger, unit.Authority, unit.Service, unit.Year, read.Lines, cells.Count, cutoffs.NewReleases.Count, release.Count, cleared);
         return cells.Count;
+    }
+
+    /// <summary>
+    /// The unit's regulator cells (primary and secondary suppression), the public view's candidate cells (primary
+    /// suppression, from the rows it counts) when every period it counts it counts whole (else null: a second read is
+    /// needed), and what the read found.
+    /// </summary>
+    private async Task<(List<EquityCell> Cells, IReadOnlyList<EquityCell>? Candidates, UnitRead Read)> ComputeAsync(ReportUnit unit, ReleaseCutoffs cutoffs,
+        EquityReportRules rules, List<Rejection> leftOut, CancellationToken cancellationToken)
+    {
+        var all = new EquityReportBuilder(rules);
+        var read = await ReadAsync(unit, cutoffs, all, null, leftOut, cancellationToken).ConfigureAwait(false);
+        // A period whose rows the public view all counts whole has the same primary cells in both views.
+        var candidates = read.Partial.Overlaps(read.Released) ? null : all.BuildPrimary().Where(c => read.Released.Contains(c.Key.Period)).ToList();
+        return ([.. all.Build()], candidates, read);
+    }
+
+    /// <summary>
+    /// Reads the unit's rows once, adding each to <paramref name="all"/> (every row) and to <paramref name="releasing"/>
+    /// (what the public view counts of it: rows of closed months stored before their cutoff, corrections after it left
+    /// out), either may be null; unreadable rows go to <paramref name="leftOut"/> (null: ignored). Returns the months
+    /// holding rows, the lines read, and the periods (month, quarter and year texts) with rows the public view counts
+    /// whole (<c>Released</c>) or not at all or in part (<c>Partial</c>): a period in the first set only counts in the
+    /// public view exactly what it counts in the regulator's, so its public candidates are the regulator's primary cells.
+    /// </summary>
+    private async Task<UnitRead> ReadAsync(ReportUnit unit, ReleaseCutoffs cutoffs, EquityReportBuilder? all, EquityReportBuilder? releasing,
+        List<Rejection>? leftOut, CancellationToken cancellationToken)
+    {
+        var result = new UnitRead();
+        await foreach (var read in lines.ReadUnitAsync(unit, cancellationToken).ConfigureAwait(false))
+        {
+            if (read.Line is not { } line)
+            {
+                // One unreadable row never costs the report.
+                leftOut?.Add(LeftOut(RowKeys.Join(["line", .. read.Address]), read.Error!, $"{read.Authority} {read.Service}: a line of household {read.HouseholdId}", guard));
+                continue;
+            }
+            all?.Add(line.ToReportLine());
+            result.Months.Add(ReportPeriod.Containing(line.Period.End, ReportPeriodKind.Month));
+            var latest = line.Items.Select(i => i.StoredAt).Append(line.StoredAt).Max();
+            var whole = false;
+            if (cutoffs.CutoffOf(line.Service, line.Authority, line.Period.End, latest) is { } cutoff && line.StoredAt < cutoff)
+            {
+                var counted = line.StoredBefore(cutoff);
+                releasing?.Add(counted.ToReportLine());
+                whole = counted.Items.Count == line.Items.Count;
+            }
+            result.Mark(line.Period.End, whole);
+            result.Lines++;
+        }
+        await foreach (var e in events.UnitAsync(unit, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var serviceEvent = ToServiceEvent(e);
+                all?.Add(serviceEvent);
+                result.Months.Add(ReportPeriod.Containing(serviceEvent.Date, ReportPeriodKind.Month));
+                var counted = cutoffs.CutoffOf(e.Service, e.Authority, serviceEvent.Date, StoredAt(e.StoredAt)) is { } cutoff && Before(e.StoredAt, cutoff);
+                if (counted)
+                    releasing?.Add(serviceEvent);
+                result.Mark(serviceEvent.Date, counted);
+            }
+            catch (Exception error) when (guard.IsUnprocessable(error))
+            {
+                leftOut?.Add(LeftOut(RowKeys.Join(["event", .. e.Address]), error, $"{e.Authority} {e.Service}: {e.Kind} in area {e.Area}", guard));
+            }
+        }
+        return result;
     }
 
     /// <summary>The service event a kept decision counts as in the report; throws when it cannot be read.</summary>

@@ -7,6 +7,7 @@ using Tariffs.Application.Reports;
 using Tariffs.Domain.Billing;
 using Tariffs.Domain.Engine;
 using Tariffs.Domain.Money;
+using Tariffs.Domain.Reports;
 using Tariffs.Storage;
 using Tariffs.Storage.Ledger;
 using Tariffs.Storage.Reports;
@@ -31,14 +32,17 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
         public Instant GetCurrentInstant() => Now;
     }
 
-    private static LineOutcome Outcome(int number, string household) =>
-        new(new BillingLine(number, household, "acc", "R", true, 2, Year, 120m, "m3", "DOM", 137.60m), Currency.Eur, 137.60m, [], [], false);
+    private static LineOutcome Outcome(int number, string household, string area = "R") =>
+        new(new BillingLine(number, household, "acc", area, true, 2, Year, 120m, "m3", "DOM", 137.60m), Currency.Eur, 137.60m, [], [], false);
 
-    [Fact]
-    public async Task A_month_stored_after_the_cutoff_waits_and_a_released_cell_does_not_move_after_a_late_line()
+    /// <summary>Twelve lines of batch <paramref name="batch"/>, one per household, in <paramref name="area"/>.</summary>
+    private static List<LedgerLine> Twelve(string batch, string authority, string household, string area = "R") =>
+        [.. Enumerable.Range(1, 12).Select(i => LedgerLine.Priced(batch + "-" + authority, "op", authority, "water", default, Outcome(i, $"{authority}-{household}{i}", area), null))];
+
+    /// <summary>The application on this Azurite, its tables created, releasing at the cutoff (no settle time).</summary>
+    private async Task<ServiceProvider> StartAsync(IClock clock)
     {
-        var clock = new SettableClock();
-        await using var services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IClock>(clock)
             .AddSingleton(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString))
@@ -48,6 +52,14 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
             .AddTariffsApplication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tariffs:Reports:ReleaseSettle"] = "00:00:00" }).Build())
             .BuildServiceProvider();
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(CancellationToken.None);
+        return services;
+    }
+
+    [Fact]
+    public async Task A_month_stored_after_the_cutoff_waits_and_a_released_cell_does_not_move_after_a_late_line()
+    {
+        var clock = new SettableClock();
+        await using var services = await StartAsync(clock);
         var ledger = services.GetRequiredService<LedgerStore>();
         var calculator = services.GetRequiredService<EquityReportRefresh>();
         var authority = "release-" + Guid.NewGuid().ToString("N");
@@ -59,8 +71,7 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
             return null;
         }
 
-        await ledger.AppendAsync([.. Enumerable.Range(1, 12).Select(i => LedgerLine.Priced("b1-" + authority, "op", authority, "water", default, Outcome(i, $"{authority}-{i}"), null))],
-            CancellationToken.None);
+        await ledger.AppendAsync(Twelve("b1", authority, ""), CancellationToken.None);
         clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) - Duration.FromMinutes(1); // rows stored after this cutoff
         await calculator.RebuildAsync(CancellationToken.None);
         var unsettled = await CellAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None));
@@ -82,5 +93,37 @@ public sealed class EquityReportReleaseTests(AzuriteFixture azurite)
         Assert.Equal(13, regulator!.Cell.HouseholdsBilled);
         var months = await services.GetRequiredService<PublicReportStore>().ReleasedMonthsAsync(CancellationToken.None);
         Assert.Single(months, m => m.Key.Authority == authority);
+    }
+
+    /// <summary>
+    /// A released month's late line in an area it had no line in: the regulator counts it in a new cell; the public view
+    /// counts none of it, so it releases no cell for that area (the period holds rows the public view counts and one it
+    /// does not: its public cells are computed from the counted rows alone, not taken from the regulator's).
+    /// </summary>
+    [Fact]
+    public async Task A_late_line_in_a_new_area_of_a_released_month_reaches_no_public_cell()
+    {
+        var clock = new SettableClock();
+        await using var services = await StartAsync(clock);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        var refresh = services.GetRequiredService<EquityReportRefresh>();
+        var authority = "late-area-" + Guid.NewGuid().ToString("N");
+        await ledger.AppendAsync(Twelve("b1", authority, ""), CancellationToken.None);
+        clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
+        await refresh.RebuildAsync(CancellationToken.None);
+        await ledger.AppendAsync(Twelve("b2", authority, "s", "S"), CancellationToken.None);
+        clock.Now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromSeconds(1);
+        await refresh.RebuildAsync(CancellationToken.None);
+
+        async Task<List<string>> AreasAsync(IAsyncEnumerable<EquityCellEntity> cells)
+        {
+            var areas = new List<string>();
+            await foreach (var cell in cells)
+                if (cell.Cell.Key.Authority == authority && cell.Cell.Key.Period == "2022")
+                    areas.Add(cell.Cell.Key.Area);
+            return [.. areas.Order(StringComparer.Ordinal)];
+        }
+        Assert.Equal([EquityCellKey.AllAreas, "R", "S"], await AreasAsync(services.GetRequiredService<ReportStore>().QueryAsync("water", "2022", CancellationToken.None)));
+        Assert.Equal([EquityCellKey.AllAreas, "R"], await AreasAsync(services.GetRequiredService<PublicReportStore>().QueryAsync("water", "2022", CancellationToken.None)));
     }
 }
