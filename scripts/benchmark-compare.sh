@@ -3,14 +3,15 @@
 # load of a shared machine falls on every commit alike. Prints, per commit, the median and spread (min–max) of each
 # figure (n = the runs that gave it), and writes every run's raw results under the output directory.
 #
-#   bash scripts/benchmark-compare.sh [--rounds N] [--lines N] [--out DIR] [--keep] COMMIT...
+#   bash scripts/benchmark-compare.sh [--rounds N] [--lines N] [--out DIR] [--keep] [--no-engine] COMMIT...
 #
 # Each COMMIT gets a detached worktree <repo>-bench-<i> (i = 1, 2, ...; node_modules linked from this checkout),
 # built in Release; the worktrees are removed at the end unless --keep. Each round runs, for each commit in order:
-# 1. the engine benchmark (benchmarks/Tariffs.Benchmarks, its one-core job, --filter '*');
+# 1. the engine benchmark (benchmarks/Tariffs.Benchmarks, its one-core job, --filter '*'), unless --no-engine;
 # 2. the end-to-end batch benchmark (benchmarks/Tariffs.Benchmarks.EndToEnd) with --memory-lines 0, and
 #    --growth-batches 0 where the commit's runner knows the option (no ledger growth): raw insert rate, a batch of
-#    --lines lines (100000) POST -> completed -> report recomputed, and the ratio end to end / raw.
+#    --lines lines (100000) POST -> completed -> report recomputed, and the ratio end to end / raw; and the CPU
+#    per line of the host and of Azurite from POST to completed (which hold under load better than rates).
 # The load average (uptime) is recorded before every run. Needs jq.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ rounds=3
 lines=100000
 out=""
 keep=false
+engine=true
 commits=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -26,11 +28,12 @@ while [[ $# -gt 0 ]]; do
         --lines) lines="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
         --keep) keep=true; shift ;;
+        --no-engine) engine=false; shift ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) commits+=("$1"); shift ;;
     esac
 done
-[[ ${#commits[@]} -gt 0 ]] || { echo "usage: $0 [--rounds N] [--lines N] [--out DIR] [--keep] COMMIT..." >&2; exit 2; }
+[[ ${#commits[@]} -gt 0 ]] || { echo "usage: $0 [--rounds N] [--lines N] [--out DIR] [--keep] [--no-engine] COMMIT..." >&2; exit 2; }
 out="${out:-$(mktemp -d -t tariffs-compare-XXXXXX)}"
 mkdir -p "$out"
 say() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$out/compare.log"; }
@@ -47,7 +50,9 @@ for i in "${!commits[@]}"; do
     fi
     [[ -e "$tree/node_modules" ]] || ln -s "$ROOT/node_modules" "$tree/node_modules"
     say "build $sha in $tree"
-    for project in functions/Tariffs.LocalHost benchmarks/Tariffs.Benchmarks benchmarks/Tariffs.Benchmarks.EndToEnd; do
+    projects=(functions/Tariffs.LocalHost benchmarks/Tariffs.Benchmarks.EndToEnd)
+    $engine && projects+=(benchmarks/Tariffs.Benchmarks)
+    for project in "${projects[@]}"; do
         dotnet build "$tree/$project" -c Release -nologo -v q -clp:ErrorsOnly >>"$out/build.log" 2>&1 \
             || { tail -30 "$out/build.log"; exit 1; }
     done
@@ -68,11 +73,14 @@ for round in $(seq 1 "$rounds"); do
         sha="${shas[$i]}"
         run="$out/$sha-$round"
         mkdir -p "$run"
-        say "round $round $sha engine, load $(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "engine $(cut -d' ' -f1-3 /proc/loadavg)" >"$run/load"
-        (cd "$tree" && dotnet run -c Release --no-build --project benchmarks/Tariffs.Benchmarks -- --filter '*' \
-            --exporters json --artifacts "$run/engine") >"$run/engine.log" 2>&1 || { tail -30 "$run/engine.log"; exit 1; }
-        e2e=(--memory-lines 0 --lines "$lines" --engine-artifacts "$run/engine" --work "$run/work" --results "$run/results")
+        e2e=(--memory-lines 0 --lines "$lines" --work "$run/work" --results "$run/results")
+        if $engine; then
+            say "round $round $sha engine, load $(cut -d' ' -f1-3 /proc/loadavg)"
+            echo "engine $(cut -d' ' -f1-3 /proc/loadavg)" >"$run/load"
+            (cd "$tree" && dotnet run -c Release --no-build --project benchmarks/Tariffs.Benchmarks -- --filter '*' \
+                --exporters json --artifacts "$run/engine") >"$run/engine.log" 2>&1 || { tail -30 "$run/engine.log"; exit 1; }
+            e2e+=(--engine-artifacts "$run/engine")
+        fi
         if grep -q 'growth-batches' "$tree/benchmarks/Tariffs.Benchmarks.EndToEnd/Program.cs"; then
             e2e+=(--growth-batches 0)
         fi
@@ -85,7 +93,10 @@ for round in $(seq 1 "$rounds"); do
             mixed: (first(.engine[] | select(.benchmark == "MixedPopulation") | .linesPerSecond) // null),
             standard: (first(.engine[] | select(.benchmark == "StandardPricingOnly") | .linesPerSecond) // null),
             e2e: .throughput.linesPerSecond, raw: .rawInsertEntitiesPerSecond, ratio: .throughputRatio,
-            transactionsPerLine: .throughput.transactionsPerLine}' "$run/results/latest.json" | tee -a "$out/runs.jsonl"
+            transactionsPerLine: .throughput.transactionsPerLine,
+            hostCpuMicrosPerLine: (.throughput.hostCpuSeconds * 1e6 / .throughput.lines),
+            azuriteCpuMicrosPerLine: (if .throughput.storageCpuSeconds == null then null else .throughput.storageCpuSeconds * 1e6 / .throughput.lines end)}' \
+            "$run/results/latest.json" | tee -a "$out/runs.jsonl"
     done
 done
 
@@ -97,9 +108,9 @@ jq -rs --argjson order "$(printf '%s\n' "${shas[@]}" | jq -R . | jq -s .)" '
         | if ($v | length) == 0 then "n/a" else ($v | median | . * d | round / d | tostring) + " (" + ($v | min | . * d | round / d | tostring)
             + "–" + ($v | max | . * d | round / d | tostring) + ", n=" + ($v | length | tostring) + ")" end;
     group_by(.sha) as $groups
-    | "| commit | runs | engine Mixed lines/s | engine Standard lines/s | end to end lines/s | raw entities/s | end to end ÷ raw | transactions/line |",
-      "|---|---|---|---|---|---|---|---|",
+    | "| commit | runs | engine Mixed lines/s | engine Standard lines/s | end to end lines/s | raw entities/s | end to end ÷ raw | transactions/line | host CPU µs/line | Azurite CPU µs/line |",
+      "|---|---|---|---|---|---|---|---|---|---|",
       ($order[] as $sha | $groups[] | select(.[0].sha == $sha)
-        | "| \($sha) | \(length) | \(fig(.mixed; 1)) | \(fig(.standard; 1)) | \(fig(.e2e; 1)) | \(fig(.raw; 1)) | \(fig(.ratio; 1000)) | \(fig(.transactionsPerLine; 100000)) |")
+        | "| \($sha) | \(length) | \(fig(.mixed; 1)) | \(fig(.standard; 1)) | \(fig(.e2e; 1)) | \(fig(.raw; 1)) | \(fig(.ratio; 1000)) | \(fig(.transactionsPerLine; 100000)) | \(fig(.hostCpuMicrosPerLine; 1)) | \(fig(.azuriteCpuMicrosPerLine; 1)) |")
 ' "$out/runs.jsonl" | tee "$out/summary.md"
 say "runs and logs: $out"

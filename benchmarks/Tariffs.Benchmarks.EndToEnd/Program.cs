@@ -99,7 +99,7 @@ try
     {
         // Each batch bills a year of its own (2023 onwards): new work in a new report unit, on a ledger that grows.
         growth = await LedgerGrowth.RunAsync(host, connectionString, work, timestamp, growthBatches, growthLines, rawEntities, 2023, lines, Say);
-        Say($"growth: incremental refresh peak spread {growth.RefreshPeakSpread:N2}× (target ≤ 1.3), end to end ÷ raw median {growth.RatioMedian:N2} (min {growth.Ratios.Min():N2}, max {growth.Ratios.Max():N2}; target ≥ 0.7)");
+        Say($"growth: incremental refresh peak spread {growth.RefreshPeakSpread:N2}× (target ≤ 1.3), end to end ÷ raw median, small table {growth.RatioMedian:N2} (min {growth.Ratios.Min():N2}, max {growth.Ratios.Max():N2}), table grown like the ledger {growth.GrownRatioMedian:N2} (min {growth.GrownRatios.Min():N2}, max {growth.GrownRatios.Max():N2}); target ≥ 0.7");
     }
 
     BatchRun? memory = null;

@@ -28,11 +28,11 @@ public static class LedgerRowCodec
     /// <summary>The columns the equity report reads: what <see cref="LedgerLine.ToReportLine"/> derives from, and when rows were stored.</summary>
     public static IReadOnlyList<string> ReportColumns { get; } =
     [
-        "PartitionKey", "RowKey", nameof(LineEntity.Kind), nameof(LineEntity.Authority), nameof(LineEntity.Service), nameof(LineEntity.Area),
-        nameof(LineEntity.HouseholdId), nameof(LineEntity.PeriodFrom), nameof(LineEntity.PeriodTo), nameof(LineEntity.Currency), nameof(LineEntity.BilledMinor),
-        nameof(LineEntity.StandardBillMinor), nameof(LineEntity.Eligible), nameof(LineEntity.Quantity), nameof(LineEntity.Unit),
-        nameof(LineEntity.OverchargeMinor), nameof(LineEntity.AnnualIncomeMinor), nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
-        nameof(LineEntity.EligibilityBasis), "Timestamp",
+        "PartitionKey", "RowKey", LineEntity.Kind, LineEntity.Authority, LineEntity.Service, LineEntity.Area,
+        LineEntity.HouseholdId, LineEntity.PeriodFrom, LineEntity.PeriodTo, LineEntity.Currency, LineEntity.BilledMinor,
+        LineEntity.StandardBillMinor, LineEntity.Eligible, LineEntity.Quantity, LineEntity.Unit,
+        LineEntity.OverchargeMinor, LineEntity.AnnualIncomeMinor, nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
+        LineEntity.EligibilityBasis, "Timestamp",
     ];
 
     /// <summary>The rows of a line on a ledger of <paramref name="partitions"/> partitions: the line's first, then its items' in order.</summary>
@@ -45,36 +45,48 @@ public static class LedgerRowCodec
         return rows;
     }
 
-    /// <summary>The row of a line, without its items.</summary>
-    public static LineEntity EncodeLine(LedgerLine line, int partitions) => new()
+    /// <summary>
+    /// The row of a line, without its items: only the columns that carry information (<see cref="LineEntity"/>). The
+    /// household and line number are left to the row key; false flags, a zero overcharge, an unknown income, no notes and
+    /// no persons are left out, and <see cref="DecodeAsync"/> reads an absent column as that default.
+    /// </summary>
+    public static TableEntity EncodeLine(LedgerLine line, int partitions)
     {
-        PartitionKey = LedgerKeys.PartitionOf(line.HouseholdId, partitions),
-        RowKey = LedgerKeys.LineKey(line.Id),
-        BatchId = line.BatchId,
-        LineNumber = line.LineNumber,
-        Operator = line.Operator,
-        Authority = line.Authority,
-        Service = line.Service,
-        Currency = line.Currency.Code,
-        HouseholdId = line.HouseholdId,
-        AccountId = line.AccountId,
-        Area = line.Area,
-        MainResidence = line.MainResidence,
-        Persons = line.Persons,
-        PeriodFrom = StoredDate.Format(line.Period.Start),
-        PeriodTo = StoredDate.Format(line.Period.End),
-        Quantity = line.Quantity.ToString(CultureInfo.InvariantCulture),
-        Unit = line.Unit,
-        TariffCode = line.TariffCode,
-        BilledMinor = line.BilledMinor,
-        StandardBillMinor = line.StandardBillMinor,
-        Eligible = line.PricedEligible,
-        PricedAt = line.PricedAt.ToDateTimeOffset(),
-        OverchargeMinor = line.OverchargeMinor,
-        Notes = line.Notes,
-        AnnualIncomeMinor = line.AnnualIncomeMinor,
-        EligibilityBasis = EligibilityBasisText.Format(line.PricedBasis),
-    };
+        var row = new TableEntity(LedgerKeys.PartitionOf(line.HouseholdId, partitions), LedgerKeys.LineKey(line.Id))
+        {
+            [LineEntity.Kind] = LedgerKinds.Line,
+            [LineEntity.BatchId] = line.BatchId,
+            [LineEntity.Operator] = line.Operator,
+            [LineEntity.Authority] = line.Authority,
+            [LineEntity.Service] = line.Service,
+            [LineEntity.Currency] = line.Currency.Code,
+            [LineEntity.AccountId] = line.AccountId,
+            [LineEntity.Area] = line.Area,
+            [LineEntity.PeriodFrom] = StoredDate.Format(line.Period.Start),
+            [LineEntity.PeriodTo] = StoredDate.Format(line.Period.End),
+            [LineEntity.Quantity] = line.Quantity.ToString(CultureInfo.InvariantCulture),
+            [LineEntity.Unit] = line.Unit,
+            [LineEntity.TariffCode] = line.TariffCode,
+            [LineEntity.BilledMinor] = line.BilledMinor,
+            [LineEntity.StandardBillMinor] = line.StandardBillMinor,
+            [LineEntity.PricedAt] = line.PricedAt.ToDateTimeOffset(),
+        };
+        if (line.MainResidence)
+            row[LineEntity.MainResidence] = true;
+        if (line.Persons != 0)
+            row[LineEntity.Persons] = line.Persons;
+        if (line.PricedEligible)
+            row[LineEntity.Eligible] = true;
+        if (line.OverchargeMinor != 0)
+            row[LineEntity.OverchargeMinor] = line.OverchargeMinor;
+        if (line.AnnualIncomeMinor is { } income)
+            row[LineEntity.AnnualIncomeMinor] = income;
+        if (line.Notes.Length > 0)
+            row[LineEntity.Notes] = line.Notes;
+        if (EligibilityBasisText.Format(line.PricedBasis) is { } basis)
+            row[LineEntity.EligibilityBasis] = basis;
+        return row;
+    }
 
     /// <summary>The row of one item of <paramref name="line"/>, whose row key is <paramref name="lineKey"/>.</summary>
     public static AdjustmentEntity EncodeItem(LedgerLine line, string lineKey, LedgerItem item, int partitions) => new()
@@ -110,7 +122,7 @@ public static class LedgerRowCodec
         var items = new List<TableEntity>();
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var kind = row.GetString(nameof(LineEntity.Kind));
+            var kind = row.GetString(LineEntity.Kind);
             if (kind == LedgerKinds.Outbox)
                 continue;
             if (kind == LedgerKinds.Adjustment && line is not null)
@@ -132,7 +144,7 @@ public static class LedgerRowCodec
     {
         try
         {
-            if (lineRow.GetString(nameof(LineEntity.Kind)) != LedgerKinds.Line)
+            if (lineRow.GetString(LineEntity.Kind) != LedgerKinds.Line)
                 throw new InvalidDataException($"Ledger row {lineRow.PartitionKey}/{lineRow.RowKey}: an item without its line before it.");
             var line = DecodeLine(lineRow);
             return Read(lineRow, line with { Items = [.. itemRows.Select(r => DecodeItem(r, line.Period))] }, null);
@@ -144,49 +156,64 @@ public static class LedgerRowCodec
     }
 
     private static LedgerRead Read(TableEntity row, LedgerLine? line, Exception? error) => new([row.PartitionKey, row.RowKey],
-        row.GetString(nameof(LineEntity.Authority)) ?? "", row.GetString(nameof(LineEntity.Service)) ?? "", row.GetString(nameof(LineEntity.HouseholdId)) ?? "", line, error);
+        row.GetString(LineEntity.Authority) ?? "", row.GetString(LineEntity.Service) ?? "", HouseholdOf(row), line, error);
+
+    /// <summary>The household of a line row: its column on rows written with every column, else the first part of the row key ("" if malformed).</summary>
+    private static string HouseholdOf(TableEntity row)
+    {
+        if (row.GetString(LineEntity.HouseholdId) is { } household)
+            return household;
+        try
+        {
+            return RowKeys.Split(row.RowKey)[0];
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
 
     private static LedgerLine DecodeLine(TableEntity row)
     {
         var where = $"ledger row {row.PartitionKey}/{row.RowKey}";
-        var to = StoredDate.Parse(row.GetString(nameof(LineEntity.PeriodTo)) ?? "");
-        var from = row.GetString(nameof(LineEntity.PeriodFrom)) is { } f ? StoredDate.Parse(f) : to;
-        var quantity = row.GetString(nameof(LineEntity.Quantity)) is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
-        var householdId = row.GetString(nameof(LineEntity.HouseholdId)) ?? "";
-        var batchId = row.GetString(nameof(LineEntity.BatchId));
-        var lineNumber = row.GetInt32(nameof(LineEntity.LineNumber));
+        var to = StoredDate.Parse(row.GetString(LineEntity.PeriodTo) ?? "");
+        var from = row.GetString(LineEntity.PeriodFrom) is { } f ? StoredDate.Parse(f) : to;
+        var quantity = row.GetString(LineEntity.Quantity) is { Length: > 0 } q ? decimal.Parse(q, NumberStyles.Number, CultureInfo.InvariantCulture) : 0m;
+        var householdId = HouseholdOf(row);
+        var batchId = row.GetString(LineEntity.BatchId);
+        var lineNumber = row.GetInt32(LineEntity.LineNumber);
         if (batchId is null || lineNumber is null)
         {
-            // Not read (the report's columns): the key holds them.
+            // Not written (lighter rows) or not read (the report's columns): the key holds them.
             var parts = RowKeys.Split(row.RowKey);
             batchId ??= parts[1];
             lineNumber ??= int.Parse(parts[2], CultureInfo.InvariantCulture);
         }
         return new LedgerLine(
             new LedgerLineId(householdId, batchId, lineNumber.Value),
-            row.GetString(nameof(LineEntity.Operator)) ?? "",
-            row.GetString(nameof(LineEntity.Authority)) ?? "",
-            row.GetString(nameof(LineEntity.Service)) ?? "",
-            Currency.Find(row.GetString(nameof(LineEntity.Currency)), where),
-            row.GetString(nameof(LineEntity.AccountId)) ?? "",
-            row.GetString(nameof(LineEntity.Area)) ?? "",
-            row.GetBoolean(nameof(LineEntity.MainResidence)) ?? false,
-            row.GetInt32(nameof(LineEntity.Persons)) ?? 0,
+            row.GetString(LineEntity.Operator) ?? "",
+            row.GetString(LineEntity.Authority) ?? "",
+            row.GetString(LineEntity.Service) ?? "",
+            Currency.Find(row.GetString(LineEntity.Currency), where),
+            row.GetString(LineEntity.AccountId) ?? "",
+            row.GetString(LineEntity.Area) ?? "",
+            row.GetBoolean(LineEntity.MainResidence) ?? false,
+            row.GetInt32(LineEntity.Persons) ?? 0,
             new DateInterval(from, to),
             quantity,
-            row.GetString(nameof(LineEntity.Unit)) ?? "",
-            row.GetString(nameof(LineEntity.TariffCode)) ?? "",
-            row.GetInt64(nameof(LineEntity.BilledMinor)) ?? 0,
-            row.GetInt64(nameof(LineEntity.StandardBillMinor)) ?? 0,
-            row.GetBoolean(nameof(LineEntity.Eligible)) ?? false,
-            row.GetDateTimeOffset(nameof(LineEntity.PricedAt)) is { } pricedAt ? Instant.FromDateTimeOffset(pricedAt) : default,
+            row.GetString(LineEntity.Unit) ?? "",
+            row.GetString(LineEntity.TariffCode) ?? "",
+            row.GetInt64(LineEntity.BilledMinor) ?? 0,
+            row.GetInt64(LineEntity.StandardBillMinor) ?? 0,
+            row.GetBoolean(LineEntity.Eligible) ?? false,
+            row.GetDateTimeOffset(LineEntity.PricedAt) is { } pricedAt ? Instant.FromDateTimeOffset(pricedAt) : default,
             [])
         {
-            OverchargeMinor = row.GetInt64(nameof(LineEntity.OverchargeMinor)) ?? 0,
-            AnnualIncomeMinor = row.GetInt64(nameof(LineEntity.AnnualIncomeMinor)),
-            Notes = row.GetString(nameof(LineEntity.Notes)) ?? "",
+            OverchargeMinor = row.GetInt64(LineEntity.OverchargeMinor) ?? 0,
+            AnnualIncomeMinor = row.GetInt64(LineEntity.AnnualIncomeMinor),
+            Notes = row.GetString(LineEntity.Notes) ?? "",
             StoredAt = row.Timestamp is { } at ? Instant.FromDateTimeOffset(at) : null,
-            PricedBasis = EligibilityBasisText.Parse(row.GetString(nameof(LineEntity.EligibilityBasis)), where),
+            PricedBasis = EligibilityBasisText.Parse(row.GetString(LineEntity.EligibilityBasis), where),
         };
     }
 
