@@ -20,7 +20,10 @@ namespace Tariffs.Benchmarks.EndToEnd;
 /// </summary>
 public static class TakebackBenchmark
 {
-    /// <summary>Runs the benchmark with its options (<c>--lines</c>, <c>--eligible-every</c>, <c>--work</c>, <c>--results</c>); 0 when every step succeeded.</summary>
+    /// <summary>The steps after the ledger is built, in order; <c>--steps</c> picks some (audit and import need export).</summary>
+    private static readonly string[] AllSteps = ["export", "audit", "import", "simulation"];
+
+    /// <summary>Runs the benchmark with its options (<c>--lines</c>, <c>--eligible-every</c>, <c>--steps</c>, <c>--work</c>, <c>--results</c>); 0 when every step succeeded.</summary>
     public static async Task<int> RunAsync(Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +34,11 @@ public static class TakebackBenchmark
         var results = Directory.CreateDirectory(options.Get("results", Path.Combine(root, "benchmarks", "results"))).FullName;
         var lines = options.Int("lines", 1_000_000);
         var eligibleEvery = options.Int("eligible-every", 20);
+        var run = options.Get("steps", string.Join(',', AllSteps)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (run.Except(AllSteps).ToList() is { Count: > 0 } unknown)
+            throw new ArgumentException($"--steps: unknown {string.Join(", ", unknown)} (steps: {string.Join(", ", AllSteps)})");
+        if (!run.Contains("export") && (run.Contains("audit") || run.Contains("import")))
+            throw new ArgumentException("--steps: audit and import read the export: add export");
         var cli = Path.Combine(root, "tools", "Tariffs.Cli", "bin", "Release", "net10.0", "tariffs.dll");
         if (!File.Exists(cli))
             throw new FileNotFoundException($"Build the command first: dotnet build tools/Tariffs.Cli -c Release ({cli})");
@@ -67,21 +75,33 @@ public static class TakebackBenchmark
             Say($"ledger built in {built.SecondsToCompleted:N0} s, host peak {built.PeakWorkingSetMegabytes:N0} MB");
 
             var export = Path.Combine(work, "export");
-            var (exportSeconds, exportPeak, exportOutput) = await MeasureAsync(cli, ["export", export, "--connection", source.ConnectionString], work, "export", Say);
-            var exportBytes = Directory.EnumerateFiles(export, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-            var ledgerRows = RowsOf(export, "ledger");
-            steps.Add(("`tariffs export`", exportSeconds, exportPeak, $"{exportBytes / 1e6:N0} MB written; ledger table {ledgerRows:N0} rows; {Last(exportOutput, "exported")}"));
+            if (run.Contains("export"))
+            {
+                var (exportSeconds, exportPeak, exportOutput) = await MeasureAsync(cli, ["export", export, "--connection", source.ConnectionString], work, "export", Say);
+                var exportBytes = Directory.EnumerateFiles(export, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+                var ledgerRows = RowsOf(export, "ledger");
+                steps.Add(("`tariffs export`", exportSeconds, exportPeak, $"{exportBytes / 1e6:N0} MB written; ledger table {ledgerRows:N0} rows; {Last(exportOutput, "exported")}"));
+            }
 
-            var (auditSeconds, auditPeak, auditOutput) = await MeasureAsync(cli, ["audit", export], work, "audit", Say);
-            steps.Add(("`tariffs audit EXPORT`", auditSeconds, auditPeak, Last(auditOutput, "audited")));
+            if (run.Contains("audit"))
+            {
+                var (auditSeconds, auditPeak, auditOutput) = await MeasureAsync(cli, ["audit", export], work, "audit", Say);
+                steps.Add(("`tariffs audit EXPORT`", auditSeconds, auditPeak, Last(auditOutput, "audited")));
+            }
 
-            var (importSeconds, importPeak, importOutput) = await MeasureAsync(cli, ["import", export, "--connection", target.ConnectionString], work, "import", Say);
-            steps.Add(("`tariffs import` (fresh Azurite)", importSeconds, importPeak, Last(importOutput, "imported")));
+            if (run.Contains("import"))
+            {
+                var (importSeconds, importPeak, importOutput) = await MeasureAsync(cli, ["import", export, "--connection", target.ConnectionString], work, "import", Say);
+                steps.Add(("`tariffs import` (fresh Azurite)", importSeconds, importPeak, Last(importOutput, "imported")));
+            }
 
-            host.ResetPeakWorkingSet();
-            var (simulationSeconds, simulation) = await SimulateAsync(host, catalog, Say);
-            steps.Add(("simulation of a price change over the range (host)", simulationSeconds, host.PeakWorkingSetBytes() / 1e6,
-                $"state {simulation["state"]}, {simulation["linesDone"]} of {simulation["linesTotal"]} lines, {simulation["linesRefused"]} refused"));
+            if (run.Contains("simulation"))
+            {
+                host.ResetPeakWorkingSet();
+                var (simulationSeconds, countedSeconds, simulation) = await SimulateAsync(host, catalog, Say);
+                steps.Add(("simulation of a price change over the range (host)", simulationSeconds, host.PeakWorkingSetBytes() / 1e6,
+                    $"state {simulation["state"]}, {simulation["linesDone"]} of {simulation["linesTotal"]} lines (counted after {countedSeconds:N0} s), {simulation["linesRefused"]} refused"));
+            }
         }
         finally
         {
@@ -92,7 +112,7 @@ public static class TakebackBenchmark
         var markdown = Path.Combine(results, $"{timestamp}-takeback.md");
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"# Taking the service back: {lines:N0}-line ledger\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Run {started:yyyy-MM-dd HH:mm} UTC with `bash scripts/benchmark-takeback.sh --lines {lines}`, commit {Commit(root)}; ")
+            .Append(CultureInfo.InvariantCulture, $"Run {started:yyyy-MM-dd HH:mm} UTC with `bash scripts/benchmark-takeback.sh --lines {lines}{(run.Length == AllSteps.Length ? "" : $" --steps {string.Join(',', run)}")}`, commit {Commit(root)}; ")
             .Append(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({MachineInfo.Current(root).Cpu}), load average before: {loadBefore}, after: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "")} ")
             .Append("(the machine is shared: other work ran beside it).\n\n")
             .Append(CultureInfo.InvariantCulture, $"One yearly 2022 line per household, CSS eligibility for one household in {eligibleEvery}. Peak memory is the peak resident set size ")
@@ -130,8 +150,11 @@ public static class TakebackBenchmark
         return (seconds, peak, text);
     }
 
-    /// <summary>POST /api/simulations of the CSS price of the first block from 0.34 to 0.24 over 2022, polled to completed; seconds and the final status.</summary>
-    private static async Task<(double Seconds, JsonObject Status)> SimulateAsync(HostProcess host, string catalog, Action<string> say)
+    /// <summary>
+    /// POST /api/simulations of the CSS price of the first block from 0.34 to 0.24 over 2022, polled every second to
+    /// completed or failed; seconds to then, seconds until the total was counted, and the final status.
+    /// </summary>
+    private static async Task<(double Seconds, double CountedSeconds, JsonObject Status)> SimulateAsync(HostProcess host, string catalog, Action<string> say)
     {
         var draft = catalog.Replace("\"blockPrices\": [0.34, null]", "\"blockPrices\": [0.24, null]", StringComparison.Ordinal);
         if (draft == catalog)
@@ -147,13 +170,16 @@ public static class TakebackBenchmark
             throw new InvalidOperationException($"POST /api/simulations answered {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
         var location = posted.Headers.Location!.ToString().TrimStart('/');
         var last = TimeSpan.Zero;
+        double? counted = null;
         while (true)
         {
             var status = JsonNode.Parse(await host.Client.GetStringAsync(location))!.AsObject();
+            if (counted is null && status["linesTotal"] is not null)
+                say($"simulation: {status["linesTotal"]} lines counted after {(counted = watch.Elapsed.TotalSeconds):N0} s");
             if ((string?)status["state"] is "completed" or "failed")
             {
-                say($"simulation {status["state"]} in {watch.Elapsed.TotalSeconds:N0} s");
-                return (watch.Elapsed.TotalSeconds, status);
+                say($"simulation {status["state"]} in {watch.Elapsed.TotalSeconds:N0} s{(status["error"] is { } error ? $": {error}" : "")}");
+                return (watch.Elapsed.TotalSeconds, counted ?? watch.Elapsed.TotalSeconds, status);
             }
             if (watch.Elapsed - last > TimeSpan.FromSeconds(30))
             {

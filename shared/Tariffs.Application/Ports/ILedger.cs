@@ -50,14 +50,22 @@ public interface ILedger
     int Shards { get; }
 
     /// <summary>
-    /// Every stored line of shard <paramref name="shard"/> (0 to <see cref="Shards"/> − 1) billed under the authority's
-    /// service, without its items (<see cref="LedgerLine.Items"/> empty: what pricing the line again needs, not what was
-    /// posted for it), in the shard's key order, the same on every read: a household's lines come one after another.
-    /// With <paramref name="after"/> (a line read before), only the lines after it in that order: a long read stopped
-    /// on the way resumes from its last line (the line itself need not be stored). Every line is in exactly one shard,
-    /// and all the lines of a household are in the same one. A line that cannot be read throws why.
+    /// Every stored line of shard <paramref name="shard"/> (0 to <see cref="Shards"/> − 1) in <paramref name="range"/>,
+    /// without its items (<see cref="LedgerLine.Items"/> empty: what pricing the line again needs, not what was posted
+    /// for it), in the shard's key order, the same on every read: a household's lines come one after another. With
+    /// <paramref name="after"/> (a line read before), only the lines after it in that order: a long read stopped on the
+    /// way resumes from its last line (the line itself need not be stored). Every line is in exactly one shard, and all
+    /// the lines of a household are in the same one. The range is applied where the lines are stored: lines outside it
+    /// are not transferred. A line that cannot be read throws why.
     /// </summary>
-    IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken);
+    IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, LedgerRange range, LedgerLineId? after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many lines <see cref="ReadShardAsync"/> of <paramref name="shard"/> and <paramref name="range"/> would give
+    /// from the start, counted where they are stored, reading their keys only (a progress total, not a snapshot: lines
+    /// appended meanwhile may or may not count).
+    /// </summary>
+    Task<long> CountShardAsync(int shard, LedgerRange range, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every stored line, in no particular order, with at least what the equity report derives from

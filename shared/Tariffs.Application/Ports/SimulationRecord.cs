@@ -25,4 +25,7 @@ public sealed record SimulationRecord(
 
     /// <summary>Why the simulation failed, or null.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The lines the simulation reprices.</summary>
+    public LedgerRange Lines => new(Authority, Service, From, To);
 }

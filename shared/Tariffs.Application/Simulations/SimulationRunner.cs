@@ -16,7 +16,7 @@ namespace Tariffs.Application.Simulations;
 /// <summary>
 /// Reform simulation on the live ledger, as queued work: a request (<see cref="StartAsync"/>) is stored with the
 /// published catalog it compares with and queued on <c>simulations</c>; its first message counts the lines of the
-/// range and fans out one message per ledger shard (<see cref="ILedger.ReadShardAsync"/>). Each chunk prices its lines
+/// range (from their keys, where they are stored) and fans out one message per ledger shard (<see cref="ILedger.ReadShardAsync"/>). Each chunk prices its lines
 /// with the engine under the published catalog and the draft, with the eligibility pricing applies
 /// (<see cref="EffectiveEligibility"/>: agency flags and revocations as they counted when the line was priced, and for
 /// programs with criteria the household's stored facts judged by each catalog's own criteria, so a draft that changes a
@@ -155,14 +155,14 @@ public sealed class SimulationRunner(
         return (page.Take(limit).ToList(), page.Count > limit);
     }
 
-    /// <summary>Counts the lines of the range, then queues one chunk per shard (a plan run again queues them again: a chunk done or begun resumes where it stands).</summary>
+    /// <summary>
+    /// Counts the lines of the range, every shard side by side from the keys alone (<see cref="ILedger.CountShardAsync"/>),
+    /// then queues one chunk per shard (a plan run again queues them again: a chunk done or begun resumes where it stands).
+    /// </summary>
     private async Task PlanAsync(SimulationRecord record, CancellationToken cancellationToken)
     {
-        long total = 0;
-        for (var shard = 0; shard < record.Shards; shard++)
-            await foreach (var line in ledger.ReadShardAsync(shard, record.Authority, record.Service, null, cancellationToken).ConfigureAwait(false))
-                if (InRange(record, line))
-                    total++;
+        var counts = await Task.WhenAll(Enumerable.Range(0, record.Shards).Select(shard => ledger.CountShardAsync(shard, record.Lines, cancellationToken))).ConfigureAwait(false);
+        var total = counts.Sum();
         if (await simulations.FindAsync(record.Id, cancellationToken).ConfigureAwait(false) is not { Error: null } current)
             return;
         await simulations.SaveAsync(current with { LinesTotal = total }, cancellationToken).ConfigureAwait(false);
@@ -237,10 +237,8 @@ public sealed class SimulationRunner(
             saved = done;
         }
 
-        await foreach (var line in ledger.ReadShardAsync(chunk.Shard, record.Authority, record.Service, chunk.After, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ledger.ReadShardAsync(chunk.Shard, record.Lines, chunk.After, cancellationToken).ConfigureAwait(false))
         {
-            if (!InRange(record, line))
-                continue;
             if (pending.Count > 0 && line.HouseholdId != pending[^1].HouseholdId && (pending.Count >= Batch || done + pending.Count - saved >= every))
             {
                 await PriceBatchAsync().ConfigureAwait(false);
@@ -295,8 +293,6 @@ public sealed class SimulationRunner(
 
     private static SimulationStatus Status(SimulationRecord record, SimulationState state, long done, long refused, IReadOnlyList<SimulationCell>? cells) =>
         new(record.Id, record.Authority, record.Service, record.From, record.To, state, done, record.LinesTotal, refused, record.Error, cells);
-
-    private static bool InRange(SimulationRecord record, LedgerLine line) => line.Period.End >= record.From && line.Period.End <= record.To;
 
     private static ServiceCatalog? Catalog(string json) => CatalogDocumentReader.Read(json).Catalog;
 

@@ -172,17 +172,33 @@ public sealed class LedgerStore(TableServiceClient service, IOptions<LedgerOptio
     public int Shards => partitions;
 
     /// <summary>
-    /// The line rows of one partition billed under the authority's service (filtered by the service and kind: no item
-    /// rows are read), in RowKey order (household, batch, line: <see cref="LedgerKeys.LineKey"/>); after a line, from
-    /// the next RowKey on.
+    /// The line rows of one partition in the range (filtered on the kind, service and period end, so that no item row
+    /// and no line outside the range is transferred), in RowKey order (household, batch, line:
+    /// <see cref="LedgerKeys.LineKey"/>); after a line, from the next RowKey on.
     /// </summary>
-    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken)
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, LedgerRange range, LedgerLineId? after, CancellationToken cancellationToken)
+    {
+        var filter = ShardFilter(shard, range);
+        return ReadAsync(after is { } line ? filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {LedgerKeys.LineKey(line)}") : filter, cancellationToken);
+    }
+
+    /// <summary>The line rows of <see cref="ReadShardAsync"/>'s filter, counted from their keys alone (<c>$select=RowKey</c>).</summary>
+    public async Task<long> CountShardAsync(int shard, LedgerRange range, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var page in table.QueryAsync<TableEntity>(ShardFilter(shard, range), select: ["RowKey"], cancellationToken: cancellationToken)
+            .AsPages().ConfigureAwait(false))
+            count += page.Values.Count;
+        return count;
+    }
+
+    private string ShardFilter(int shard, LedgerRange range)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, partitions);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {authority} and Service eq {service}");
-        return ReadAsync(after is { } line ? filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {LedgerKeys.LineKey(line)}") : filter, cancellationToken);
+        var (from, to) = (StoredDate.Format(range.From), StoredDate.Format(range.To));
+        return TableClient.CreateQueryFilter(
+            $"PartitionKey eq {LedgerKeys.Partition(shard)} and Kind eq {LedgerKinds.Line} and Authority eq {range.Authority} and Service eq {range.Service} and PeriodTo ge {from} and PeriodTo le {to}");
     }
 
     /// <summary>

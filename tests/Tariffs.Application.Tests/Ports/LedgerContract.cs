@@ -24,9 +24,9 @@ public abstract class LedgerContract
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    private static LineOutcome Outcome(int lineNumber, decimal adjustment, string household, string area = "A")
+    private static LineOutcome Outcome(int lineNumber, decimal adjustment, string household, string area = "A", DateInterval? period = null)
     {
-        var line = new BillingLine(lineNumber, household, "acc", area, true, 4, Year, 120m, "m3", "DOM", 137.60m);
+        var line = new BillingLine(lineNumber, household, "acc", area, true, 4, period ?? Year, 120m, "m3", "DOM", 137.60m);
         var legal = new LegalReference("Délibération 2022");
         var adjustments = adjustment == 0m
             ? Array.Empty<Adjustment>()
@@ -37,6 +37,9 @@ public abstract class LedgerContract
 
     private static LedgerLine Line(string batch, int number, decimal adjustment, string? household = null, decimal? income = null, string area = "A") =>
         LedgerLine.Priced(batch, "operator", "dunkerque", "water", Instant.FromUtc(2022, 3, 1, 0, 0), Outcome(number, adjustment, household ?? $"{batch}-hh-{number}", area), income);
+
+    /// <summary>The water lines of <paramref name="authority"/> whose period ends in any year this suite bills.</summary>
+    private static LedgerRange Water(string authority) => new(authority, "water", new LocalDate(2000, 1, 1), new LocalDate(2099, 12, 31));
 
     private static async Task<List<LedgerLine>> ToListAsync(IAsyncEnumerable<LedgerLine> lines)
     {
@@ -236,7 +239,7 @@ public abstract class LedgerContract
 
         var shards = new List<List<LedgerLine>>();
         for (var shard = 0; shard < ledger.Shards; shard++)
-            shards.Add(await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None)));
+            shards.Add(await ToListAsync(ledger.ReadShardAsync(shard, Water(authority), null, CancellationToken.None)));
 
         Assert.True(ledger.Shards > 1);
         Assert.Equal(Enumerable.Range(1, 40), shards.SelectMany(s => s).Select(l => l.LineNumber).Order());
@@ -260,17 +263,47 @@ public abstract class LedgerContract
         var all = new List<LedgerLine>();
         for (var shard = 0; shard < ledger.Shards; shard++)
         {
-            var lines = await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None));
+            var lines = await ToListAsync(ledger.ReadShardAsync(shard, Water(authority), null, CancellationToken.None));
             all.AddRange(lines);
             var households = lines.Select(l => l.HouseholdId).ToList();
             Assert.Equal(households.Distinct().Count(), households.Where((h, i) => i == 0 || households[i - 1] != h).Count()); // no household comes back
-            Assert.Equal(lines.Select(l => l.Id), (await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", null, CancellationToken.None))).Select(l => l.Id));
+            Assert.Equal(lines.Select(l => l.Id), (await ToListAsync(ledger.ReadShardAsync(shard, Water(authority), null, CancellationToken.None))).Select(l => l.Id));
             for (var i = 0; i < lines.Count; i++)
             {
-                var rest = await ToListAsync(ledger.ReadShardAsync(shard, authority, "water", lines[i].Id, CancellationToken.None));
+                var rest = await ToListAsync(ledger.ReadShardAsync(shard, Water(authority), lines[i].Id, CancellationToken.None));
                 Assert.Equal(lines.Skip(i + 1).Select(l => l.Id), rest.Select(l => l.Id));
             }
         }
         Assert.Equal(60, all.Count);
+    }
+
+    [Fact]
+    public async Task A_shard_read_and_count_keep_the_lines_whose_period_ends_in_the_range_bounds_included()
+    {
+        var ledger = await NewLedgerAsync();
+        var (batch, authority) = (Unique("range"), Unique("authority"));
+        LedgerLine Ending(int number, LocalDate end, string service = "water", string? lineAuthority = null) =>
+            LedgerLine.Priced(batch, "operator", lineAuthority ?? authority, service, Instant.FromUtc(2022, 3, 1, 0, 0),
+                Outcome(number, -44.00m, $"{batch}-hh-{number % 5}", period: new DateInterval(end.PlusMonths(-1), end)), null);
+        await ledger.AppendAsync(
+        [
+            Ending(1, new LocalDate(2021, 12, 31)), Ending(2, new LocalDate(2022, 1, 1)), Ending(3, new LocalDate(2022, 6, 30)),
+            Ending(4, new LocalDate(2022, 12, 31)), Ending(5, new LocalDate(2023, 1, 1)), Ending(6, new LocalDate(2022, 6, 30), "wastewater"),
+            Ending(7, new LocalDate(2022, 6, 30), lineAuthority: Unique("other")), Ending(8, new LocalDate(2022, 3, 31)), Ending(9, new LocalDate(2022, 9, 30)),
+        ], CancellationToken.None);
+        var range = new LedgerRange(authority, "water", new LocalDate(2022, 1, 1), new LocalDate(2022, 12, 31));
+
+        var (read, counted) = (new List<int>(), 0L);
+        for (var shard = 0; shard < ledger.Shards; shard++)
+        {
+            var lines = await ToListAsync(ledger.ReadShardAsync(shard, range, null, CancellationToken.None));
+            var count = await ledger.CountShardAsync(shard, range, CancellationToken.None);
+            Assert.Equal(lines.Count, count);
+            read.AddRange(lines.Select(l => l.LineNumber));
+            counted += count;
+        }
+
+        Assert.Equal([2, 3, 4, 8, 9], read.Order());
+        Assert.Equal(5, counted);
     }
 }

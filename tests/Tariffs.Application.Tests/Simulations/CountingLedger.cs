@@ -19,16 +19,18 @@ internal sealed class CountingLedger(ILedger inner, int? failAfter = null) : ILe
 
     public int Shards => inner.Shards;
 
-    public async IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, LedgerRange range, LedgerLineId? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Stop();
-        await foreach (var line in inner.ReadShardAsync(shard, authority, service, after, cancellationToken))
+        await foreach (var line in inner.ReadShardAsync(shard, range, after, cancellationToken))
         {
             Interlocked.Increment(ref read);
             yield return line;
             Stop();
         }
     }
+
+    public Task<long> CountShardAsync(int shard, LedgerRange range, CancellationToken cancellationToken) => inner.CountShardAsync(shard, range, cancellationToken);
 
     private void Stop()
     {

@@ -163,7 +163,7 @@ public sealed class SimulationRunnerTests : IDisposable
         var chunks = app.Queues.Take(QueueNames.Simulations);
         var sizes = new List<int>();
         for (var shard = 0; shard < app.Ledger.Shards; shard++)
-            sizes.Add((await ToListAsync(app.Ledger.ReadShardAsync(shard, "dunkerque", "water", null, CancellationToken.None))).Count);
+            sizes.Add((await ToListAsync(app.Ledger.ReadShardAsync(shard, new LedgerRange("dunkerque", "water", new LocalDate(2000, 1, 1), new LocalDate(2099, 12, 31)), null, CancellationToken.None))).Count);
         var largest = sizes.IndexOf(sizes.Max());
         Assert.InRange(sizes[largest], CheckpointLines + 3, 39); // a checkpoint, then lines read after it
         var message = chunks.Single(m => m.Body.Contains($"\"shard\":{largest}", StringComparison.Ordinal));

@@ -102,14 +102,25 @@ public sealed class InMemoryLedger(IClock? clock = null) : ILedger
     public int Shards => 4;
 
     /// <summary>In key order (household, batch, line); after a line, the keys above its key.</summary>
-    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, string authority, string service, LedgerLineId? after, CancellationToken cancellationToken)
+    public IAsyncEnumerable<LedgerLine> ReadShardAsync(int shard, LedgerRange range, LedgerLineId? after, CancellationToken cancellationToken)
+    {
+        var order = new KeyOrder();
+        lock (gate)
+            return Stream([.. InShard(shard, range).Where(l => after is not { } start || order.Compare(Key(l.Id), Key(start)) > 0).Select(l => l with { Items = [] })], cancellationToken);
+    }
+
+    public Task<long> CountShardAsync(int shard, LedgerRange range, CancellationToken cancellationToken)
+    {
+        lock (gate)
+            return Task.FromResult((long)InShard(shard, range).Count());
+    }
+
+    /// <summary>The lines of a shard in the range, in key order (call under the gate).</summary>
+    private IEnumerable<LedgerLine> InShard(int shard, LedgerRange range)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
-        var order = new KeyOrder();
-        lock (gate)
-            return Stream([.. lines.Where(l => after is not { } start || order.Compare(l.Key, Key(start)) > 0).Select(l => l.Value)
-                .Where(l => l.Authority == authority && l.Service == service && ShardOf(l.HouseholdId) == shard).Select(l => l with { Items = [] })], cancellationToken);
+        return lines.Values.Where(l => range.Contains(l.Authority, l.Service, l.Period.End) && ShardOf(l.HouseholdId) == shard);
     }
 
     public IAsyncEnumerable<LedgerRead> ReadAllForReportsAsync(CancellationToken cancellationToken)
