@@ -3,7 +3,8 @@ namespace Tariffs.Storage.Export;
 /// <summary>
 /// A queued export (<see cref="ExportJobs"/>), as stored at <c>{id}/export.json</c> in container <c>exports</c>: who asked
 /// and when, its state, and its progress — the steps done (each table, each blob, the renderings) with the files they
-/// wrote. A redelivered message skips the steps done: a table (or blob) is the unit of resumption.
+/// wrote, and how far the table being written got (<see cref="InProgress"/>). A redelivered message skips the steps done
+/// and goes on with that table from its last block staged.
 /// </summary>
 /// <param name="Id">The export's id (32 hexadecimal digits).</param>
 /// <param name="Authority">The authority the regulator named in the request, if any (the export holds every authority's data).</param>
@@ -44,12 +45,15 @@ public sealed record ExportJob(string Id, string? Authority, string RequestedBy,
     /// <summary>The files written so far, in manifest order.</summary>
     public IReadOnlyList<ExportedFile> Files { get; init; } = [];
 
+    /// <summary>The table being written, and how far it got; null between tables.</summary>
+    public TableProgress? InProgress { get; init; }
+
     /// <summary>The last failure of a delivery, if one failed (a later delivery resumes the export and leaves it here).</summary>
     public string? Error { get; init; }
 
     /// <summary>Tables exported so far.</summary>
     public int TablesDone => Files.Count(f => f.Kind == ExportedFile.TableKind);
 
-    /// <summary>Rows of the table files written so far.</summary>
-    public long RowsWritten => Files.Where(f => f.Kind == ExportedFile.TableKind).Sum(f => f.Rows ?? 0);
+    /// <summary>Rows of the table files written so far, the table being written included.</summary>
+    public long RowsWritten => Files.Where(f => f.Kind == ExportedFile.TableKind).Sum(f => f.Rows ?? 0) + (InProgress?.Rows ?? 0);
 }

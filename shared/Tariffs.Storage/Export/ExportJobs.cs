@@ -3,6 +3,8 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using System.Security.Cryptography;
 using Azure.Storage.Queues;
 using Tariffs.Application.Json;
 using Tariffs.Application.Messages;
@@ -16,13 +18,19 @@ namespace Tariffs.Storage.Export;
 /// (<see cref="StorageExporter"/>, the same files and manifest) written into blob container <c>exports</c>, one folder
 /// per export: <c>{id}/export.json</c> (the <see cref="ExportJob"/>: state and progress) and <c>{id}/files/{path}</c>
 /// (each file of the export, <c>manifest.json</c> last). One message on queue <c>exports</c> runs it; each step — a
-/// table, a blob, the renderings — is written to a scratch folder, uploaded, and recorded as done before the next
-/// starts, so a redelivered message (after a crash or a failure) resumes after the last step done instead of from zero.
-/// The scratch folder holds one step's file at a time, and <c>tables/ledger.jsonl</c> until the renderings (read back
-/// from the container when a resumed run does not have it).
+/// table, a blob, the renderings — is written, uploaded, and recorded as done before the next starts, so a redelivered
+/// message (after a crash or a failure) resumes after the last step done instead of from zero. A table is written
+/// straight into its blob, a block of about <paramref name="blockBytes"/> bytes (whole pages of the table's query) at a
+/// time, each block recorded with the query's continuation token (<see cref="TableProgress"/>): a delivery that finds a
+/// table half written stages its next block from there, then commits the blocks in order and measures the file by
+/// reading it back. Memory holds one block; the local scratch folder holds only <c>tables/ledger.jsonl</c> (read back
+/// for the renderings) and one blob or rendering at a time.
 /// </summary>
-public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IWorkQueues work)
+public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IWorkQueues work, int blockBytes = ExportJobs.BlockBytes)
 {
+    /// <summary>About how many bytes of a table's file are staged and recorded at a time (whole pages: a block may exceed it by one page).</summary>
+    public const int BlockBytes = 8 * 1024 * 1024;
+
     /// <summary>The blob container of queued exports.</summary>
     public const string ContainerName = "exports";
 
@@ -123,18 +131,19 @@ public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blob
                 var step = "table:" + table;
                 if (job.StepsDone.Contains(step))
                     continue;
-                var file = await exporter.ExportTableAsync(scratch, table, cancellationToken).ConfigureAwait(false);
-                job = await DoneAsync(job, step, [file], scratch, keepLocal: file.Path == LedgerFile, cancellationToken).ConfigureAwait(false);
+                job = await ExportTableAsync(job, table, scratch, cancellationToken).ConfigureAwait(false);
+                job = job with { StepsDone = [.. job.StepsDone, step] };
+                await SaveAsync(job, cancellationToken).ConfigureAwait(false);
             }
             var blobsDone = job.Files.Where(f => f.Kind == ExportedFile.BlobKind).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             foreach (var source in StorageExporter.Containers)
                 await foreach (var file in exporter.ExportContainerAsync(scratch, source, blobsDone, cancellationToken).ConfigureAwait(false))
-                    job = await DoneAsync(job, "blob:" + file.Path, [file], scratch, keepLocal: false, cancellationToken).ConfigureAwait(false);
+                    job = await DoneAsync(job, "blob:" + file.Path, [file], scratch, cancellationToken).ConfigureAwait(false);
             if (!job.StepsDone.Contains(RenderingsStep))
             {
                 await EnsureLedgerAsync(job, scratch, cancellationToken).ConfigureAwait(false);
                 var rendered = await StorageExporter.RenderAsync(scratch, job.Files, cancellationToken).ConfigureAwait(false);
-                job = await DoneAsync(job, RenderingsStep, rendered, scratch, keepLocal: false, cancellationToken).ConfigureAwait(false);
+                job = await DoneAsync(job, RenderingsStep, rendered, scratch, cancellationToken).ConfigureAwait(false);
             }
             var manifest = new ExportManifest(ExportManifest.CurrentFormat, job.StartedAt!.Value, job.Files, job.PendingMessages);
             await manifest.WriteAsync(scratch, cancellationToken).ConfigureAwait(false);
@@ -149,14 +158,109 @@ public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blob
         }
     }
 
-    /// <summary>Uploads the step's files, deletes them from the scratch folder (but the ledger's, kept for the renderings), and records the step as done.</summary>
-    private async Task<ExportJob> DoneAsync(ExportJob job, string step, IReadOnlyList<ExportedFile> files, string scratch, bool keepLocal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="table"/> into its blob from where <see cref="ExportJob.InProgress"/> left it (or from its
+    /// first row): whole pages of the query into a block of about <see cref="BlockBytes"/>, each block staged, then
+    /// recorded with the continuation token after its last page; the last block staged, commits them in order and
+    /// measures the file by reading it back (the ledger's kept in the scratch folder for the renderings). Returns the job
+    /// with the table's file and nothing in progress (not yet saved). A table never created exports empty.
+    /// </summary>
+    private async Task<ExportJob> ExportTableAsync(ExportJob job, string table, string scratch, CancellationToken cancellationToken)
+    {
+        var relative = StorageExporter.TablePath(table);
+        var blob = container.GetBlockBlobClient(FileBlob(job.Id, relative));
+        var progress = job.InProgress is { } stopped && stopped.Table == table ? stopped : new TableProgress(table, null, 0, 0);
+        // Blocks recorded and no continuation: every page was staged, only the commit is left.
+        if (progress.Blocks == 0 || progress.Continuation is not null)
+            progress = await StageAsync(job, table, progress, blob, cancellationToken).ConfigureAwait(false);
+        var headers = new BlobHttpHeaders { ContentType = "application/jsonl" };
+        await blob.CommitBlockListAsync(Enumerable.Range(0, progress.Blocks).Select(BlockId), headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var local = relative == LedgerFile ? ExportManifest.Resolve(scratch, relative) : null;
+        var (bytes, sha256) = await MeasureAsync(blob, local, cancellationToken).ConfigureAwait(false);
+        return job with { InProgress = null, Files = [.. job.Files, new ExportedFile(relative, ExportedFile.TableKind, table, progress.Rows, bytes, sha256)] };
+    }
+
+    /// <summary>
+    /// Stages the blocks of <paramref name="table"/>'s file after <paramref name="progress"/>, saving the job with its
+    /// progress after each; returns the progress after the last page.
+    /// </summary>
+    private async Task<TableProgress> StageAsync(ExportJob job, string table, TableProgress progress, BlockBlobClient blob, CancellationToken cancellationToken)
+    {
+        using var block = new MemoryStream();
+        var rows = 0L;
+        await using var writer = new Utf8JsonWriter(block);
+        try
+        {
+            var pages = tables.GetTableClient(table).QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages(progress.Continuation);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                foreach (var entity in page.Values)
+                {
+                    EntityJson.Write(writer, entity);
+                    writer.Flush();
+                    writer.Reset();
+                    block.WriteByte((byte)'\n');
+                    rows++;
+                }
+                if (block.Length < blockBytes && page.ContinuationToken is not null)
+                    continue;
+                if (block.Length > 0)
+                {
+                    block.Position = 0;
+                    await blob.StageBlockAsync(BlockId(progress.Blocks), block, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    progress = progress with { Blocks = progress.Blocks + 1, Rows = progress.Rows + rows };
+                }
+                progress = progress with { Continuation = page.ContinuationToken };
+                await SaveAsync(job with { InProgress = progress }, cancellationToken).ConfigureAwait(false);
+                block.SetLength(0);
+                rows = 0;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && progress.Blocks == 0)
+        {
+            // The table was never created: it exports empty.
+        }
+        return progress;
+    }
+
+    /// <summary>The bytes and SHA-256 of a committed blob, read back as a stream; copied into <paramref name="local"/> on the way when given.</summary>
+    private static async Task<(long Bytes, string Sha256)> MeasureAsync(BlobBaseClient blob, string? local, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var content = download.Value.Content;
+        FileStream? copy = null;
+        if (local is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+            copy = File.Create(local);
+        }
+        await using (copy)
+        {
+            var buffer = new byte[81_920];
+            long bytes = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                if (copy is not null)
+                    await copy.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                bytes += read;
+            }
+            return (bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+    }
+
+    /// <summary>The id of a table file's <paramref name="number"/>-th block (the same length for every block, as blob storage requires).</summary>
+    private static string BlockId(int number) => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"block-{number:D6}"));
+
+    /// <summary>Uploads the step's files, deletes them from the scratch folder, and records the step as done.</summary>
+    private async Task<ExportJob> DoneAsync(ExportJob job, string step, IReadOnlyList<ExportedFile> files, string scratch, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
             await UploadAsync(job.Id, scratch, file.Path, file.ContentType, cancellationToken).ConfigureAwait(false);
-            if (!keepLocal)
-                File.Delete(ExportManifest.Resolve(scratch, file.Path)!);
+            File.Delete(ExportManifest.Resolve(scratch, file.Path)!);
         }
         job = job with { StepsDone = [.. job.StepsDone, step], Files = [.. job.Files, .. files] };
         await SaveAsync(job, cancellationToken).ConfigureAwait(false);

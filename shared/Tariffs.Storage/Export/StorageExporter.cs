@@ -86,10 +86,13 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
     private static int RowsPerPage(long bytes, int rows, int asked) =>
         rows == 0 ? asked : (int)Math.Clamp(PageBytes * rows / Math.Max(bytes, 1), 1, 1000);
 
+    /// <summary>The path of <paramref name="table"/>'s file in an export.</summary>
+    public static string TablePath(string table) => $"tables/{table}.jsonl";
+
     /// <summary>Writes every entity of <paramref name="table"/> into <c>tables/{table}.jsonl</c> under <paramref name="folder"/>, streaming (a table never created exports empty); returns its entry.</summary>
     public async Task<ExportedFile> ExportTableAsync(string folder, string table, CancellationToken cancellationToken)
     {
-        var relative = $"tables/{table}.jsonl";
+        var relative = TablePath(table);
         var path = Path.Combine(folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         long rows = 0;

@@ -16,7 +16,8 @@ namespace Tariffs.Storage.Tests.Export;
 /// A queued export on Azurite (<see cref="ExportJobs"/>): its files in container <c>exports</c> are those
 /// <c>tariffs export</c> writes of the same account (same paths, rows, sizes and checksums), each downloadable; and a
 /// message delivered again after the export stopped after its fifth table resumes there: the five tables done are not
-/// written again (their blobs keep their ETags), every later file is, and the manifest lists each file once.
+/// written again (their blobs keep their ETags), every later file is, and the manifest lists each file once; one stopped
+/// halfway through the ledger goes on after its last block staged.
 /// </summary>
 public sealed class ExportJobsTests : IAsyncLifetime
 {
@@ -119,5 +120,33 @@ public sealed class ExportJobsTests : IAsyncLifetime
         await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{id}/files/", CancellationToken.None))
             tags[blob.Name[$"{id}/files/".Length..]] = blob.Properties.ETag!.Value;
         return tags;
+    }
+
+    [Fact]
+    public async Task A_table_stopped_halfway_goes_on_after_its_last_block_staged_and_gives_the_uninterrupted_file()
+    {
+        // 2,300 ledger rows: three pages of 1,000, 1,000 and 300 rows, each its own block (one byte a block at most).
+        var connection = azurite.ConnectionString;
+        foreach (var chunk in Enumerable.Range(1, 2_070).Select(i => new TableEntity("q", $"{i:D5}") { ["Text"] = $"more {i}", ["Minor"] = 7L * i }).Chunk(100))
+            await new TableServiceClient(connection).GetTableClient(TableNames.Ledger).SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+        ExportJobs On(TableServiceClient tables) => new(tables, new BlobServiceClient(connection), new QueueServiceClient(connection), queues, blockBytes: 1);
+        var job = await On(new TableServiceClient(connection)).StartAsync(null, "tester", CancellationToken.None);
+        var message = Assert.Single(queues.Take(QueueNames.Exports));
+
+        await Assert.ThrowsAsync<IOException>(() => On(new StoppingTables(connection, TableNames.Ledger, pagesBeforeStop: 2)).HandleMessageAsync(message.Body, lastDelivery: false, CancellationToken.None));
+        var stopped = (await jobs.FindAsync(job.Id, CancellationToken.None))!;
+        Assert.Equal((ExportJob.Running, TableNames.Ledger, 2, 2_000L), (stopped.State, stopped.InProgress?.Table, stopped.InProgress?.Blocks, stopped.InProgress?.Rows));
+        Assert.DoesNotContain("table:" + TableNames.Ledger, stopped.StepsDone);
+
+        var reading = new StoppingTables(connection, TableNames.Ledger, pagesBeforeStop: int.MaxValue);
+        await On(reading).HandleMessageAsync(message.Body, lastDelivery: false, CancellationToken.None);
+
+        Assert.Equal(300, reading.RowsServed); // the third page only
+        var resumed = (await jobs.FindAsync(job.Id, CancellationToken.None))!;
+        Assert.Equal((ExportJob.Completed, 2, (TableProgress?)null), (resumed.State, resumed.Runs, resumed.InProgress));
+        var command = await new StorageExporter(new TableServiceClient(connection), new BlobServiceClient(connection), new QueueServiceClient(connection))
+            .ExportAsync(work, null, CancellationToken.None);
+        Assert.Equal(2_300, command.Files.Single(f => f.Name == TableNames.Ledger).Rows);
+        Assert.Equal(Listed(command.Files), Listed((await ManifestAsync(job.Id)).Files));
     }
 }
