@@ -22,7 +22,7 @@ namespace Tariffs.Storage.Export;
 /// message (after a crash or a failure) resumes after the last step done instead of from zero. A table is written
 /// straight into its blob, a block of about <paramref name="blockBytes"/> bytes (whole pages of the table's query) at a
 /// time, each block recorded with the query's continuation token (<see cref="TableProgress"/>): a delivery that finds a
-/// table half written stages its next block from there, then commits the blocks in order and measures the file by
+/// table half written stages its next block from there (pages sized in bytes: <see cref="TablePages"/>), then commits the blocks in order and measures the file by
 /// reading it back. Memory holds one block; the local scratch folder holds only <c>tables/ledger.jsonl</c> (read back
 /// for the renderings) and one blob or rendering at a time.
 /// </summary>
@@ -187,12 +187,11 @@ public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blob
     private async Task<TableProgress> StageAsync(ExportJob job, string table, TableProgress progress, BlockBlobClient blob, CancellationToken cancellationToken)
     {
         using var block = new MemoryStream();
-        var rows = 0L;
+        var (rows, staged) = (0L, 0L);
         await using var writer = new Utf8JsonWriter(block);
         try
         {
-            var pages = tables.GetTableClient(table).QueryAsync<TableEntity>(cancellationToken: cancellationToken).AsPages(progress.Continuation);
-            await foreach (var page in pages.ConfigureAwait(false))
+            await foreach (var page in TablePages.ReadAsync(tables.GetTableClient(table), progress.Continuation, () => staged + block.Length, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var entity in page.Values)
                 {
@@ -212,6 +211,7 @@ public sealed class ExportJobs(TableServiceClient tables, BlobServiceClient blob
                 }
                 progress = progress with { Continuation = page.ContinuationToken };
                 await SaveAsync(job with { InProgress = progress }, cancellationToken).ConfigureAwait(false);
+                staged += block.Length;
                 block.SetLength(0);
                 rows = 0;
             }

@@ -17,7 +17,7 @@ namespace Tariffs.Storage.Export;
 /// (<c>tables/{table}.jsonl</c>, one entity per line in the Table service's own JSON format, <see cref="EntityJson"/>),
 /// every blob as its bytes (<c>blobs/{container}/{name}</c>: the published catalogs, universal-service documents and
 /// the batches received by claim-check), the ledger also as CSV with a data dictionary (<see cref="LedgerCsv"/>), and
-/// <see cref="ExportManifest"/>. Streams a table page by page, each page of about <see cref="PageBytes"/> bytes of rows:
+/// <see cref="ExportManifest"/>. Streams a table page by page, pages sized in bytes (<see cref="TablePages"/>):
 /// memory does not grow with the tables nor with the size of their rows.
 /// </summary>
 public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
@@ -72,20 +72,6 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
         return rendered;
     }
 
-    /// <summary>Rows asked for in a table's first page, before the size of its rows is known.</summary>
-    private const int FirstPageRows = 100;
-
-    /// <summary>
-    /// About how many bytes of rows a page of a table's query holds: the SDK keeps a whole page in memory, several times
-    /// over (the response, its parse, the entities), and rows range from 1 KB (a ledger line) to 60 KB (a pack of report
-    /// lines), so pages are sized in bytes, not rows.
-    /// </summary>
-    private const long PageBytes = 1 << 20;
-
-    /// <summary>The rows to ask for in the next page after one of <paramref name="rows"/> rows written as <paramref name="bytes"/> bytes: as many as fit <see cref="PageBytes"/>, 1 … 1,000 (the service's most).</summary>
-    private static int RowsPerPage(long bytes, int rows, int asked) =>
-        rows == 0 ? asked : (int)Math.Clamp(PageBytes * rows / Math.Max(bytes, 1), 1, 1000);
-
     /// <summary>The path of <paramref name="table"/>'s file in an export.</summary>
     public static string TablePath(string table) => $"tables/{table}.jsonl";
 
@@ -100,32 +86,17 @@ public sealed class StorageExporter(TableServiceClient tables, BlobServiceClient
         {
             var newLine = "\n"u8.ToArray();
             await using var writer = new Utf8JsonWriter(stream);
-            var client = tables.GetTableClient(table);
-            string? continuation = null;
-            var perPage = FirstPageRows;
             try
             {
-                do
-                {
-                    // One page per query, each asking for as many rows as fit PageBytes at the size of the rows read so far.
-                    await foreach (var page in client.QueryAsync<TableEntity>(maxPerPage: perPage, cancellationToken: cancellationToken)
-                        .AsPages(continuation, perPage).ConfigureAwait(false))
+                await foreach (var page in TablePages.ReadAsync(tables.GetTableClient(table), null, () => stream.Position, cancellationToken).ConfigureAwait(false))
+                    foreach (var entity in page.Values)
                     {
-                        var start = stream.Position;
-                        foreach (var entity in page.Values)
-                        {
-                            EntityJson.Write(writer, entity);
-                            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                            writer.Reset();
-                            await stream.WriteAsync(newLine, cancellationToken).ConfigureAwait(false);
-                            rows++;
-                        }
-                        continuation = page.ContinuationToken;
-                        perPage = RowsPerPage(stream.Position - start, page.Values.Count, perPage);
-                        break;
+                        EntityJson.Write(writer, entity);
+                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        writer.Reset();
+                        await stream.WriteAsync(newLine, cancellationToken).ConfigureAwait(false);
+                        rows++;
                     }
-                }
-                while (continuation is not null);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
