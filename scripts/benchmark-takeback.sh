@@ -5,7 +5,7 @@
 # and a simulation of a price change over the whole range (POST /api/simulations polled to completed; the host's peak).
 # Writes benchmarks/results/<UTC timestamp>-takeback.md. About 30 minutes at 1,000,000 lines on 2 shared cores.
 #
-#   bash scripts/benchmark-takeback.sh [--lines N] [--eligible-every N] [--steps export,audit,import,simulation] [--work DIR] [--results DIR]
+#   bash scripts/benchmark-takeback.sh [--lines N] [--eligible-every N] [--steps export,audit,import,simulation | none] [--work DIR] [--results DIR]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -35,7 +35,8 @@ Console.WriteLine(LoadModel.Markdown());
 var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
 Say($"engine: {string.Join(", ", engine.Select(e => $"{e.Benchmark} {e.LinesPerSecond:N0} lines/s"))}");
 
-var azurite = new AzuriteFixture();
+// 16 GB of heap: the growing ledger and the 1,000,000-line batch hold about 2 million entities (node's default ~4 GB does not).
+var azurite = new AzuriteFixture { HeapMegabytes = 16_384 };
 await azurite.InitializeAsync();
 try
 {

@@ -21,7 +21,7 @@ namespace Tariffs.Benchmarks.EndToEnd;
 /// </summary>
 public static class TakebackBenchmark
 {
-    /// <summary>The steps after the ledger is built, in order; <c>--steps</c> picks some (audit and import need export).</summary>
+    /// <summary>The steps after the ledger is built, in order; <c>--steps</c> picks some (audit and import need export; <c>none</c>: the ledger and the report refresh only).</summary>
     private static readonly string[] AllSteps = ["export", "audit", "import", "simulation"];
 
     /// <summary>Runs the benchmark with its options (<c>--lines</c>, <c>--eligible-every</c>, <c>--steps</c>, <c>--work</c>, <c>--results</c>); 0 when every step succeeded.</summary>
@@ -35,7 +35,8 @@ public static class TakebackBenchmark
         var results = Directory.CreateDirectory(options.Get("results", Path.Combine(root, "benchmarks", "results"))).FullName;
         var lines = options.Int("lines", 1_000_000);
         var eligibleEvery = options.Int("eligible-every", 20);
-        var run = options.Get("steps", string.Join(',', AllSteps)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var chosen = options.Get("steps", string.Join(',', AllSteps));
+        var run = chosen == "none" ? [] : chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (run.Except(AllSteps).ToList() is { Count: > 0 } unknown)
             throw new ArgumentException($"--steps: unknown {string.Join(", ", unknown)} (steps: {string.Join(", ", AllSteps)})");
         if (!run.Contains("export") && (run.Contains("audit") || run.Contains("import")))
@@ -47,7 +48,7 @@ public static class TakebackBenchmark
         var steps = new List<(string Step, double Seconds, double PeakMegabytes, string Notes)>();
         var loadBefore = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "";
 
-        var source = new AzuriteFixture();
+        var source = new AzuriteFixture { HeapMegabytes = 16_384 };
         var target = new AzuriteFixture();
         await source.InitializeAsync();
         await target.InitializeAsync();

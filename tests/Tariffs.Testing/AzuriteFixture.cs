@@ -34,6 +34,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private readonly ConcurrentQueue<string> _recentOutput = new();
     private Process? _process;
 
+    /// <summary>
+    /// Node's heap limit for Azurite in MB (null: node's default, about 4 GB). Azurite keeps everything in that heap, so a
+    /// benchmark holding millions of entities needs more: beyond the limit node stops with "heap out of memory".
+    /// </summary>
+    public int? HeapMegabytes { get; init; }
+
     /// <summary>The Azurite (node) process's id, or null when it is not running: to read its CPU time in benchmarks.</summary>
     public int? ProcessId => _process?.Id;
 
@@ -116,6 +122,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardInput = false,
             WorkingDirectory = Path.GetDirectoryName(script)!,
         };
+        if (HeapMegabytes is { } heap)
+            startInfo.ArgumentList.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--max-old-space-size={heap}"));
         foreach (var argument in new[]
                  {
                      script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",

@@ -121,7 +121,7 @@ public sealed partial class EquityReportRefresh(
 
     /// <summary>
     /// Refreshes one unit, then, when the process allocated more than <see cref="ReleaseAfterBytes"/> meanwhile (a unit of
-    /// tens of thousands of households: its per-household tallies are dictionaries on the large-object heap), collects
+    /// tens of thousands of households: the builder's entries are chunks on the large-object heap), collects
     /// the whole heap and gives the freed memory back to the system. Otherwise nothing would: a worker that goes idle
     /// after the refresh allocates nothing, so no full collection runs, and the memory stays committed into the next
     /// batch (measured: 325 MB held when a 1,000,000-line batch started, 295 MB of it the previous refresh's

@@ -152,6 +152,7 @@ public sealed record LedgerLine(
         OverchargeMinor = OverchargeMinor,
         AnnualIncomeMinor = AnnualIncomeMinor,
         Ways = Basis?.Ways,
+        Line = Id,
     };
 
     /// <summary>Whether <paramref name="item"/> was stored after <paramref name="than"/> (not stored yet counts as latest; then by sequence).</summary>

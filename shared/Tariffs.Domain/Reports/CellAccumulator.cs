@@ -1,40 +1,28 @@
-using System.Runtime.InteropServices;
-using Tariffs.Domain.Ledger;
-
 namespace Tariffs.Domain.Reports;
 
 /// <summary>
-/// Sums the lines of one report cell and keeps one <see cref="HouseholdTally"/> per household (for distinct
-/// counts, the dominance rule and affordability): memory grows with households, not lines.
+/// One report cell: the sums of its rows, added as they come, and what its households make of it — distinct counts,
+/// the largest part and the sum of the parts of each amount (the dominance rule), affordability — folded in one
+/// household at a time (<see cref="Fold"/>) once each household's part is complete. Holds nothing per household.
 /// </summary>
-internal sealed class CellAccumulator(string currency)
+internal sealed class CellAccumulator(string currency, decimal? affordabilityThreshold, decimal shareOfYear)
 {
-    private readonly Dictionary<string, HouseholdTally> households = new(StringComparer.Ordinal);
+    /// <summary>The amounts the dominance rule looks at, in the order of <see cref="parts"/>.</summary>
+    private const int Billed = 0, Standard = 1, Adjustments = 2, Payments = 3, Compensation = 4;
+
     private long billed, standard, adjustments, payments, compensation, overcharge;
     private int overchargeFindings, blockedRestrictions;
-
-    /// <summary>Compensation of households with no billed line in the cell, for the dominance rule only.</summary>
-    private readonly Dictionary<string, long> unbilledCompensation = new(StringComparer.Ordinal);
     private decimal quantity;
     private string? unit;
 
+    private int households, eligible, received, determined, flagged, determinedNotReceived, known, before, after;
+
+    /// <summary>Per amount: the sum of the households' parts and the largest part, in absolute value.</summary>
+    private readonly (decimal Sum, decimal Largest)[] parts = new (decimal, decimal)[5];
+
+    /// <summary>Adds a line's amounts to the cell's sums.</summary>
     public void Add(in ReportLine line)
     {
-        ref var household = ref CollectionsMarshal.GetValueRefOrAddDefault(households, line.HouseholdId, out _);
-        household.Eligible |= line.Eligible;
-        household.Received |= line.BillAdjustmentsMinor != 0 || line.PaymentsMinor != 0;
-        if (line.Ways is { } ways) // unknown (stored before the basis was recorded): in neither count
-        {
-            household.Determined |= (ways & EligibilityWays.Determined) != 0;
-            household.Flagged |= (ways & EligibilityWays.Flagged) != 0;
-        }
-        household.BilledMinor += line.BilledMinor;
-        household.StandardMinor += line.StandardBillMinor;
-        household.AdjustmentsMinor += line.BillAdjustmentsMinor;
-        household.PaymentsMinor += line.PaymentsMinor;
-        household.CompensationMinor += line.CompensationMinor;
-        household.AnnualIncomeMinor = line.AnnualIncomeMinor ?? household.AnnualIncomeMinor;
-
         billed += line.BilledMinor;
         standard += line.StandardBillMinor;
         adjustments += line.BillAdjustmentsMinor;
@@ -49,97 +37,92 @@ internal sealed class CellAccumulator(string currency)
         unit = unit is null || unit == line.Unit ? line.Unit : "";
     }
 
-    /// <summary>Adds a compensation or a blocked restriction; households are counted from billed lines only.</summary>
+    /// <summary>Adds a compensation or a blocked restriction to the cell's sums; households are counted from billed lines only.</summary>
     public void Add(in ServiceEvent serviceEvent)
     {
         compensation += serviceEvent.CompensationMinor;
         if (serviceEvent.BlockedRestriction)
             blockedRestrictions++;
-        if (serviceEvent.CompensationMinor == 0 || serviceEvent.HouseholdId is not { } id)
-            return;
-        ref var household = ref CollectionsMarshal.GetValueRefOrNullRef(households, id);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref household))
-            household.CompensationMinor += serviceEvent.CompensationMinor;
-        else
-            unbilledCompensation[id] = unbilledCompensation.GetValueOrDefault(id) + serviceEvent.CompensationMinor;
     }
 
-    public EquityCell ToCell(EquityCellKey key, ReportPeriod period, EquityReportRules rules)
+    /// <summary>Forgets the households folded in (the sums of the rows stay).</summary>
+    public void ClearHouseholds()
     {
-        var (known, before, after) = Affordability(key.Service, period, rules);
-        return new EquityCell
-        {
-            Key = key,
-            Currency = currency,
-            Unit = unit ?? "",
-            HouseholdsBilled = households.Count,
-            HouseholdsEligible = households.Values.Count(h => h.Eligible),
-            HouseholdsReceived = households.Values.Count(h => h.Received),
-            HouseholdsDetermined = households.Values.Count(h => h.Determined),
-            HouseholdsFlagged = households.Values.Count(h => h.Flagged),
-            HouseholdsDeterminedNotReceived = households.Values.Count(h => h.Determined && !h.Received),
-            BilledTotalMinor = billed,
-            StandardTotalMinor = standard,
-            AdjustmentsTotalMinor = adjustments,
-            PaymentsTotalMinor = payments,
-            CompensationTotalMinor = compensation,
-            QuantityBilled = quantity,
-            HouseholdsWithKnownIncome = known,
-            HouseholdsAboveThresholdBefore = before,
-            HouseholdsAboveThresholdAfter = after,
-            OverchargeFindings = overchargeFindings,
-            OverchargeTotalMinor = overcharge,
-            BlockedRestrictions = blockedRestrictions,
-            Suppression = households.Count < rules.SuppressionThreshold ? SuppressionReason.TooFewHouseholds
-                : IsDominated(rules.DominanceShare) ? SuppressionReason.Dominance
-                : SuppressionReason.None,
-        };
-    }
-
-    /// <summary>True when one household holds more than <paramref name="share"/> of an amount (parts taken in absolute value).</summary>
-    private bool IsDominated(decimal share) =>
-        Dominated(h => h.BilledMinor, share) || Dominated(h => h.StandardMinor, share) || Dominated(h => h.AdjustmentsMinor, share)
-        || Dominated(h => h.PaymentsMinor, share) || CompensationDominated(share);
-
-    private bool CompensationDominated(decimal share)
-    {
-        var parts = households.Values.Select(h => Math.Abs((decimal)h.CompensationMinor)).Concat(unbilledCompensation.Values.Select(v => Math.Abs((decimal)v))).ToList();
-        var sum = parts.Sum();
-        return sum > 0 && parts.Max() > share * sum;
-    }
-
-    private bool Dominated(Func<HouseholdTally, long> part, decimal share)
-    {
-        decimal sum = 0, largest = 0;
-        foreach (var household in households.Values)
-        {
-            var value = Math.Abs((decimal)part(household));
-            sum += value;
-            largest = Math.Max(largest, value);
-        }
-        return sum > 0 && largest > share * sum;
+        households = eligible = received = determined = flagged = determinedNotReceived = known = before = after = 0;
+        Array.Clear(parts);
     }
 
     /// <summary>
-    /// Households of known income, and of those how many pay more than the service's threshold share of their
-    /// income for the period (annual income × threshold × the period's share of a year), before and after.
+    /// Folds in one household's complete part of the cell: counted when it has a billed line in it; its compensation
+    /// is a part of the dominance rule's compensation either way (billed or not).
     /// </summary>
-    private (int Known, int Before, int After) Affordability(string service, ReportPeriod period, EquityReportRules rules)
+    public void Fold(in HouseholdTally household)
     {
-        if (!rules.AffordabilityThresholds.TryGetValue(service, out var threshold))
-            return (0, 0, 0);
-        int known = 0, before = 0, after = 0;
-        foreach (var household in households.Values)
-        {
-            if (household.AnnualIncomeMinor is not { } income)
-                continue;
-            known++;
-            var limit = income * threshold * period.ShareOfYear;
-            if (household.StandardMinor > limit)
-                before++;
-            if (household.StandardMinor + household.AdjustmentsMinor > limit)
-                after++;
-        }
-        return (known, before, after);
+        Part(Compensation, household.CompensationMinor);
+        if (!household.Billed)
+            return;
+        households++;
+        if (household.Eligible)
+            eligible++;
+        if (household.Received)
+            received++;
+        if (household.Determined)
+            determined++;
+        if (household.Flagged)
+            flagged++;
+        if (household.Determined && !household.Received)
+            determinedNotReceived++;
+        Part(Billed, household.BilledMinor);
+        Part(Standard, household.StandardMinor);
+        Part(Adjustments, household.AdjustmentsMinor);
+        Part(Payments, household.PaymentsMinor);
+        // Affordability: the share of the household's annual income the period stands for, before and after adjustments.
+        if (affordabilityThreshold is not { } threshold || household.AnnualIncomeMinor is not { } income)
+            return;
+        known++;
+        var limit = income * threshold * shareOfYear;
+        if (household.StandardMinor > limit)
+            before++;
+        if (household.StandardMinor + household.AdjustmentsMinor > limit)
+            after++;
+    }
+
+    public EquityCell ToCell(EquityCellKey key, EquityReportRules rules) => new()
+    {
+        Key = key,
+        Currency = currency,
+        Unit = unit ?? "",
+        HouseholdsBilled = households,
+        HouseholdsEligible = eligible,
+        HouseholdsReceived = received,
+        HouseholdsDetermined = determined,
+        HouseholdsFlagged = flagged,
+        HouseholdsDeterminedNotReceived = determinedNotReceived,
+        BilledTotalMinor = billed,
+        StandardTotalMinor = standard,
+        AdjustmentsTotalMinor = adjustments,
+        PaymentsTotalMinor = payments,
+        CompensationTotalMinor = compensation,
+        QuantityBilled = quantity,
+        HouseholdsWithKnownIncome = known,
+        HouseholdsAboveThresholdBefore = before,
+        HouseholdsAboveThresholdAfter = after,
+        OverchargeFindings = overchargeFindings,
+        OverchargeTotalMinor = overcharge,
+        BlockedRestrictions = blockedRestrictions,
+        Suppression = households < rules.SuppressionThreshold ? SuppressionReason.TooFewHouseholds
+            : IsDominated(rules.DominanceShare) ? SuppressionReason.Dominance
+            : SuppressionReason.None,
+    };
+
+    /// <summary>True when one household holds more than <paramref name="share"/> of an amount (parts taken in absolute value).</summary>
+    private bool IsDominated(decimal share) => parts.Any(p => p.Sum > 0 && p.Largest > share * p.Sum);
+
+    private void Part(int amount, long value)
+    {
+        var size = Math.Abs((decimal)value);
+        ref var part = ref parts[amount];
+        part.Sum += size;
+        part.Largest = Math.Max(part.Largest, size);
     }
 }

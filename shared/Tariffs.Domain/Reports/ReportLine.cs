@@ -41,4 +41,11 @@ public readonly record struct ReportLine(
     /// determination, by an agency's flag, both or neither; null when unknown (a line stored before the basis was recorded).
     /// </summary>
     public EligibilityWays? Ways { get; init; }
+
+    /// <summary>
+    /// The ledger line this is (null: none, a line made up for a test or a simulation). Among a household's lines of a
+    /// cell, the one last in ledger order (batch, then line number) gives the household's income there, whatever the
+    /// order lines are read in; lines without it come before those with it, in the order added.
+    /// </summary>
+    public LedgerLineId? Line { get; init; }
 }

@@ -37,6 +37,12 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
     /// <summary>Start of the RowKey of a pack; a line key never starts with '|' (its household part is not empty).</summary>
     public const string PackPrefix = "|pack|";
 
+    /// <summary>The first RowKey after every pack's.</summary>
+    private const string PackEnd = "|pack}";
+
+    /// <summary>Packs asked for per page: a pack holds about 200 lines (~40 KB), so a page is about 1 MB.</summary>
+    private const int PacksPerPage = 25;
+
     private readonly TableClient table = service.GetTableClient(TableNames.ReportLines);
 
     private readonly int partitions = options.Value.Partitions;
@@ -103,33 +109,32 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
     }
 
     /// <summary>
-    /// The lines of one partition in line-key order (the ledger's: where the report's result depends on the order of a
-    /// household's lines, the last known income, it is the same as from the ledger), each line from its own row if it has
-    /// one, else from its pack.
+    /// The lines of one partition as they are read: first the lines' own rows, then the packs' lines but those with an
+    /// own row (it overrides the packed copy) or already read from another pack (a rebuild packs lines a chunk packed).
+    /// Holds the keys read, not the lines; pages of packs are kept to about 1 MB.
     /// </summary>
-    private async IAsyncEnumerable<LedgerRead> DecodeAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<LedgerRead> DecodeAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reads = new List<(string Key, LedgerRead Read)>();
-        var packs = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var own = $"{partition} and (RowKey lt {Quoted(PackPrefix)} or RowKey ge {Quoted(PackEnd)})";
+        await foreach (var row in table.QueryAsync<TableEntity>(own, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.RowKey.StartsWith(PackPrefix, StringComparison.Ordinal))
-                packs.Add(row);
-            else
-                reads.Add((row.RowKey, Decode(row)));
+            read.Add(row.RowKey);
+            yield return Decode(row);
         }
-        if (packs.Count > 0)
+        var packs = $"{partition} and RowKey ge {Quoted(PackPrefix)} and RowKey lt {Quoted(PackEnd)}";
+        await foreach (var pack in table.QueryAsync<TableEntity>(packs, PacksPerPage, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            // A line is read from its own row, else from the first pack holding it (a rebuild packs lines a chunk packed).
-            var own = reads.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var pack in packs)
-                reads.AddRange(ReportLineCodec.ReadPack(pack.GetString("Lines") ?? "", pack.GetString("Authority") ?? "", pack.GetString("Service") ?? "",
-                    [pack.PartitionKey, pack.RowKey], own).Select(r => (r.Address[^1], r)).Where(r => r.Item2.Line is null || own.Add(r.Item1)));
-            reads.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (var line in ReportLineCodec.ReadPack(pack.GetString("Lines") ?? "", pack.GetString("Authority") ?? "", pack.GetString("Service") ?? "",
+                [pack.PartitionKey, pack.RowKey], read))
+            {
+                if (line.Line is null || read.Add(line.Address[^1]))
+                    yield return line;
+            }
         }
-        foreach (var (_, read) in reads)
-            yield return read;
     }
+
+    private static string Quoted(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private string PartitionKey(LedgerLine line) =>
         UnitPrefix(ReportUnit.Of(line.Authority, line.Service, line.Period.End)) + RowKeys.Separator + LedgerKeys.PartitionOf(line.HouseholdId, partitions);

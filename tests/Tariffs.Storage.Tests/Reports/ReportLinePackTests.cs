@@ -53,6 +53,26 @@ public sealed class ReportLinePackTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_correction_of_a_household_whose_key_sorts_after_the_packs_prevails_over_its_packed_copy()
+    {
+        var (_, store) = await StoreAsync();
+        var authority = "sort-" + Guid.NewGuid().ToString("N")[..8];
+        var at = Instant.FromUtc(2023, 1, 5, 8, 0);
+        // 'é' and '}' sort after "|pack|": these lines' own rows come after the packs in the partition.
+        var lines = new[] { Line(authority, "élodie-1", 1), Line(authority, "}1", 2), Line(authority, "anne-1", 3) };
+        var corrected = lines.Select(l => l with { Items = [new LedgerItem("grant", "p", RuleStep.Credit, -4_400, 1, "", "", l.Period, []) { StoredAt = at }] }).ToList();
+
+        await store.SaveNewAsync(lines, at, CancellationToken.None);
+        await store.SaveAsync(corrected, at, CancellationToken.None);
+
+        var read = new List<LedgerLine>();
+        await foreach (var r in store.ReadUnitAsync(new ReportUnit(authority, "water", 2022), CancellationToken.None))
+            read.Add(r.Line!);
+        Assert.Equal(["anne-1", "}1", "élodie-1"], read.Select(l => l.HouseholdId).Order(StringComparer.Ordinal));
+        Assert.All(read, l => Assert.Equal(-4_400, l.Items.Single().AmountMinor));
+    }
+
+    [Fact]
     public async Task The_eligibility_ways_of_a_line_and_its_corrections_are_projected_and_packs_written_before_them_read_as_unknown()
     {
         var (_, store) = await StoreAsync();
