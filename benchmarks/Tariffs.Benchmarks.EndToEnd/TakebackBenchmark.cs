@@ -118,7 +118,7 @@ public static class TakebackBenchmark
         var markdown = Path.Combine(results, $"{timestamp}-takeback.md");
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"# Taking the service back: {lines:N0}-line ledger\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Run {started:yyyy-MM-dd HH:mm} UTC with `bash scripts/benchmark-takeback.sh --lines {lines}{(run.Length == AllSteps.Length ? "" : $" --steps {string.Join(',', run)}")}`, commit {Commit(root)}; ")
+            .Append(CultureInfo.InvariantCulture, $"Run {started:yyyy-MM-dd HH:mm} UTC with `bash scripts/benchmark-takeback.sh --lines {lines}{(run.Length == AllSteps.Length ? "" : $" --steps {(run.Length == 0 ? "none" : string.Join(',', run))}")}`, commit {Commit(root)}; ")
             .Append(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({MachineInfo.Current(root).Cpu}), load average before: {loadBefore}, after: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "")} ")
             .Append("(the machine is shared: other work ran beside it).\n\n")
             .Append(CultureInfo.InvariantCulture, $"One yearly 2022 line per household, CSS eligibility for one household in {eligibleEvery}. Peak memory is the peak resident set size ")
