@@ -16,6 +16,11 @@ if (options.Get("mode", "") == "takeback") // scripts/benchmark-takeback.sh: exp
     Environment.ExitCode = await TakebackBenchmark.RunAsync(options);
     return;
 }
+if (options.Get("mode", "") == "builder") // the equity report builder alone: its memory and time for a unit of --households households
+{
+    ReportBuilderProbe.Run(options);
+    return;
+}
 var root = RepositoryRoot.Find();
 var started = DateTime.UtcNow;
 var commit = Commit(root);
