@@ -75,7 +75,7 @@ azurite_start() {
 
     # nohup and setsid exec node (so $! is node's own PID); nohup keeps it alive when an interactive shell hangs
     # up, setsid keeps a Ctrl+C meant for the caller from reaching it, so the caller stops it last, by PID.
-    nohup setsid node "$AZURITE_JS" --silent --inMemoryPersistence --skipApiVersionCheck \
+    nohup setsid node "$AZURITE_JS" --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
         --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
         --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
         >"$AZURITE_LOG_FILE" 2>&1 </dev/null &

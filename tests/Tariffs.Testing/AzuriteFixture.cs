@@ -133,7 +133,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             startInfo.ArgumentList.Add(option);
         foreach (var argument in new[]
                  {
-                     script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+                     script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
