@@ -40,7 +40,7 @@ Console.WriteLine(LoadModel.Markdown());
 var engine = options.Has("engine-artifacts") ? EngineResult.Read(options.Get("engine-artifacts", "")) : [];
 Say($"engine: {string.Join(", ", engine.Select(e => $"{e.Benchmark} {e.LinesPerSecond:N0} lines/s"))}");
 
-// 16 GB of heap: the growing ledger and the 1,000,000-line batch hold about 2 million entities (node's default ~4 GB does not).
+// 16 GB of heap: the growing ledger and the 1,000,000-line batch hold about 2 million entities (a run lost its Azurite at that size, most likely at node's default ~4 GB).
 var azurite = new AzuriteFixture { HeapMegabytes = 16_384 };
 await azurite.InitializeAsync();
 try
