@@ -15,7 +15,7 @@ namespace Tariffs.Application.Reports;
 /// provisional. The public view: closed periods only (<see cref="ReleaseCutoffs"/>), each cell released once and
 /// frozen, computed from the rows stored before its months' cutoffs, with suppression monotone across releases
 /// (<see cref="PublicRelease"/>). Exact, because nothing in a cell, its suppression or its release depends on rows of
-/// another unit. Memory follows the unit, not the ledger: one builder at a time (an entry of 88 bytes per row of the unit,
+/// another unit. Memory follows the unit, not the ledger: one builder at a time (an entry of 80 bytes per row of the unit,
 /// <see cref="EquityReportBuilder"/>), the rows streamed into it as read — the regulator's builder; the public view's
 /// cells are taken from it for every period whose rows the public view counts whole, and
 /// computed by a second read of the unit, after the regulator's builder is let go, only when a period mixes rows it

@@ -11,7 +11,7 @@ namespace Tariffs.Domain.Reports;
 /// (fewer than k households billed, or one household holding more than the dominance share of an amount) and
 /// secondary (<see cref="SecondarySuppression"/>: enough other cells that no suppressed value can be recovered
 /// from totals or other cells, across the area and period hierarchies).
-/// Memory: the cells, and one 88-byte entry per line (or service event naming a household) with its household,
+/// Memory: the cells, and one 80-byte entry per line (or service event naming a household) with its household,
 /// nothing per household and cell. The sums of a cell are added as rows come; its distinct households, dominance and
 /// affordability are computed when the report is built, by ordering the entries by household and folding each
 /// household's part of each of its cells into that cell (a line counts in six: its month, quarter and year, in its area

@@ -4,7 +4,7 @@ namespace Tariffs.Domain.Reports;
 /// What one line or one service event of a household adds to the household's parts, kept by
 /// <see cref="EquityReportBuilder"/> until the report is built: the household, the month and area cell the row counts in
 /// (the builder's index; the row also counts in that cell's quarter, year and authority-wide totals), and its parts.
-/// A struct of 88 bytes stored in chunks, so that a unit of a million households holds a million of these and nothing
+/// A struct of 80 bytes stored in chunks, so that a unit of a million households holds a million of these and nothing
 /// per cell.
 /// </summary>
 internal struct HouseholdEntry
