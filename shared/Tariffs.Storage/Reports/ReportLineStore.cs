@@ -116,13 +116,13 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
     private async IAsyncEnumerable<LedgerRead> DecodeAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var read = new HashSet<string>(StringComparer.Ordinal);
-        var own = $"{partition} and (RowKey lt {Quoted(PackPrefix)} or RowKey ge {Quoted(PackEnd)})";
+        var own = $"{partition} and ({TableClient.CreateQueryFilter($"RowKey lt {PackPrefix} or RowKey ge {PackEnd}")})";
         await foreach (var row in table.QueryAsync<TableEntity>(own, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             read.Add(row.RowKey);
             yield return Decode(row);
         }
-        var packs = $"{partition} and RowKey ge {Quoted(PackPrefix)} and RowKey lt {Quoted(PackEnd)}";
+        var packs = $"{partition} and {TableClient.CreateQueryFilter($"RowKey ge {PackPrefix} and RowKey lt {PackEnd}")}";
         await foreach (var pack in table.QueryAsync<TableEntity>(packs, PacksPerPage, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             foreach (var line in ReportLineCodec.ReadPack(pack.GetString("Lines") ?? "", pack.GetString("Authority") ?? "", pack.GetString("Service") ?? "",
@@ -133,8 +133,6 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
             }
         }
     }
-
-    private static string Quoted(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private string PartitionKey(LedgerLine line) =>
         UnitPrefix(ReportUnit.Of(line.Authority, line.Service, line.Period.End)) + RowKeys.Separator + LedgerKeys.PartitionOf(line.HouseholdId, partitions);
