@@ -83,6 +83,13 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template) : IClass
     }
 
     [Fact]
+    public void Young_generation_is_the_one_the_local_host_is_measured_with()
+    {
+        var gen0Size = Assert.Single(template.PropertiesNamed("DOTNET_GCgen0size")).GetString();
+        Assert.Equal(Tariffs.Testing.LocalHostStartInfo.Gen0Size, gen0Size);
+    }
+
+    [Fact]
     public void Equity_report_runs_daily_at_two()
     {
         var schedule = template.Root.GetProperty("parameters").GetProperty("equityReportSchedule");
