@@ -76,7 +76,7 @@ public static class BenchmarkReport
         if (r.Growth is { } g)
         {
             Row(s, Inv($"incremental refresh peak working set, largest ÷ smallest over {g.Steps.Count} growing-ledger batches"), "≤ 1.3", g.RefreshPeakSpread, g.RefreshPeakSpread <= 1.3, p?.Growth?.RefreshPeakSpread, "N2");
-            Row(s, Inv($"incremental refresh time, largest ÷ smallest over {g.Steps.Count} growing-ledger batches"), "≤ 1.3", g.RefreshTimeSpread, g.RefreshTimeSpread <= 1.3, p?.Growth?.RefreshTimeSpread, "N2");
+            Row(s, Inv($"incremental refresh time (each step the median of {1 + LedgerGrowth.RefreshRepeats} refreshes of its unit), largest ÷ smallest over {g.Steps.Count} growing-ledger batches"), "≤ 1.3", g.RefreshTimeSpread, g.RefreshTimeSpread <= 1.3, p?.Growth?.RefreshTimeSpread, "N2");
             Row(s, Inv($"end to end ÷ raw insert into a small fresh table ({r.RawInsertEntities:N0} entities), median of {g.Ratios.Count} interleaved samples (min {g.Ratios.Min():N2}, max {g.Ratios.Max():N2})"), "≥ 0.7", g.RatioMedian, g.RatioMedian >= 0.7, p?.Growth?.RatioMedian, "N2");
             if (g.GrownRatioMedian is { } grown)
                 Row(s, Inv($"end to end ÷ raw insert into a table grown like the ledger (each sample as many entities as its batch's lines, over the same table sizes), median of {g.GrownRatios.Count} (min {g.GrownRatios.Min():N2}, max {g.GrownRatios.Max():N2})"), "≥ 0.7", grown, grown >= 0.7, p?.Growth?.GrownRatioMedian, "N2");
@@ -86,10 +86,10 @@ public static class BenchmarkReport
         {
             s.AppendLine("## Growing ledger: incremental refresh against full rebuild");
             s.AppendLine();
-            s.AppendLine("| batch | ledger lines | s to completed | refresh s | refresh peak MB (floor before it) | rebuild s | rebuild peak MB | end to end lines/s | raw small table before → after | ratio (small table) | raw grown table | ratio (grown table) | transactions/line |");
+            s.AppendLine("| batch | ledger lines | s to completed | refresh s: median (samples) | refresh peak MB (floor before it) | rebuild s | rebuild peak MB | end to end lines/s | raw small table before → after | ratio (small table) | raw grown table | ratio (grown table) | transactions/line |");
             s.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (step, i) in growth.Steps.Select((x, i) => (x, i)))
-                s.AppendLine(Inv($"| {step.Batch} | {step.LedgerLines:N0} | {step.SecondsToCompleted:N1} | {step.RefreshSeconds:N1} | {step.RefreshPeakMegabytes:N0} ({step.RefreshFloorMegabytes:N0}) | {step.RebuildSeconds:N1} | {step.RebuildPeakMegabytes:N0} | {step.LinesPerSecond:N0} | {growth.RawInsertSamples[i]:N0} → {growth.RawInsertSamples[i + 1]:N0} | {growth.Ratios[i]:N2} | {(growth.GrownRawInsertSamples is { } g2 ? g2[i].ToString("N0", CultureInfo.InvariantCulture) : "")} | {(growth.GrownRatios.Count > i ? growth.GrownRatios[i].ToString("N2", CultureInfo.InvariantCulture) : "")} | {step.TransactionsPerLine:N4} |"));
+                s.AppendLine(Inv($"| {step.Batch} | {step.LedgerLines:N0} | {step.SecondsToCompleted:N1} | {step.RefreshMedianSeconds:N1}{(step.RefreshSamples is { } samples ? " (" + string.Join(", ", samples.Select(r => r.ToString("N1", CultureInfo.InvariantCulture))) + ")" : "")} | {step.RefreshPeakMegabytes:N0} ({step.RefreshFloorMegabytes:N0}) | {step.RebuildSeconds:N1} | {step.RebuildPeakMegabytes:N0} | {step.LinesPerSecond:N0} | {growth.RawInsertSamples[i]:N0} → {growth.RawInsertSamples[i + 1]:N0} | {growth.Ratios[i]:N2} | {(growth.GrownRawInsertSamples is { } g2 ? g2[i].ToString("N0", CultureInfo.InvariantCulture) : "")} | {(growth.GrownRatios.Count > i ? growth.GrownRatios[i].ToString("N2", CultureInfo.InvariantCulture) : "")} | {step.TransactionsPerLine:N4} |"));
             s.AppendLine();
         }
         s.AppendLine(LoadModel.Markdown());

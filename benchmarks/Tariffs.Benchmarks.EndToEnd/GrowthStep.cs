@@ -16,4 +16,14 @@ public sealed record GrowthStep(
 {
     /// <summary>The host's working set right before the incremental refresh (what it kept from the batch and before), the floor of <see cref="RefreshPeakMegabytes"/>.</summary>
     [JsonPropertyName("refreshFloorMegabytes")] public double? RefreshFloorMegabytes { get; init; }
+
+    /// <summary>
+    /// Every timed incremental refresh of the step's unit: the one after the batch, then <see cref="LedgerGrowth.RefreshRepeats"/>
+    /// more of the same unit marked dirty again after the rebuild (the same work: one unit of the batch's households);
+    /// null in runs before they were repeated.
+    /// </summary>
+    [JsonPropertyName("refreshSamples")] public IReadOnlyList<double>? RefreshSamples { get; init; }
+
+    /// <summary>The median of <see cref="RefreshSamples"/> (<see cref="RefreshSeconds"/> alone in earlier runs).</summary>
+    [JsonPropertyName("refreshMedianSeconds")] public double RefreshMedianSeconds => RefreshSamples is { Count: > 0 } samples ? LedgerGrowth.Median(samples) : RefreshSeconds;
 }
