@@ -19,10 +19,16 @@ public sealed record GrowthStep(
 
     /// <summary>
     /// Every timed incremental refresh of the step's unit: the one after the batch, then <see cref="LedgerGrowth.RefreshRepeats"/>
-    /// more of the same unit marked dirty again after the rebuild (the same work: one unit of the batch's households);
+    /// more of the same unit marked dirty again right after it (the same work: one unit of the batch's households);
     /// null in runs before they were repeated.
     /// </summary>
     [JsonPropertyName("refreshSamples")] public IReadOnlyList<double>? RefreshSamples { get; init; }
+
+    /// <summary>
+    /// The repeated refreshes with the CPU seconds of the host and of Azurite meanwhile: whether a refresh that takes longer
+    /// on a grown ledger spends it in the service or in the emulator. Null in runs before they were recorded.
+    /// </summary>
+    [JsonPropertyName("repeatedRefreshes")] public IReadOnlyList<RefreshSample>? RepeatedRefreshes { get; init; }
 
     /// <summary>The median of <see cref="RefreshSamples"/> (<see cref="RefreshSeconds"/> alone in earlier runs).</summary>
     [JsonPropertyName("refreshMedianSeconds")] public double RefreshMedianSeconds => RefreshSamples is { Count: > 0 } samples ? LedgerGrowth.Median(samples) : RefreshSeconds;
