@@ -22,7 +22,7 @@ public sealed record GrowthStep(
     /// more of the same unit marked dirty again right after it (the same work: one unit of the batch's households);
     /// null in runs before they were repeated.
     /// </summary>
-    [JsonPropertyName("refreshSamples")] public IReadOnlyList<double>? RefreshSamples { get; init; }
+    [JsonPropertyName("refreshSamples")] public IReadOnlyList<double>? RefreshSamples => RepeatedRefreshes is { } repeats ? [RefreshSeconds, .. repeats.Select(r => r.Seconds)] : null;
 
     /// <summary>
     /// The repeated refreshes with the CPU seconds of the host and of Azurite meanwhile: whether a refresh that takes longer

@@ -28,7 +28,7 @@ public sealed record LedgerGrowth(
     /// <summary>Largest ÷ smallest incremental refresh peak working set over the steps (target ≤ 1.3).</summary>
     [JsonPropertyName("refreshPeakSpread")] public double RefreshPeakSpread => Steps.Max(s => s.RefreshPeakMegabytes) / Steps.Min(s => s.RefreshPeakMegabytes);
 
-    /// <summary>Timed refreshes of a step's unit after the first one (marked dirty again after the rebuild).</summary>
+    /// <summary>Timed refreshes of a step's unit after the first one (marked dirty again right after it).</summary>
     public const int RefreshRepeats = 2;
 
     /// <summary>Largest ÷ smallest of the steps' median incremental refresh times (<see cref="GrowthStep.RefreshMedianSeconds"/>).</summary>
@@ -77,7 +77,6 @@ public sealed record LedgerGrowth(
             var repeats = new List<RefreshSample>();
             for (var repeat = 0; repeat < RefreshRepeats; repeat++)
                 repeats.Add(await RefreshAgainAsync(host, units, new ReportUnit(SyntheticBatch.Authority, SyntheticBatch.Service, firstYear + i - 1)));
-            List<double> refreshes = [run.RefreshSeconds!.Value, .. repeats.Select(r => r.Seconds)];
             raw.Add(await RawInsertBenchmark.EntitiesPerSecondAsync(connectionString, rawEntities, $"growth-{timestamp}-{i}"));
 
             host.ResetPeakWorkingSet();
@@ -87,10 +86,10 @@ public sealed record LedgerGrowth(
                     throw new InvalidOperationException($"Rebuild answered {(int)rebuilt.StatusCode}");
             var (rebuildSeconds, rebuildPeak) = (watch.Elapsed.TotalSeconds, host.PeakWorkingSetBytes() / 1e6);
             var step = new GrowthStep(i, ledger, run.SecondsToCompleted, run.RefreshSeconds!.Value, run.RefreshPeakWorkingSetMegabytes!.Value,
-                rebuildSeconds, rebuildPeak, run.LinesPerSecond, run.TransactionsPerLine) { RefreshFloorMegabytes = run.RefreshFloorMegabytes, RefreshSamples = refreshes, RepeatedRefreshes = repeats };
+                rebuildSeconds, rebuildPeak, run.LinesPerSecond, run.TransactionsPerLine) { RefreshFloorMegabytes = run.RefreshFloorMegabytes, RepeatedRefreshes = repeats };
             steps.Add(step);
             say(string.Create(CultureInfo.InvariantCulture,
-                $"growth {i}: ledger {ledger:N0} lines; incremental refresh {step.RefreshMedianSeconds:N1} s (median of {string.Join(", ", refreshes.Select(r => r.ToString("N1", CultureInfo.InvariantCulture)))}; CPU s of the repeats, host / Azurite: {string.Join(", ", repeats.Select(r => $"{r.HostCpuSeconds:N1} / {r.StorageCpuSeconds:N1}"))}), peak {step.RefreshPeakMegabytes:N0} MB (floor before it {step.RefreshFloorMegabytes:N0} MB); rebuild {step.RebuildSeconds:N1} s, peak {step.RebuildPeakMegabytes:N0} MB; end to end {step.LinesPerSecond:N0} lines/s, raw small table {raw[^2]:N0} → {raw[^1]:N0} entities/s ({step.LinesPerSecond / ((raw[^2] + raw[^1]) / 2):N2}), grown table {grown[^1]:N0} ({step.LinesPerSecond / grown[^1]:N2})"));
+                $"growth {i}: ledger {ledger:N0} lines; incremental refresh {step.RefreshMedianSeconds:N1} s (median of {string.Join(", ", step.RefreshSamples!.Select(r => r.ToString("N1", CultureInfo.InvariantCulture)))}; CPU s of the repeats, host / Azurite: {string.Join(", ", repeats.Select(r => $"{r.HostCpuSeconds:N1} / {r.StorageCpuSeconds:N1}"))}), peak {step.RefreshPeakMegabytes:N0} MB (floor before it {step.RefreshFloorMegabytes:N0} MB); rebuild {step.RebuildSeconds:N1} s, peak {step.RebuildPeakMegabytes:N0} MB; end to end {step.LinesPerSecond:N0} lines/s, raw small table {raw[^2]:N0} → {raw[^1]:N0} entities/s ({step.LinesPerSecond / ((raw[^2] + raw[^1]) / 2):N2}), grown table {grown[^1]:N0} ({step.LinesPerSecond / grown[^1]:N2})"));
         }
         return new LedgerGrowth(steps, raw, grown);
     }
