@@ -24,4 +24,17 @@ public interface IReportLines
 
     /// <summary>Every projected line of the unit, in no particular order; a row that cannot be read comes back with why (<see cref="LedgerRead.Error"/>).</summary>
     IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The copies saved by <see cref="SaveNewAsync"/> that are stored now, each at its version: what a rebuild takes before it
+    /// projects every line again, to remove them once it has (<see cref="RemoveCopiesAsync"/>); otherwise every rebuild
+    /// would leave one more copy of every line, to be stored and read.
+    /// </summary>
+    Task<IReadOnlyList<StoredCopy>> CopiesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes each copy still at its version; one saved again since (the same lines packed the same way) is kept, one
+    /// already gone is ignored. Returns the copies removed.
+    /// </summary>
+    Task<int> RemoveCopiesAsync(IReadOnlyCollection<StoredCopy> copies, CancellationToken cancellationToken);
 }

@@ -15,12 +15,13 @@ namespace Tariffs.Application.Reports;
 /// (<see cref="EquityReportCalculator.RefreshUnitAsync"/>). The timer fans them out, one message per unit on queue
 /// <c>report-units</c>, so that several instances share the work; a request runs them here. A rebuild re-projects
 /// the whole ledger and every service event first (what an existing deployment runs once: its ledger has no
-/// projection yet), then recomputes every unit.
+/// projection yet), removes the packed copies it superseded, then recomputes every unit.
 /// </summary>
 public sealed partial class EquityReportRefresh(
     EquityReportCalculator calculator,
     IReportUnits units,
     ReportChanges changes,
+    IReportLines projection,
     ILedger ledger,
     IServiceEvents events,
     IRejections rejections,
@@ -78,11 +79,14 @@ public sealed partial class EquityReportRefresh(
 
     /// <summary>
     /// Re-projects every ledger line (with the instants the ledger stored it and its items) and marks the unit of every
-    /// line and service event dirty, then refreshes every dirty unit. A line or event that cannot be read is left out
-    /// and stored as a rejection. Returns the regulator's cells stored.
+    /// line and service event dirty, removes the projection's copies stored before it started (every line in them was
+    /// in the ledger by then, so it has just been projected again; copies written meanwhile by chunks are kept), then
+    /// refreshes every dirty unit. A line or event that cannot be read is left out and stored as a rejection. Returns
+    /// the regulator's cells stored.
     /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
+        var superseded = await projection.CopiesAsync(cancellationToken).ConfigureAwait(false);
         var batch = new List<LedgerLine>(RebuildBatch);
         var leftOut = new List<Rejection>();
         var lines = 0;
@@ -115,7 +119,8 @@ public sealed partial class EquityReportRefresh(
             }
         }
         await rejections.AddAsync(leftOut, cancellationToken).ConfigureAwait(false);
-        LogReprojected(logger, lines, leftOut.Count);
+        var removed = await projection.RemoveCopiesAsync(superseded, cancellationToken).ConfigureAwait(false);
+        LogReprojected(logger, lines, leftOut.Count, removed);
         return await RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -149,6 +154,6 @@ public sealed partial class EquityReportRefresh(
     [LoggerMessage(Level = LogLevel.Information, Message = "Equity report: {Units} units refreshed into {Cells} cells")]
     private static partial void LogRefreshed(ILogger logger, int units, int cells);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report rebuild: {Lines} ledger lines re-projected, {LeftOut} rows left out")]
-    private static partial void LogReprojected(ILogger logger, int lines, int leftOut);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Equity report rebuild: {Lines} ledger lines re-projected, {LeftOut} rows left out, {Removed} superseded copies removed")]
+    private static partial void LogReprojected(ILogger logger, int lines, int leftOut, int removed);
 }

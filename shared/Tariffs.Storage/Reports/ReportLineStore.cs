@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Tariffs.Application.Ports;
@@ -106,6 +107,54 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
         var prefix = UnitPrefix(unit) + RowKeys.Separator;
         return SideBySide.ReadAsync(Enumerable.Range(0, partitions).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {prefix + LedgerKeys.Partition(p)}")), Readers,
             DecodeAsync, cancellationToken);
+    }
+
+    /// <summary>Every pack of the table (all units), with its ETag; a query across partitions, of keys only.</summary>
+    public async Task<IReadOnlyList<StoredCopy>> CopiesAsync(CancellationToken cancellationToken)
+    {
+        var copies = new List<StoredCopy>();
+        await foreach (var pack in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {PackPrefix} and RowKey lt {PackEnd}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            copies.Add(new StoredCopy([pack.PartitionKey, pack.RowKey], pack.ETag.ToString()));
+        return copies;
+    }
+
+    /// <summary>
+    /// Deletes the packs if their ETag still matches, in transactions by partition; a transaction that fails (a pack
+    /// saved again or already gone) is retried pack by pack, skipping those.
+    /// </summary>
+    public async Task<int> RemoveCopiesAsync(IReadOnlyCollection<StoredCopy> copies, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await Parallel.ForEachAsync(copies.GroupBy(c => c.Address[0]), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken }, async (partition, token) =>
+        {
+            foreach (var chunk in partition.DistinctBy(c => c.Address[1]).Chunk(IdempotentInserter.MaxTransactionSize))
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Delete,
+                        new TableEntity(c.Address[0], c.Address[1]), new ETag(c.Version))), token).ConfigureAwait(false);
+                    Interlocked.Add(ref removed, chunk.Length);
+                }
+                catch (TableTransactionFailedException)
+                {
+                    foreach (var copy in chunk)
+                    {
+                        try
+                        {
+                            var response = await table.DeleteEntityAsync(copy.Address[0], copy.Address[1], new ETag(copy.Version), token).ConfigureAwait(false);
+                            if (response.Status != 404)
+                                Interlocked.Increment(ref removed);
+                        }
+                        catch (RequestFailedException e) when (e.Status is 404 or 412)
+                        {
+                            // Gone, or saved again since: kept.
+                        }
+                    }
+                }
+            }
+        }).ConfigureAwait(false);
+        return removed;
     }
 
     /// <summary>

@@ -103,6 +103,58 @@ public sealed class ReportLinePackTests(AzuriteFixture azurite)
         Assert.Null(old.Items.Single().Basis);
     }
 
+    [Fact]
+    public async Task Removing_the_copies_taken_before_a_rebuild_leaves_one_copy_of_each_line_and_keeps_those_saved_since()
+    {
+        var (tables, store) = await StoreAsync();
+        var authority = "copies-" + Guid.NewGuid().ToString("N")[..8];
+        var at = Instant.FromUtc(2023, 1, 5, 8, 0);
+        var lines = Enumerable.Range(1, 3_500).Select(n => Line(authority, $"hh-{n:D4}", n)).ToList();
+        var (a, b, c) = (lines[..2_000], lines[2_000..3_000], lines[3_000..]);
+        await store.SaveNewAsync(a, at, CancellationToken.None); // two chunks
+        await store.SaveNewAsync(b, at, CancellationToken.None);
+        var ofA = await PackKeysAsync(tables, authority);
+        var copies = (await store.CopiesAsync(CancellationToken.None)).Where(k => k.Address[0].StartsWith(authority, StringComparison.Ordinal)).ToList();
+        Assert.Equal(ofA.Count, copies.Count);
+        Assert.All(copies, k => Assert.False(string.IsNullOrEmpty(k.Version)));
+
+        // The rebuild packs A otherwise (new packs) and B as its chunk did (the same packs, saved again); chunk C runs meanwhile.
+        await store.SaveNewAsync(a.Where((_, i) => i % 2 == 0), at, CancellationToken.None);
+        await store.SaveNewAsync(a.Where((_, i) => i % 2 == 1), at, CancellationToken.None);
+        await store.SaveNewAsync(b, at, CancellationToken.None);
+        await store.SaveNewAsync(c, at, CancellationToken.None);
+        var before = await PackKeysAsync(tables, authority);
+        var removed = await store.RemoveCopiesAsync(copies, CancellationToken.None);
+
+        var after = await PackKeysAsync(tables, authority);
+        var packedB = await PackKeysAsync(tables, authority, b);
+        Assert.Equal(copies.Count - packedB.Count, removed); // A's chunk packs only
+        Assert.Equal(before.Except(copies.Select(k => k.Address[1])).Union(packedB).Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal));
+        var read = new List<string>();
+        var entries = 0;
+        await foreach (var row in tables.GetTableClient(TableNames.ReportLines).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Authority eq {authority}")))
+            entries += System.Text.Json.JsonDocument.Parse(row.GetString("Lines")).RootElement.GetArrayLength();
+        await foreach (var r in store.ReadUnitAsync(new ReportUnit(authority, "water", 2022), CancellationToken.None))
+            read.Add(r.Line!.Id.ToString());
+        Assert.Equal(3_500, entries); // each line in exactly one pack
+        Assert.Equal(3_500, read.Distinct().Count());
+        Assert.Equal(3_500, read.Count);
+        // Again: every copy is gone or saved again since, and none is removed.
+        Assert.Equal(0, await store.RemoveCopiesAsync(copies, CancellationToken.None));
+        Assert.Equal(after.Order(StringComparer.Ordinal), (await PackKeysAsync(tables, authority)).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The row keys of the packs of <paramref name="authority"/>, or of those holding the first of <paramref name="of"/>'s lines in each partition.</summary>
+    private static async Task<List<string>> PackKeysAsync(TableServiceClient tables, string authority, IReadOnlyList<LedgerLine>? of = null)
+    {
+        var firsts = of?.Select(l => LedgerKeys.LineKey(l.Id)).ToHashSet();
+        var keys = new List<string>();
+        await foreach (var row in tables.GetTableClient(TableNames.ReportLines).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Authority eq {authority}"), select: ["RowKey"]))
+            if (firsts is null || firsts.Any(f => row.RowKey.StartsWith(ReportLineStore.PackPrefix + f + "|", StringComparison.Ordinal)))
+                keys.Add(row.RowKey);
+        return keys;
+    }
+
     private async Task<(TableServiceClient Tables, ReportLineStore Store)> StoreAsync()
     {
         var tables = new TableServiceClient(azurite.ConnectionString);

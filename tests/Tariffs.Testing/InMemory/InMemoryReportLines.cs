@@ -39,6 +39,12 @@ public sealed class InMemoryReportLines : IReportLines
         return SaveAsync(fresh, storedAt, cancellationToken);
     }
 
+    /// <summary>None: each line has one projection here, replaced in place.</summary>
+    public Task<IReadOnlyList<StoredCopy>> CopiesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<StoredCopy>>([]);
+
+    /// <summary>Nothing to remove (<see cref="CopiesAsync"/>).</summary>
+    public Task<int> RemoveCopiesAsync(IReadOnlyCollection<StoredCopy> copies, CancellationToken cancellationToken) => Task.FromResult(0);
+
     public async IAsyncEnumerable<LedgerRead> ReadUnitAsync(ReportUnit unit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<LedgerLine> found;
