@@ -151,4 +151,26 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
         Assert.Equal(y, Assert.Single(found["h|f|x"].Windows));
         Assert.Equal(x, Assert.Single(found["h"].Windows));
     }
+
+    [Fact]
+    public async Task A_stored_row_that_does_not_decode_fails_the_reads_of_its_household_only()
+    {
+        var store = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        await store.SaveWindowAsync("hh-good", Window(program, "good"), "CPAM", "ref", Received, CancellationToken.None);
+        await new TableServiceClient(azurite.ConnectionString).GetTableClient(TableNames.Eligibility).AddEntityAsync(new EligibilityEntity
+        {
+            PartitionKey = program, RowKey = RowKeys.Join("hh-bad", "f", "bad"), HouseholdId = "hh-bad", FlagId = "bad",
+            From = "2022-02-30", To = "2022-06-30", DecisionDate = "2021-12-15", ReceivedAt = Received.ToDateTimeOffset(),
+        });
+
+        var good = await store.ForHouseholdsAsync([program], new HashSet<string> { "hh-good", "hh-none" }, CancellationToken.None);
+        await Assert.ThrowsAsync<NodaTime.Text.UnparsableValueException>(() => store.ForHouseholdsAsync([program], new HashSet<string> { "hh-bad" }, CancellationToken.None));
+        await store.SaveWindowAsync("hh-bad", Window(program, "later"), "CPAM", "ref", Received, CancellationToken.None);
+        var again = await store.ForHouseholdsAsync([program], new HashSet<string> { "hh-good" }, CancellationToken.None);
+
+        Assert.Equal(Window(program, "good"), Assert.Single(good["hh-good"].Windows));
+        Assert.Equal(good["hh-good"].Windows, again["hh-good"].Windows);
+        await Assert.ThrowsAsync<NodaTime.Text.UnparsableValueException>(() => store.ForHouseholdsAsync([program], new HashSet<string> { "hh-bad" }, CancellationToken.None));
+    }
 }

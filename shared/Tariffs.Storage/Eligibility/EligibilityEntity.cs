@@ -1,4 +1,8 @@
+using System.Globalization;
 using Azure.Data.Tables;
+using NodaTime;
+using Tariffs.Application.Ports;
+using Tariffs.Domain.Eligibility;
 using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Eligibility;
@@ -60,4 +64,22 @@ public sealed class EligibilityEntity : StorageEntity
         MedicalNeed = row.GetBoolean(nameof(MedicalNeed)),
         ChequeEnergieAttestation = row.GetBoolean(nameof(ChequeEnergieAttestation)),
     };
+
+    /// <summary>
+    /// What the row states for <paramref name="programId"/>: an <see cref="EligibilityWindow"/>, or a
+    /// <see cref="StoredRevocation"/> when <see cref="Kind"/> is <see cref="RevocationKind"/>; throws a
+    /// <see cref="FormatException"/> (or <see cref="ArgumentException"/>, <see cref="OverflowException"/>) when a date or
+    /// the income cannot be read.
+    /// </summary>
+    public object ToFact(string programId) => Kind == RevocationKind
+        ? new StoredRevocation(programId, FlagId, StoredDate.Parse(EffectiveDate), StoredDate.Parse(DecisionDate), Instant.FromDateTimeOffset(ReceivedAt))
+        : new EligibilityWindow(programId, new DateInterval(StoredDate.Parse(From), StoredDate.Parse(To)), StoredDate.Parse(DecisionDate), FlagId,
+            FactsAsOf.Length == 0 ? null : new HouseholdFacts(
+                StoredDate.Parse(FactsAsOf),
+                AnnualIncome.Length == 0 ? null : decimal.Parse(AnnualIncome, CultureInfo.InvariantCulture),
+                IncomeReferenceYear,
+                Persons,
+                PensionersOnly,
+                MedicalNeed,
+                ChequeEnergieAttestation));
 }

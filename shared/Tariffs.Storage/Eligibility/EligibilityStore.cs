@@ -97,8 +97,8 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
         {
             var cache = caches.GetOrAdd(programId, id => new ProgramEligibilityCache(id));
             await cache.RefreshAsync(table, RowKeys.Whole(programId), cancellationToken).ConfigureAwait(false);
-            foreach (var e in cache.RowsOf(householdIds))
-                Add(found, programId, e);
+            foreach (var (householdId, fact) in cache.FactsOf(householdIds))
+                Add(found, householdId, fact);
         }
         return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }
@@ -144,22 +144,17 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
         return TableClient.CreateQueryFilter($"PartitionKey eq {RowKeys.Whole(programId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
     }
 
-    private static HouseholdFacts? Facts(EligibilityEntity e) => e.FactsAsOf.Length == 0 ? null : new HouseholdFacts(
-        StoredDate.Parse(e.FactsAsOf),
-        e.AnnualIncome.Length == 0 ? null : decimal.Parse(e.AnnualIncome, CultureInfo.InvariantCulture),
-        e.IncomeReferenceYear,
-        e.Persons,
-        e.PensionersOnly,
-        e.MedicalNeed,
-        e.ChequeEnergieAttestation);
+    private static void Add(Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)> found, string programId, EligibilityEntity e) =>
+        Add(found, e.HouseholdId, e.ToFact(programId));
 
-    private static void Add(Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)> found, string programId, EligibilityEntity e)
+    /// <summary>Adds a window or revocation (<see cref="EligibilityEntity.ToFact"/>) to the household's lists.</summary>
+    private static void Add(Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)> found, string householdId, object fact)
     {
-        if (!found.TryGetValue(e.HouseholdId, out var lists))
-            found[e.HouseholdId] = lists = ([], []);
-        if (e.Kind == EligibilityEntity.RevocationKind)
-            lists.Revocations.Add(new StoredRevocation(programId, e.FlagId, StoredDate.Parse(e.EffectiveDate), StoredDate.Parse(e.DecisionDate), Instant.FromDateTimeOffset(e.ReceivedAt)));
+        if (!found.TryGetValue(householdId, out var lists))
+            found[householdId] = lists = ([], []);
+        if (fact is StoredRevocation revocation)
+            lists.Revocations.Add(revocation);
         else
-            lists.Windows.Add(new EligibilityWindow(programId, new DateInterval(StoredDate.Parse(e.From), StoredDate.Parse(e.To)), StoredDate.Parse(e.DecisionDate), e.FlagId, Facts(e)));
+            lists.Windows.Add((EligibilityWindow)fact);
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
+using Tariffs.Application.Ports;
+using Tariffs.Domain.Eligibility;
 
 namespace Tariffs.Storage.Eligibility;
 
@@ -15,8 +17,10 @@ namespace Tariffs.Storage.Eligibility;
 /// that refresh's lower bound, in which case it was committed before an earlier refresh's first answer (with the
 /// margin to spare for the one-second precision of the <c>Date</c> header and commit reordering) and is cached
 /// already. A chunk refreshes again once its lines are in the ledger, so a flag stored before that refresh is seen
-/// (and the household recomputed), and a flag stored after it finds the lines in the ledger. Memory grows with the program's eligible households
-/// (the columns the engine needs only), not with batch size.
+/// (and the household recomputed), and a flag stored after it finds the lines in the ledger. Memory grows with the program's eligible households,
+/// not with batch size: each row is held decoded (<see cref="EligibilityEntity.ToFact"/>: a window or revocation, about
+/// a quarter of the row's ~800 bytes as read), under its household, in an array; a row that does not decode is held as
+/// read, and decoded again (throwing) only when one of its household's lines asks for it, so it costs no other household.
 /// </remarks>
 public sealed class ProgramEligibilityCache(string programId)
 {
@@ -36,8 +40,8 @@ public sealed class ProgramEligibilityCache(string programId)
     private readonly object gate = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private long lastRefreshStarted = long.MinValue;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<EligibilityEntity>> byHousehold = new(StringComparer.Ordinal);
+    /// <summary>By household: its windows (<see cref="EligibilityWindow"/>), revocations (<see cref="StoredRevocation"/>) and rows that do not decode (<see cref="EligibilityEntity"/>).</summary>
+    private readonly Dictionary<string, object[]> byHousehold = new(StringComparer.Ordinal);
     private DateTimeOffset? since;
 
     /// <summary>The program whose partition this caches.</summary>
@@ -87,27 +91,50 @@ public sealed class ProgramEligibilityCache(string programId)
         {
             foreach (var row in rows)
             {
-                if (!seen.Add(row.RowKey))
-                    continue;
-                if (!byHousehold.TryGetValue(row.HouseholdId, out var list))
-                    byHousehold[row.HouseholdId] = list = [];
-                list.Add(row);
+                var held = byHousehold.GetValueOrDefault(row.HouseholdId, []);
+                if (!held.Any(h => IsRow(h, row)))
+                    byHousehold[row.HouseholdId] = [.. held, Decoded(row)];
             }
             if (serverTime is { } t && (since is null || t > since))
                 since = t;
         }
     }
 
-    /// <summary>The cached rows of the given households, by household.</summary>
-    public List<EligibilityEntity> RowsOf(IEnumerable<string> householdIds)
+    /// <summary>
+    /// The windows and revocations of the given households, each with its household; throws as
+    /// <see cref="EligibilityEntity.ToFact"/> does when one of their rows does not decode.
+    /// </summary>
+    public List<(string HouseholdId, object Fact)> FactsOf(IEnumerable<string> householdIds)
     {
-        var rows = new List<EligibilityEntity>();
+        var facts = new List<(string, object)>();
         lock (gate)
         {
             foreach (var household in householdIds)
-                if (byHousehold.TryGetValue(household, out var list))
-                    rows.AddRange(list);
+                if (byHousehold.TryGetValue(household, out var held))
+                    facts.AddRange(held.Select(h => (household, h is EligibilityEntity row ? row.ToFact(ProgramId) : h)));
         }
-        return rows;
+        return facts;
     }
+
+    /// <summary>The row decoded, or the row itself when it does not decode.</summary>
+    private object Decoded(EligibilityEntity row)
+    {
+        try
+        {
+            return row.ToFact(ProgramId);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            return row;
+        }
+    }
+
+    /// <summary>True when <paramref name="held"/> is what <paramref name="row"/> holds (a row key is household | f or r | id).</summary>
+    private static bool IsRow(object held, EligibilityEntity row) => held switch
+    {
+        EligibilityWindow w => row.Kind != EligibilityEntity.RevocationKind && w.FlagId == row.FlagId,
+        StoredRevocation r => row.Kind == EligibilityEntity.RevocationKind && r.RevocationId == row.FlagId,
+        EligibilityEntity e => e.RowKey == row.RowKey,
+        _ => false,
+    };
 }
