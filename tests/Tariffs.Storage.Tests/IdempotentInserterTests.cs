@@ -77,4 +77,59 @@ public sealed class IdempotentInserterTests(AzuriteFixture azurite)
         Assert.Equal(30, await table.InsertMissingAsync(rows, CancellationToken.None));
         Assert.Equal(10, (await AllAsync(table)).Count(r => r.PartitionKey == "p0"));
     }
+
+    /// <summary>Counts the entity group transactions in flight at once, each held 50 ms.</summary>
+    private sealed class Overlap : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int current;
+
+        public int Most { get; private set; }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) => throw new NotSupportedException();
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            var batch = message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal);
+            if (batch)
+                lock (this)
+                    Most = Math.Max(Most, ++current);
+            try
+            {
+                if (batch)
+                    await Task.Delay(50);
+                await ProcessNextAsync(message, pipeline);
+            }
+            finally
+            {
+                if (batch)
+                    lock (this)
+                        current--;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Groups_of_several_partitions_are_written_several_partitions_at_once_and_reported_in_key_order()
+    {
+        var options = new TableClientOptions();
+        var overlap = new Overlap();
+        options.AddPolicy(overlap, Azure.Core.HttpPipelinePosition.PerCall);
+        var name = "t" + Guid.NewGuid().ToString("N")[..12];
+        var table = new TableServiceClient(azurite.ConnectionString, options).GetTableClient(name);
+        await table.CreateAsync();
+        // Groups of two rows (a line and its item) in 8 partitions; those of partitions 1 and 5 with an even number stored already.
+        var groups = Enumerable.Range(0, 8).SelectMany(p => Enumerable.Range(1, 60).Select(i => (Partition: $"p{p}", Number: i))).Reverse().ToList();
+        List<ITableEntity> RowsOf((string Partition, int Number) g) => [Row(g.Partition, 2 * g.Number), Row(g.Partition, 2 * g.Number + 1, "item")];
+        var stored = groups.Where(g => g.Partition is "p1" or "p5" && g.Number % 2 == 0).ToList();
+        await table.InsertGroupsAsync(stored, RowsOf, isolateRefusals: false, CancellationToken.None);
+        var before = overlap.Most;
+
+        var result = await table.InsertGroupsAsync(groups, RowsOf, isolateRefusals: false, CancellationToken.None);
+
+        Assert.Equal(2 * (groups.Count - stored.Count), result.Inserted);
+        Assert.Equal(stored.OrderBy(g => g.Partition, StringComparer.Ordinal).ThenBy(g => g.Number), result.AlreadyStored);
+        Assert.Equal(2 * groups.Count, (await AllAsync(table)).Count);
+        Assert.InRange(overlap.Most, 2, 4);
+        Assert.InRange(before, 2, 4);
+    }
 }
