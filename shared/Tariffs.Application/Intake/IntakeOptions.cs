@@ -11,8 +11,8 @@ public sealed class IntakeOptions
     /// <summary>
     /// Chunks one process prices at once; more delivered wait their turn before their bytes are read. What a chunk holds
     /// (its lines, ledger rows and storage requests, a few MB for 2,000 lines) times this bounds the memory of pricing,
-    /// whatever the queue trigger delivers at once. Storage is kept busy within a chunk (its ledger partitions are
-    /// written several at once), so more in flight only add memory and garbage-collection work.
+    /// whatever the queue trigger delivers at once; a few in flight keep storage busy, more only add memory and
+    /// garbage-collection work.
     /// </summary>
-    public int ChunksInFlight { get; set; } = 2;
+    public int ChunksInFlight { get; set; } = 4;
 }

@@ -27,54 +27,37 @@ public static class IdempotentInserter
         return result.Inserted;
     }
 
-    /// <summary>Partitions written at once by <see cref="InsertGroupsAsync{TGroup}"/> (each partition's transactions one after the other).</summary>
-    private const int PartitionsAtOnce = 4;
-
     /// <summary>
     /// Inserts groups of rows (each of one partition, the group's key its first row's, at most
     /// <see cref="MaxTransactionSize"/> rows) whose first row is not stored yet, whole groups per transaction, in key
-    /// order within a partition, up to <see cref="PartitionsAtOnce"/> partitions at once. Returns the rows inserted, the
-    /// groups found stored already (left as they were) and, when <paramref name="isolateRefusals"/> is set, the groups
-    /// storage refused for good (a transaction refused is tried again one group at a time, so one group never costs
-    /// another); otherwise a refusal is thrown. Both lists are in key order, partition by partition.
+    /// order. Returns the rows inserted, the groups found stored already (left as they were) and, when
+    /// <paramref name="isolateRefusals"/> is set, the groups storage refused for good (a transaction refused is tried
+    /// again one group at a time, so one group never costs another); otherwise a refusal is thrown.
     /// </summary>
     public static async Task<GroupInsert<TGroup>> InsertGroupsAsync<TGroup>(this TableClient table, IEnumerable<TGroup> groups,
         Func<TGroup, IReadOnlyList<ITableEntity>> rowsOf, bool isolateRefusals, CancellationToken cancellationToken)
     {
-        var partitions = groups.Select(g => new Group<TGroup>(g, rowsOf(g))).Where(g => g.Rows.Count > 0)
-            .GroupBy(g => g.Rows[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => (Groups: p.OrderBy(g => g.Rows[0].RowKey, StringComparer.Ordinal).ToList(), Result: new GroupInsert<TGroup>())).ToList();
-        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = PartitionsAtOnce, CancellationToken = cancellationToken },
-            (partition, token) => new ValueTask(InsertPartitionAsync(table, partition.Groups, partition.Result, isolateRefusals, token))).ConfigureAwait(false);
         var result = new GroupInsert<TGroup>();
-        foreach (var (_, part) in partitions)
+        var keyed = groups.Select(g => new Group<TGroup>(g, rowsOf(g))).Where(g => g.Rows.Count > 0);
+        foreach (var partition in keyed.GroupBy(g => g.Rows[0].PartitionKey).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            result.Inserted += part.Inserted;
-            result.AlreadyStored.AddRange(part.AlreadyStored);
-            result.Refused.AddRange(part.Refused);
+            var transaction = new List<Group<TGroup>>();
+            var size = 0;
+            foreach (var group in partition.OrderBy(g => g.Rows[0].RowKey, StringComparer.Ordinal))
+            {
+                if (size + group.Rows.Count > MaxTransactionSize && transaction.Count > 0)
+                {
+                    await InsertAsync(table, transaction, result, isolateRefusals, cancellationToken).ConfigureAwait(false);
+                    transaction = [];
+                    size = 0;
+                }
+                transaction.Add(group);
+                size += group.Rows.Count;
+            }
+            if (transaction.Count > 0)
+                await InsertAsync(table, transaction, result, isolateRefusals, cancellationToken).ConfigureAwait(false);
         }
         return result;
-    }
-
-    /// <summary>The groups of one partition, in key order, in transactions of whole groups.</summary>
-    private static async Task InsertPartitionAsync<TGroup>(TableClient table, List<Group<TGroup>> groups, GroupInsert<TGroup> result, bool isolateRefusals,
-        CancellationToken cancellationToken)
-    {
-        var transaction = new List<Group<TGroup>>();
-        var size = 0;
-        foreach (var group in groups)
-        {
-            if (size + group.Rows.Count > MaxTransactionSize && transaction.Count > 0)
-            {
-                await InsertAsync(table, transaction, result, isolateRefusals, cancellationToken).ConfigureAwait(false);
-                transaction = [];
-                size = 0;
-            }
-            transaction.Add(group);
-            size += group.Rows.Count;
-        }
-        if (transaction.Count > 0)
-            await InsertAsync(table, transaction, result, isolateRefusals, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record Group<TGroup>(TGroup Value, IReadOnlyList<ITableEntity> Rows);
