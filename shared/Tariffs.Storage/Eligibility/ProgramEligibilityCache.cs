@@ -19,7 +19,7 @@ namespace Tariffs.Storage.Eligibility;
 /// already. A chunk refreshes again once its lines are in the ledger, so a flag stored before that refresh is seen
 /// (and the household recomputed), and a flag stored after it finds the lines in the ledger. Memory grows with the program's eligible households,
 /// not with batch size: each row is held decoded (<see cref="EligibilityEntity.ToFact"/>: a window or revocation, about
-/// a quarter of the row's ~800 bytes as read), under its household, in an array; a row that does not decode is held as
+/// 300 bytes against ~2 KB for the row as read), under its household, in an array; a row that does not decode is held as
 /// read, and decoded again (throwing) only when one of its household's lines asks for it, so it costs no other household.
 /// </remarks>
 public sealed class ProgramEligibilityCache(string programId)
