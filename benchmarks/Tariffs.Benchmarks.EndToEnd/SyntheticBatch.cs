@@ -91,6 +91,9 @@ public static class SyntheticBatch
                 ReceivedAt = received,
             });
         }
-        return await table.InsertMissingAsync(rows, CancellationToken.None);
+        var stored = await table.InsertMissingAsync(rows, CancellationToken.None);
+        // As the store does with each row it saves: the marker tells the host's eligibility cache that the partition changed.
+        await table.SubmitTransactionAsync([EligibilityChangeMarker.Touch(RowKeys.Whole(Program))]);
+        return stored;
     }
 }

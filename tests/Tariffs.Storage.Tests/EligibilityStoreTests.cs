@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using NodaTime;
 using Tariffs.Domain.Eligibility;
@@ -172,5 +175,78 @@ public sealed class EligibilityStoreTests(AzuriteFixture azurite)
         Assert.Equal(Window(program, "good"), Assert.Single(good["hh-good"].Windows));
         Assert.Equal(good["hh-good"].Windows, again["hh-good"].Windows);
         await Assert.ThrowsAsync<NodaTime.Text.UnparsableValueException>(() => store.ForHouseholdsAsync([program], new HashSet<string> { "hh-bad" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Reads_after_nothing_was_stored_query_no_rows_and_a_flag_another_process_stores_is_found_next()
+    {
+        var requests = new RequestLog();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        var reader = new EligibilityStore(new TableServiceClient(azurite.ConnectionString, options));
+        var writer = await NewStoreAsync(); // another process (instance): its own client and caches
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var households = new HashSet<string> { "hh-1", "hh-2" };
+        await writer.SaveWindowAsync("hh-1", Window(program, "flag-1"), "CPAM", "ref", Received, CancellationToken.None);
+        await reader.ForHouseholdsAsync([program], households, CancellationToken.None); // the first read scans the partition
+
+        requests.Clear();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(["hh-1"], (await reader.ForHouseholdsAsync([program], households, CancellationToken.None)).Keys);
+        var unchanged = requests.Take();
+        await writer.SaveWindowAsync("hh-2", Window(program, "flag-2"), "CPAM", "ref", Received, CancellationToken.None);
+        var after = await reader.ForHouseholdsAsync([program], households, CancellationToken.None);
+        var changed = requests.Take();
+
+        // Three reads of the marker row alone (a point read: no filter), then the marker again and one query of the partition.
+        Assert.Equal(3, unchanged.Count);
+        Assert.All(unchanged, uri => Assert.Contains("RowKey='|changed')?", Uri.UnescapeDataString(uri), StringComparison.Ordinal));
+        Assert.All(unchanged, uri => Assert.DoesNotContain("filter=", Uri.UnescapeDataString(uri), StringComparison.Ordinal));
+        Assert.Equal(2, changed.Count);
+        Assert.Contains("filter=PartitionKey", Uri.UnescapeDataString(changed[1]), StringComparison.Ordinal);
+        Assert.Equal(Window(program, "flag-2"), Assert.Single(after["hh-2"].Windows));
+    }
+
+    [Fact]
+    public async Task Flags_stored_while_another_process_reads_are_all_found_by_its_next_read()
+    {
+        var reader = await NewStoreAsync();
+        var writer = await NewStoreAsync();
+        var program = "css-" + Guid.NewGuid().ToString("N")[..8];
+        var households = Enumerable.Range(1, 24).Select(i => $"hh-{i}").ToHashSet();
+        await writer.SaveWindowAsync("hh-0", Window(program, "flag-0"), "CPAM", "ref", Received, CancellationToken.None);
+
+        using var stop = new CancellationTokenSource();
+        var reads = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+                await reader.ForHouseholdsAsync([program], households, CancellationToken.None);
+        });
+        await Parallel.ForEachAsync(households, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (household, token) => await writer.SaveWindowAsync(household, Window(program, "flag-" + household), "CPAM", "ref", Received, token));
+        await stop.CancelAsync();
+        await reads;
+        var found = await reader.ForHouseholdsAsync([program], households, CancellationToken.None);
+
+        Assert.Equal(households.Order(), found.Keys.Order());
+    }
+
+    /// <summary>The URI of every request a client sends.</summary>
+    private sealed class RequestLog : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<string> uris = new();
+
+        public override void OnSendingRequest(HttpMessage message) => uris.Enqueue(message.Request.Uri.ToString());
+
+        public void Clear() => uris.Clear();
+
+        /// <summary>The URIs logged since the last call, in the order sent; the log is emptied.</summary>
+        public List<string> Take()
+        {
+            var taken = new List<string>();
+            while (uris.TryDequeue(out var uri))
+                taken.Add(uri);
+            return taken;
+        }
     }
 }

@@ -65,12 +65,23 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
             ReceivedAt = revocation.ReceivedAt.ToDateTimeOffset(),
         }, cancellationToken);
 
-    /// <summary>Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content.</summary>
+    /// <summary>
+    /// Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content, with its
+    /// partition's <see cref="EligibilityChangeMarker"/> in the same transaction (a row stored already is left as it is).
+    /// </summary>
     private async Task<IdClaim> SaveClaimedAsync(string claimKey, EligibilityEntity entity, CancellationToken cancellationToken)
     {
         var claim = await table.ClaimAsync(claimKey, Fingerprint(entity), cancellationToken).ConfigureAwait(false);
-        if (claim != IdClaim.Conflict)
-            await table.InsertMissingAsync([entity], cancellationToken).ConfigureAwait(false);
+        if (claim == IdClaim.Conflict)
+            return claim;
+        try
+        {
+            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), EligibilityChangeMarker.Touch(entity.PartitionKey)], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+        }
         return claim;
     }
 
@@ -86,8 +97,8 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
     /// <summary>
     /// The eligibility of the given households for the given programs, by household. Each program's partition is
     /// cached in the process and refreshed by every call with what was stored since the previous one (see
-    /// <see cref="ProgramEligibilityCache"/>): one query per program, which reads a few recent rows instead of the
-    /// whole partition once the cache is warm.
+    /// <see cref="ProgramEligibilityCache"/>): per program, a point read of its change marker and, only when something
+    /// was stored since, a query of the recent rows instead of the whole partition once the cache is warm.
     /// </summary>
     public async Task<Dictionary<string, HouseholdEligibility>> ForHouseholdsAsync(
         IEnumerable<string> programIds, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
@@ -108,7 +119,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
     {
         var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-            if (row.PartitionKey != IdClaimsPartition)
+            if (row.PartitionKey != IdClaimsPartition && row.RowKey != EligibilityChangeMarker.RowKey)
                 Add(found, RowKeys.Decode(row.PartitionKey), EligibilityEntity.FromRow(row));
         return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }

@@ -8,12 +8,17 @@ namespace Tariffs.Storage.Eligibility;
 
 /// <summary>
 /// A process-wide copy of one program's partition of the eligibility table, kept current incrementally: the first
-/// read scans the partition; each later read asks only for rows whose server <c>Timestamp</c> is at or after the
-/// server time of the previous read's first answer, less <see cref="Margin"/>. Eligibility rows are insert-only
-/// (never updated or deleted), so adding the rows not seen yet, by RowKey, is the whole merge.
+/// read scans the partition; each later read first reads the partition's <see cref="EligibilityChangeMarker"/> and,
+/// when a row was stored since the previous read (the marker changed, or there is none), asks only for rows whose
+/// server <c>Timestamp</c> is at or after the server time of the last query's first answer, less <see cref="Margin"/>.
+/// Eligibility rows are insert-only (never updated or deleted), so adding the rows not seen yet, by RowKey, is the
+/// whole merge.
 /// </summary>
 /// <remarks>
-/// Why nothing is missed: a row committed before a refresh starts is returned by it, or has a Timestamp older than
+/// Why nothing is missed: a refresh that finds the marker it read before the previous refresh skips the query, and
+/// rightly: every write replaces the marker with a new random value in the row's own transaction, so no row was
+/// committed since that read, and the rows committed before it were there for the previous refresh's query. A refresh
+/// that queries: a row committed before a refresh starts is returned by it, or has a Timestamp older than
 /// that refresh's lower bound, in which case it was committed before an earlier refresh's first answer (with the
 /// margin to spare for the one-second precision of the <c>Date</c> header and commit reordering) and is cached
 /// already. A chunk refreshes again once its lines are in the ledger, so a flag stored before that refresh is seen
@@ -40,6 +45,10 @@ public sealed class ProgramEligibilityCache(string programId)
     private readonly object gate = new();
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private long lastRefreshStarted = long.MinValue;
+    /// <summary>Whether the partition was read once (wholly) already; set, as <see cref="lastMarker"/>, under <see cref="refreshing"/>.</summary>
+    private bool read;
+    /// <summary>The <see cref="EligibilityChangeMarker"/> read before the last refresh (null: none stored yet, every refresh queries).</summary>
+    private string? lastMarker;
     /// <summary>By household: its windows (<see cref="EligibilityWindow"/>), revocations (<see cref="StoredRevocation"/>) and rows that do not decode (<see cref="EligibilityEntity"/>).</summary>
     private readonly Dictionary<string, object[]> byHousehold = new(StringComparer.Ordinal);
     private DateTimeOffset? since;
@@ -62,7 +71,11 @@ public sealed class ProgramEligibilityCache(string programId)
             if (Volatile.Read(ref lastRefreshStarted) > requested)
                 return;
             var started = Stopwatch.GetTimestamp();
-            await ReadNewRowsAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
+            // Read before the query: a row stored after this read replaces the marker, so the next refresh queries again.
+            var marker = await EligibilityChangeMarker.ReadAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
+            if (!read || marker is null || marker != lastMarker)
+                await ReadNewRowsAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
+            (read, lastMarker) = (true, marker);
             Volatile.Write(ref lastRefreshStarted, started);
         }
         finally
@@ -89,7 +102,7 @@ public sealed class ProgramEligibilityCache(string programId)
         }
         lock (gate)
         {
-            foreach (var row in rows)
+            foreach (var row in rows.Where(r => r.RowKey != EligibilityChangeMarker.RowKey))
             {
                 var held = byHousehold.GetValueOrDefault(row.HouseholdId, []);
                 if (!held.Any(h => IsRow(h, row)))

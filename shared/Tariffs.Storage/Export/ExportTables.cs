@@ -8,7 +8,7 @@ public static class ExportTables
     /// <summary>The description of each table, by name.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [TableNames.Eligibility] = "eligibility flags (windows, with the facts an agency stated) and revocations from social services: PartitionKey the program, RowKey household | f or r | id; partition `~ids` holds the id claims",
+        [TableNames.Eligibility] = "eligibility flags (windows, with the facts an agency stated) and revocations from social services: PartitionKey the program, RowKey household | f or r | id, and `|changed` the program's change marker (a random value each write replaces); partition `~ids` holds the id claims",
         [TableNames.Ledger] = "billed lines and their append-only items (originals, corrections, payments, refunds) with rule, versions, legal reference and explanation, amounts in minor units: PartitionKey a hash of the household, RowKey household | batch | line [| rule | sequence]; outbox rows under `|outbox|`",
         [TableNames.Rejections] = "billing lines refused, with why",
         [TableNames.Reports] = "the regulator's equity report cells",
