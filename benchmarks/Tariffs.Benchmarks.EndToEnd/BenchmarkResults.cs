@@ -28,6 +28,16 @@ public sealed record BenchmarkResults
     /// <summary>Eligible share of the households of the batches (CSS flags), in percent.</summary>
     [JsonPropertyName("eligiblePercent")] public required double EligiblePercent { get; init; }
 
+    /// <summary>
+    /// The new host's first batch (2,000 lines by default), before the throughput batch and out of its timing, as the raw
+    /// insert's warm-up is out of the yardstick's: JIT compilation and the first full read of the program's eligibility
+    /// (<see cref="EligibilityWindows"/> rows), paid once per process, not per batch. Null when skipped.
+    /// </summary>
+    [JsonPropertyName("warmup")] public BatchRun? Warmup { get; init; }
+
+    /// <summary>Eligibility windows stored before the batches (one program's partition, read whole by the host's first batch).</summary>
+    [JsonPropertyName("eligibilityWindows")] public int EligibilityWindows { get; init; }
+
     /// <summary>The throughput batch (100,000 lines by default).</summary>
     [JsonPropertyName("throughput")] public required BatchRun Throughput { get; init; }
 

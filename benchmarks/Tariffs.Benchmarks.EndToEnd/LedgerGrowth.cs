@@ -11,7 +11,7 @@ namespace Tariffs.Benchmarks.EndToEnd;
 /// <summary>
 /// The ledger grown batch after batch (each a new year: a new report unit), with two raw insert yardsticks,
 /// interleaved: into a small table (<see cref="RawInsertSamples"/>, <c>--raw-entities</c> each, before the first batch
-/// and after each), and into a table grown like the ledger (<see cref="GrownRawInsertSamples"/>: filled, untimed, with
+/// and after each), and into a table grown like the ledger, with keys spread like the ledger's (<see cref="GrownRawInsertSamples"/>: filled, untimed, with
 /// as many entities as the ledger had lines before the first batch, then right before each batch as many entities as
 /// the batch has lines, so sample i inserts over the same table sizes as batch i — Azurite's insert cost grows with the
 /// table; the ledger's 0.05 item rows per line are not counted). After each batch, the incremental refresh (time and
