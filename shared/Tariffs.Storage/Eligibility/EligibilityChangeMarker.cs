@@ -8,7 +8,9 @@ namespace Tariffs.Storage.Eligibility;
 /// value read before a refresh, nothing was stored in the partition since, and the refresh needs no query of it
 /// (<see cref="ProgramEligibilityCache"/>). A point read costs one indexed entity where the query scans the partition
 /// (Table storage does not index <c>Timestamp</c>), so a billing run with no new eligibility reads one row per chunk.
-/// Never a household's row: a household part of a key is not empty and escapes '|'.
+/// Never a household's row: a household part of a key is not empty and escapes '|'. Every writer of the partition must
+/// replace it (<see cref="EligibilityStore"/> does): a row stored without it, by hand or by a version before it, reaches
+/// a warm cache only when the marker next changes (or the process restarts).
 /// </summary>
 public static class EligibilityChangeMarker
 {
