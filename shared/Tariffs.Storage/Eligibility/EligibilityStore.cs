@@ -81,6 +81,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
+            // Stored already (a resend, or a delivery that stopped after storing it): left as it is, marker and all.
         }
         return claim;
     }
