@@ -6,8 +6,9 @@
 #
 # 1. the engine: BenchmarkDotNet, one core (benchmarks/Tariffs.Benchmarks, its full one-core job, about a minute);
 # 2. end to end, on a private in-memory Azurite and a local host process that the runner starts and stops itself:
-#    the raw entity-group-transaction insert rate of that Azurite (20,000 entities), a 100,000-line batch from
-#    POST /api/batches to completed and the equity report recomputed, storage transactions per line, and the peak
+#    the raw entity-group-transaction insert rate of that Azurite (20,000 entities) before and after a 100,000-line
+#    batch from POST /api/batches to completed and the equity report recomputed, three times, each on a fresh Azurite
+#    and host (the ratio is their median; --throughput-samples N), storage transactions per line, and the peak
 #    working set of the host for a 1,000,000-line batch (sent by claim-check; about ten minutes on 2 cores).
 #    Then the growing ledger: five more batches of 100,000 lines, each billing a new year, with the incremental report
 #    refresh (time, host peak working set) and a full rebuild after each, and raw insert samples interleaved.

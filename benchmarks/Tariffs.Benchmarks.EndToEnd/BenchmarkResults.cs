@@ -16,7 +16,7 @@ public sealed record BenchmarkResults
     /// <summary>Engine benchmarks (BenchmarkDotNet, one core).</summary>
     [JsonPropertyName("engine")] public required IReadOnlyList<EngineResult> Engine { get; init; }
 
-    /// <summary>Entities per second stored by sequential 100-entity transactions on the same Azurite, before and after the throughput batch.</summary>
+    /// <summary>Entities per second stored by sequential 100-entity transactions on the same Azurite, before and after the throughput batch (of the median sample).</summary>
     [JsonPropertyName("rawInsertRuns")] public IReadOnlyList<double> RawInsertRuns { get; init; } = [];
 
     /// <summary>Mean of <see cref="RawInsertRuns"/>: the yardstick of the throughput ratio.</summary>
@@ -29,7 +29,7 @@ public sealed record BenchmarkResults
     [JsonPropertyName("eligiblePercent")] public required double EligiblePercent { get; init; }
 
     /// <summary>
-    /// The new host's first batch (2,000 lines by default), before the throughput batch and out of its timing, as the raw
+    /// The new host's first batch (2,000 lines by default) of the median sample, before the throughput batch and out of its timing, as the raw
     /// insert's warm-up is out of the yardstick's: JIT compilation and the first full read of the program's eligibility
     /// (<see cref="EligibilityWindows"/> rows), paid once per process, not per batch. Null when skipped.
     /// </summary>
@@ -38,10 +38,13 @@ public sealed record BenchmarkResults
     /// <summary>Eligibility windows stored before the batches (one program's partition, read whole by the host's first batch).</summary>
     [JsonPropertyName("eligibilityWindows")] public int EligibilityWindows { get; init; }
 
-    /// <summary>The throughput batch (100,000 lines by default).</summary>
+    /// <summary>The throughput batch (100,000 lines by default) of the median sample.</summary>
     [JsonPropertyName("throughput")] public required BatchRun Throughput { get; init; }
 
-    /// <summary>Lines per second end to end ÷ raw insert entities per second.</summary>
+    /// <summary>Every sample of the throughput batch, each on a fresh Azurite and host; empty in runs before there were several.</summary>
+    [JsonPropertyName("throughputSamples")] public IReadOnlyList<ThroughputSample> ThroughputSamples { get; init; } = [];
+
+    /// <summary>Lines per second end to end ÷ raw insert entities per second, of the median sample.</summary>
     [JsonPropertyName("throughputRatio")] public double ThroughputRatio => Throughput.LinesPerSecond / RawInsertEntitiesPerSecond;
 
     /// <summary>The memory batch (1,000,000 lines by default), or null when skipped.</summary>

@@ -20,8 +20,11 @@ public static class SyntheticBatch
     /// <summary>Household id of line <paramref name="number"/> (lines and households are one to one).</summary>
     public static string Household(int number) => $"hh-{number:D7}";
 
-    /// <summary>Writes a batch of <paramref name="lines"/> lines billing <paramref name="year"/> to <paramref name="path"/>, streaming.</summary>
-    public static void Write(string path, string batchId, int lines, int year = 2022)
+    /// <summary>
+    /// Writes a batch of <paramref name="lines"/> lines billing <paramref name="year"/> (the sample catalog prices 2022
+    /// onwards) to <paramref name="path"/>, streaming: households <paramref name="firstHousehold"/> onwards.
+    /// </summary>
+    public static void Write(string path, string batchId, int lines, int year = 2022, int firstHousehold = 1)
     {
         var random = new Random(20220101);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -34,10 +37,11 @@ public static class SyntheticBatch
         json.WriteString("currency", "EUR");
         json.WriteString("createdAt", "2023-01-05T08:00:00Z");
         json.WriteStartArray("lines");
-        for (var n = 1; n <= lines; n++)
+        for (var line = 1; line <= lines; line++)
         {
+            var n = firstHousehold + line - 1;
             json.WriteStartObject();
-            json.WriteNumber("lineNumber", n);
+            json.WriteNumber("lineNumber", line);
             json.WriteString("householdId", Household(n));
             json.WriteString("accountId", $"acc-{n:D7}");
             json.WriteString("area", $"59183-{(char)('A' + n % 20)}");
@@ -54,7 +58,7 @@ public static class SyntheticBatch
             json.WriteString("tariffCode", "DOM");
             json.WriteNumber("billedAmount", 0m);
             json.WriteEndObject();
-            if (n % 1000 == 0)
+            if (line % 1000 == 0)
                 json.Flush();
         }
         json.WriteEndArray();
