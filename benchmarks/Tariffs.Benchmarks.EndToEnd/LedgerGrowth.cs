@@ -30,7 +30,7 @@ public sealed record LedgerGrowth(
     [JsonPropertyName("refreshPeakSpread")] public double RefreshPeakSpread => Steps.Max(s => s.RefreshPeakMegabytes) / Steps.Min(s => s.RefreshPeakMegabytes);
 
     /// <summary>Timed refreshes of a step's unit after the first one (marked dirty again right after it).</summary>
-    public const int RefreshRepeats = 2;
+    public const int RefreshRepeats = 4;
 
     /// <summary>
     /// Untimed refreshes of the throughput batch's unit (year <c>firstYear - 1</c>) before the first step: a host's first
