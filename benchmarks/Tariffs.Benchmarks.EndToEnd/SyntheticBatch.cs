@@ -97,7 +97,7 @@ public static class SyntheticBatch
         }
         var stored = await table.InsertMissingAsync(rows, CancellationToken.None);
         // As the store does with each row it saves: the marker tells the host's eligibility cache that the partition changed.
-        await table.SubmitTransactionAsync([EligibilityChangeMarker.Touch(RowKeys.Whole(Program))]);
+        await table.SubmitTransactionAsync([ChangeMarker.Touch(RowKeys.Whole(Program))]);
         return stored;
     }
 }

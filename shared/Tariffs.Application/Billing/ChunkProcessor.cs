@@ -22,7 +22,8 @@ namespace Tariffs.Application.Billing;
 
 /// <summary>
 /// Prices one chunk of a batch — the bounded unit of work — given the raw bytes of its lines: validates each line on
-/// its own, reads the eligibility of the chunk's households (one query per program, on a cache of its partition),
+/// its own, reads the eligibility of the chunk's households (one query per program, on a cache of its partition; and,
+/// for a catalog with criteria, their facts: one query per household),
 /// prices every good line, appends lines and adjustments to the ledger, projects them into the equity report's units
 /// (<see cref="ReportChanges"/>), stores a rejection with its reason for every
 /// bad line, publishes the adjustments for the operator, and records the chunk as done. Every write has a
@@ -31,8 +32,9 @@ namespace Tariffs.Application.Billing;
 /// <remarks>
 /// A flag stored while the chunk is priced is never lost: once its lines are in the ledger, the chunk reads the
 /// eligibility of its households again and queues a recomputation of each household whose eligibility grew in
-/// between (eligibility rows are insert-only). A flag stored after that second read finds the lines in the ledger when
-/// its own recomputation runs. Lines found in the ledger already (the chunk delivered again) were priced with what was
+/// between (eligibility rows are insert-only); facts are read again only if a statement was stored since the first
+/// read (<see cref="EffectiveEligibility.RereadAsync"/>). A flag or statement stored after that second read finds the
+/// lines in the ledger when its own recomputation runs. Lines found in the ledger already (the chunk delivered again) were priced with what was
 /// known then: those the eligibility stored now would correct are recomputed too.
 /// </remarks>
 public sealed partial class ChunkProcessor(
@@ -86,7 +88,8 @@ public sealed partial class ChunkProcessor(
 
         var parseMs = Lap(ref lap);
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var stored = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
+        var read = await eligibility.ReadAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
+        var stored = read.Households;
         var eligibilityMs = Lap(ref lap);
         var pricedAt = clock.GetCurrentInstant();
 
@@ -136,7 +139,7 @@ public sealed partial class ChunkProcessor(
         var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
         await reportChanges.ProjectAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id))], storedEarlier, cancellationToken).ConfigureAwait(false);
         var reportMs = Lap(ref lap);
-        var now = await eligibility.ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
+        var now = await eligibility.RereadAsync(catalog, householdIds, read, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();
         var cause = $"eligibility received while batch {header.BatchId} was priced";

@@ -36,6 +36,36 @@ public sealed class EffectiveEligibility(IEligibility eligibility, IHouseholdFac
         return found;
     }
 
+    /// <summary>
+    /// <see cref="ForHouseholdsAsync(ServiceCatalog, IReadOnlySet{string}, CancellationToken)"/>, with the facts change
+    /// marker read first when the catalog has criteria: for <see cref="RereadAsync"/>.
+    /// </summary>
+    public async Task<EligibilityRead> ReadAsync(ServiceCatalog catalog, IReadOnlySet<string> householdIds, CancellationToken cancellationToken)
+    {
+        var marker = Determines(catalog) ? await facts.ChangeMarkerAsync(cancellationToken).ConfigureAwait(false) : null;
+        return new EligibilityRead(await ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false), marker);
+    }
+
+    /// <summary>
+    /// The same households' eligibility read again, as <see cref="ForHouseholdsAsync(ServiceCatalog, IReadOnlySet{string}, CancellationToken)"/>
+    /// would now, after <paramref name="earlier"/>: the flags always, the facts only when a statement was stored since
+    /// the earlier read began (the marker changed), else the earlier read's facts, which are then every statement saved
+    /// before this call (<see cref="IHouseholdFacts.ChangeMarkerAsync"/>). A pricing looks twice (before pricing, and
+    /// once its lines are in the ledger): with no new statement in between, the second look costs no facts read.
+    /// </summary>
+    public async Task<Dictionary<string, HouseholdEligibility>> RereadAsync(ServiceCatalog catalog, IReadOnlySet<string> householdIds, EligibilityRead earlier, CancellationToken cancellationToken)
+    {
+        if (earlier.FactsMarker is not { } marker || await facts.ChangeMarkerAsync(cancellationToken).ConfigureAwait(false) != marker)
+            return await ForHouseholdsAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
+        var found = await eligibility.ForHouseholdsAsync(catalog.Programs.Select(p => p.Id), householdIds, cancellationToken).ConfigureAwait(false);
+        foreach (var (household, before) in earlier.Households)
+        {
+            if (before.Facts.Count > 0 && householdIds.Contains(household))
+                found[household] = found.GetValueOrDefault(household, HouseholdEligibility.None) with { Facts = before.Facts };
+        }
+        return found;
+    }
+
     /// <summary>The eligibility of one household for the catalog's programs, with its facts when the catalog has criteria.</summary>
     public async Task<HouseholdEligibility> ForHouseholdAsync(ServiceCatalog catalog, string householdId, CancellationToken cancellationToken)
     {

@@ -17,4 +17,12 @@ public interface IHouseholdFacts
 
     /// <summary>The statements of the given households, by household, each in the order received (households with none are left out).</summary>
     Task<Dictionary<string, IReadOnlyList<StoredFacts>>> ForHouseholdsAsync(IReadOnlySet<string> householdIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An opaque value that every save storing a statement replaces, after storing it and before returning. So when it
+    /// is read before a read of statements starts and again later with the same value, every statement whose save
+    /// returned before the later call is in that read, which need not be repeated (a pricing's second look at its
+    /// households' facts); a different value says nothing about which households changed.
+    /// </summary>
+    Task<string> ChangeMarkerAsync(CancellationToken cancellationToken);
 }

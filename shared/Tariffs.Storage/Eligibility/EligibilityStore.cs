@@ -67,7 +67,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
 
     /// <summary>
     /// Claims the id with the entity's fingerprint, then stores the entity unless the id holds other content, with its
-    /// partition's <see cref="EligibilityChangeMarker"/> in the same transaction (a row stored already is left as it is).
+    /// partition's <see cref="ChangeMarker"/> in the same transaction (a row stored already is left as it is).
     /// </summary>
     private async Task<IdClaim> SaveClaimedAsync(string claimKey, EligibilityEntity entity, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
             return claim;
         try
         {
-            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), EligibilityChangeMarker.Touch(entity.PartitionKey)], cancellationToken)
+            await table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), ChangeMarker.Touch(entity.PartitionKey)], cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
@@ -120,7 +120,7 @@ public sealed class EligibilityStore(TableServiceClient service) : IEligibility
     {
         var found = new Dictionary<string, (List<EligibilityWindow> Windows, List<StoredRevocation> Revocations)>(StringComparer.Ordinal);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-            if (row.PartitionKey != IdClaimsPartition && row.RowKey != EligibilityChangeMarker.RowKey)
+            if (row.PartitionKey != IdClaimsPartition && row.RowKey != ChangeMarker.RowKey)
                 Add(found, RowKeys.Decode(row.PartitionKey), EligibilityEntity.FromRow(row));
         return found.ToDictionary(f => f.Key, f => new HouseholdEligibility(f.Value.Windows, f.Value.Revocations), StringComparer.Ordinal);
     }

@@ -3,12 +3,13 @@ using Azure;
 using Azure.Data.Tables;
 using Tariffs.Application.Ports;
 using Tariffs.Domain.Eligibility;
+using Tariffs.Storage.Tables;
 
 namespace Tariffs.Storage.Eligibility;
 
 /// <summary>
 /// A process-wide copy of one program's partition of the eligibility table, kept current incrementally: the first
-/// read scans the partition; each later read first reads the partition's <see cref="EligibilityChangeMarker"/> and,
+/// read scans the partition; each later read first reads the partition's <see cref="ChangeMarker"/> and,
 /// when a row was stored since the previous read (the marker changed, or there is none), asks only for rows whose
 /// server <c>Timestamp</c> is at or after the server time of the last query's first answer, less <see cref="Margin"/>.
 /// Eligibility rows are insert-only (never updated or deleted), so adding the rows not seen yet, by RowKey, is the
@@ -47,7 +48,7 @@ public sealed class ProgramEligibilityCache(string programId)
     private long lastRefreshStarted = long.MinValue;
     /// <summary>Whether the partition was read once (wholly) already; set, as <see cref="lastMarker"/>, under <see cref="refreshing"/>.</summary>
     private bool read;
-    /// <summary>The <see cref="EligibilityChangeMarker"/> read before the last refresh (null: none stored yet, every refresh queries).</summary>
+    /// <summary>The <see cref="ChangeMarker"/> read before the last refresh (null: none stored yet, every refresh queries).</summary>
     private string? lastMarker;
     /// <summary>By household: its windows (<see cref="EligibilityWindow"/>), revocations (<see cref="StoredRevocation"/>) and rows that do not decode (<see cref="EligibilityEntity"/>).</summary>
     private readonly Dictionary<string, object[]> byHousehold = new(StringComparer.Ordinal);
@@ -72,7 +73,7 @@ public sealed class ProgramEligibilityCache(string programId)
                 return;
             var started = Stopwatch.GetTimestamp();
             // Read before the query: a row stored after this read replaces the marker, so the next refresh queries again.
-            var marker = await EligibilityChangeMarker.ReadAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
+            var marker = await ChangeMarker.ReadAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
             if (!read || marker is null || marker != lastMarker)
                 await ReadNewRowsAsync(table, partitionKey, cancellationToken).ConfigureAwait(false);
             (read, lastMarker) = (true, marker);
@@ -102,7 +103,7 @@ public sealed class ProgramEligibilityCache(string programId)
         }
         lock (gate)
         {
-            foreach (var row in rows.Where(r => r.RowKey != EligibilityChangeMarker.RowKey))
+            foreach (var row in rows.Where(r => r.RowKey != ChangeMarker.RowKey))
             {
                 var held = byHousehold.GetValueOrDefault(row.HouseholdId, []);
                 if (!held.Any(h => IsRow(h, row)))

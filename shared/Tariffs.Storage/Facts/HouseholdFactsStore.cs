@@ -9,18 +9,23 @@ namespace Tariffs.Storage.Facts;
 
 /// <summary>
 /// <see cref="IHouseholdFacts"/> on Table storage (table <c>householdfacts</c>): a partition per household, a row per
-/// statement; facts ids are claimed in partition <c>~ids</c> (<see cref="IdClaimRows"/>).
+/// statement; facts ids are claimed in partition <c>~ids</c> (<see cref="IdClaimRows"/>), and the change marker
+/// (<see cref="ChangeMarker"/>) is the one row of partition <see cref="MarkerPartition"/>, replaced after each statement.
 /// </summary>
 public sealed class HouseholdFactsStore(TableServiceClient service) : IHouseholdFacts
 {
     /// <summary>Households read side by side by <see cref="ForHouseholdsAsync"/>.</summary>
     private const int Readers = 16;
 
+    /// <summary>The partition of the change marker: a household's partition never starts with '~' (<see cref="RowKeys.Whole"/> escapes it).</summary>
+    public const string MarkerPartition = "~changed";
+
     private readonly TableClient table = service.GetTableClient(TableNames.HouseholdFacts);
 
     /// <summary>
     /// Claims the facts id with the statement's fingerprint (household, facts, agency, evidence), then stores the row
-    /// unless the id holds other content; a resent statement keeps its first row and reception time.
+    /// unless the id holds other content, then replaces the change marker; a resent statement keeps its first row and
+    /// reception time (and replaces the marker too: the first delivery may have stopped before it).
     /// </summary>
     public async Task<IdClaim> SaveAsync(string householdId, StoredFacts facts, CancellationToken cancellationToken)
     {
@@ -39,9 +44,16 @@ public sealed class HouseholdFactsStore(TableServiceClient service) : IHousehold
             { entity.HouseholdId, entity.FactsId, entity.Facts, entity.SourceAgency, entity.EvidenceReference })));
         var claim = await table.ClaimAsync(RowKeys.Whole(facts.FactsId), fingerprint, cancellationToken).ConfigureAwait(false);
         if (claim != IdClaim.Conflict)
+        {
             await table.InsertMissingAsync([entity], cancellationToken).ConfigureAwait(false);
+            await ChangeMarker.TouchAsync(table, MarkerPartition, cancellationToken).ConfigureAwait(false);
+        }
         return claim;
     }
+
+    /// <summary>The change marker: one point read; "" before any statement was stored with it.</summary>
+    public async Task<string> ChangeMarkerAsync(CancellationToken cancellationToken) =>
+        await ChangeMarker.ReadAsync(table, MarkerPartition, cancellationToken).ConfigureAwait(false) ?? "";
 
     /// <summary>The household's statements: one partition query.</summary>
     public async Task<IReadOnlyList<StoredFacts>> ForHouseholdAsync(string householdId, CancellationToken cancellationToken)
@@ -67,13 +79,13 @@ public sealed class HouseholdFactsStore(TableServiceClient service) : IHousehold
         return found.ToDictionary(f => f.Key, f => InOrderReceived(f.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>Every household's statements held in rows of this table read elsewhere (an export's), by household, in the order received; the id claims are left out.</summary>
+    /// <summary>Every household's statements held in rows of this table read elsewhere (an export's), by household, in the order received; the id claims and the change marker are left out.</summary>
     public static async Task<Dictionary<string, IReadOnlyList<StoredFacts>>> DecodeAsync(IAsyncEnumerable<TableEntity> rows, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, List<StoredFacts>>(StringComparer.Ordinal);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (row.PartitionKey == IdClaimRows.Partition)
+            if (row.PartitionKey is IdClaimRows.Partition or MarkerPartition)
                 continue;
             var e = HouseholdFactsEntity.FromRow(row);
             if (!found.TryGetValue(e.HouseholdId, out var list))

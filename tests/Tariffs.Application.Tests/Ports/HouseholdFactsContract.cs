@@ -8,7 +8,8 @@ namespace Tariffs.Application.Tests.Ports;
 /// <summary>
 /// The one contract of <see cref="IHouseholdFacts"/>, run against the in-memory and the Table adapter: what an id holds
 /// (new, resent, conflict — one namespace across households), every fact read back as stored with its agency, evidence
-/// and first reception time, statements in the order received, and reads of many households that mix nobody's rows.
+/// and first reception time, statements in the order received, reads of many households that mix nobody's rows, and
+/// the change marker that a statement stored replaces and nothing else does.
 /// </summary>
 public abstract class HouseholdFactsContract
 {
@@ -78,5 +79,30 @@ public abstract class HouseholdFactsContract
         Assert.Equal([1000m, 2000m], found[household].Select(s => s.Facts.AnnualIncome!.Value));
         Assert.Equal([9m], found[others[0]].Select(s => s.Facts.AnnualIncome!.Value));
         Assert.Equal([1000m, 2000m], (await store.ForHouseholdAsync(household, CancellationToken.None)).Select(s => s.Facts.AnnualIncome!.Value));
+    }
+
+    [Fact]
+    public async Task The_change_marker_is_replaced_by_each_statement_stored_and_by_nothing_else()
+    {
+        var store = await NewFactsAsync();
+        var household = Unique("hh");
+        var statement = new StoredFacts(Unique("facts"), new HouseholdFacts(new LocalDate(2024, 1, 1), 7000m), "caf", "ev-1", Received);
+        var before = await store.ChangeMarkerAsync(CancellationToken.None);
+        Assert.Equal(before, await store.ChangeMarkerAsync(CancellationToken.None));
+
+        Assert.Equal(IdClaim.New, await store.SaveAsync(household, statement, CancellationToken.None));
+        var afterFirst = await store.ChangeMarkerAsync(CancellationToken.None);
+        Assert.NotEqual(before, afterFirst);
+
+        // Reads and a refused statement (its id holds other content) store nothing: the marker stays.
+        await store.ForHouseholdsAsync(new HashSet<string> { household }, CancellationToken.None);
+        await store.ForHouseholdAsync(household, CancellationToken.None);
+        Assert.Equal(IdClaim.Conflict, await store.SaveAsync(household, statement with { EvidenceReference = "ev-2" }, CancellationToken.None));
+        Assert.Equal(afterFirst, await store.ChangeMarkerAsync(CancellationToken.None));
+
+        Assert.Equal(IdClaim.New, await store.SaveAsync(household, statement with { FactsId = Unique("facts") }, CancellationToken.None));
+        var afterSecond = await store.ChangeMarkerAsync(CancellationToken.None);
+        Assert.NotEqual(afterFirst, afterSecond);
+        Assert.NotEqual(before, afterSecond);
     }
 }
