@@ -145,7 +145,7 @@ public sealed partial class ExportAuditTests(ITestOutputHelper log) : IAsyncLife
         var manifest = await new StorageExporter(new TableServiceClient(source.ConnectionString), new BlobServiceClient(source.ConnectionString), new QueueServiceClient(source.ConnectionString))
             .ExportAsync(folder, null, CancellationToken.None);
         Assert.Equal(0, manifest.Files.Single(f => f.Path == "tables/eligibility.jsonl").Rows);
-        Assert.Equal(6, manifest.Files.Single(f => f.Path == "tables/householdfacts.jsonl").Rows); // 3 statements, 3 id claims
+        Assert.Equal(7, manifest.Files.Single(f => f.Path == "tables/householdfacts.jsonl").Rows); // 3 statements, 3 id claims, the change marker
 
         var (clean, output) = await AuditAsync(folder);
         Assert.True(clean, output);
