@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Tariffs.Benchmarks.EndToEnd;
 using Tariffs.Storage.Eligibility;
 using Tariffs.Testing;
