@@ -86,11 +86,11 @@ public sealed partial class ChunkProcessor(
                 refused.Add(LineRejection(header.BatchId, index, validation.LineNumber, validation.Reason!, BillingLineValidator.Excerpt(element)));
         });
 
-        var parseMs = Lap(ref lap);
+        var parseMs = Laps.Next(ref lap);
         var householdIds = valid.Select(l => l.HouseholdId).ToHashSet(StringComparer.Ordinal);
         var read = await eligibility.ReadAsync(catalog, householdIds, cancellationToken).ConfigureAwait(false);
         var stored = read.Households;
-        var eligibilityMs = Lap(ref lap);
+        var eligibilityMs = Laps.Next(ref lap);
         var pricedAt = clock.GetCurrentInstant();
 
         var incomes = KnownIncomes(stored);
@@ -124,7 +124,7 @@ public sealed partial class ChunkProcessor(
 
         valid.Clear(); // priced or refused now: the parsed lines need not wait for storage with the chunk
         valid.TrimExcess();
-        var priceMs = Lap(ref lap);
+        var priceMs = Laps.Next(ref lap);
         var append = await ledger.AppendAsync([.. priced.Select(p => p.Line)], cancellationToken).ConfigureAwait(false);
         var written = append.RowsInserted;
         if (append.Refused.Count > 0)
@@ -133,12 +133,12 @@ public sealed partial class ChunkProcessor(
             priced.RemoveAll(p => notStored.Contains(p.Line));
             refused.AddRange(append.Refused.Select(r => LineRejection(header.BatchId, null, r.Line.LineNumber, r.Reason, Excerpt(r.Line.LineNumber, r.Line.HouseholdId))));
         }
-        var ledgerMs = Lap(ref lap);
+        var ledgerMs = Laps.Next(ref lap);
         // Lines an earlier delivery stored are projected as stored (a delivery that stopped before projecting them is repaired).
         IReadOnlyList<LedgerLine> storedEarlier = append.AlreadyStored.Count == 0 ? [] : await ledger.ReadLinesAsync(append.AlreadyStored.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
         var earlierIds = append.AlreadyStored.Select(l => l.Id).ToHashSet();
         await reportChanges.ProjectAsync([.. priced.Select(p => p.Line).Where(l => !earlierIds.Contains(l.Id))], storedEarlier, cancellationToken).ConfigureAwait(false);
-        var reportMs = Lap(ref lap);
+        var reportMs = Laps.Next(ref lap);
         var now = await eligibility.RereadAsync(catalog, householdIds, read, cancellationToken).ConfigureAwait(false);
         // Lines an earlier delivery stored: only those of households with eligibility can differ from this pricing.
         var storedBefore = storedEarlier.Where(l => now.ContainsKey(l.HouseholdId)).ToList();
@@ -147,12 +147,12 @@ public sealed partial class ChunkProcessor(
             await recomputations.EnqueueAsync(household, cause, cancellationToken).ConfigureAwait(false);
         if (refused.Count > 0)
             await rejections.AddAsync(refused, cancellationToken).ConfigureAwait(false);
-        var recheckMs = Lap(ref lap);
+        var recheckMs = Laps.Next(ref lap);
         var adjustments = priced.Sum(p => p.Adjustments);
         var storedById = storedBefore.ToDictionary(l => l.Id);
         await publisher.PublishAsync(new Publication(header.Operator, catalog.Authority, catalog.Service, header.BatchId, $"{header.BatchId}|chunk-{chunk:D6}",
             Publications.Originals(priced.Select(p => storedById.GetValueOrDefault(p.Line.Id, p.Line)))), cancellationToken).ConfigureAwait(false);
-        var publishMs = Lap(ref lap);
+        var publishMs = Laps.Next(ref lap);
         await batches.SaveChunkAsync(header.BatchId, new ChunkRecord
         {
             Chunk = chunk,
@@ -163,7 +163,7 @@ public sealed partial class ChunkProcessor(
             CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken).ConfigureAwait(false);
 
-        var statusMs = Lap(ref lap);
+        var statusMs = Laps.Next(ref lap);
         TariffsTelemetry.RecordChunk(header, priced.Count, refused.Count, adjustments, written);
         LogChunk(logger, header.BatchId, chunk, received, priced.Count, refused.Count, adjustments, written,
             parseMs + eligibilityMs + priceMs + ledgerMs + reportMs + recheckMs + publishMs + statusMs, parseMs, eligibilityMs, priceMs, ledgerMs, reportMs, recheckMs, publishMs, statusMs);
@@ -287,15 +287,6 @@ public sealed partial class ChunkProcessor(
         .Select(h => (Household: h.Key, Facts: h.Value.Windows.Select(w => w.Facts).Concat(h.Value.Facts.Select(f => f.Facts)).Where(f => f?.AnnualIncome is not null).MaxBy(f => f!.AsOf)))
         .Where(h => h.Facts is not null && decimal.Abs(h.Facts.AnnualIncome!.Value) <= MaxStoredIncome)
         .ToDictionary(h => h.Household, h => h.Facts!.AnnualIncome!.Value, StringComparer.Ordinal);
-
-    /// <summary>Milliseconds since <paramref name="mark"/>, which moves to now: one span of a chunk's timing.</summary>
-    private static long Lap(ref long mark)
-    {
-        var now = Stopwatch.GetTimestamp();
-        var elapsed = (long)Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
-        mark = now;
-        return elapsed;
-    }
 
     /// <summary>The excerpt of a line refused after validation: its number and household, as JSON (like a refused line's own excerpt).</summary>
     private static string Excerpt(int lineNumber, string householdId) => JsonSerializer.Serialize(new { lineNumber, householdId });

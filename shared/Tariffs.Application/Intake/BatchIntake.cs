@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -35,21 +37,33 @@ public sealed partial class BatchIntake(
     /// <summary>Rejections of batches whose id cannot be read are stored under this partition.</summary>
     public const string UnreadablePartition = "billing-batches";
 
+    /// <summary>Bytes of a posted document the copy to storage may run ahead of the upload: a block (4 MB) and as much again.</summary>
+    private const int StoreAhead = 8 * 1024 * 1024;
+
     /// <summary>Admits at most <see cref="IntakeOptions.ChunksInFlight"/> chunks to be read and priced at once in this process.</summary>
     private readonly SemaphoreSlim chunksInFlight = new(Math.Max(1, options.Value.ChunksInFlight));
 
     /// <summary>
-    /// Streams a posted batch into blob storage, then splits it into chunk messages. A batch whose <c>operator</c>
-    /// the poster may not act for (<paramref name="mayActFor"/> false) is refused right after its header is read,
-    /// before anything is stored under its id or queued (<see cref="IntakeResult.ForbiddenOperator"/>); its upload is deleted.
+    /// Streams a posted batch into blob storage and scans it as it arrives (each buffer of the body goes to both, no
+    /// second read of the stored document), then, once it is stored, splits it into chunk messages. A batch whose
+    /// <c>operator</c> the poster may not act for (<paramref name="mayActFor"/> false) is refused before anything is
+    /// stored under its id or queued (<see cref="IntakeResult.ForbiddenOperator"/>); its upload is deleted.
     /// </summary>
     public async Task<IntakeResult> AcceptAsync(Stream body, Predicate<string?> mayActFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mayActFor);
         var blobName = $"incoming/{clock.GetCurrentInstant().ToDateTimeUtc():yyyy/MM/dd}/{Guid.NewGuid():N}.json";
-        await blobs.UploadAsync(blobName, body, cancellationToken).ConfigureAwait(false);
+        using var activity = TariffsTelemetry.StartIntake(blobName);
+        var lap = Stopwatch.GetTimestamp();
+        // The store may hold a block of the document while it uploads it: the scan reads on meanwhile.
+        var toStore = new Pipe(new PipeOptions(pauseWriterThreshold: StoreAhead, resumeWriterThreshold: StoreAhead / 2));
+        var toScan = new Pipe();
+        var copying = BodyCopy.ToBothAsync(body, toStore.Writer, toScan.Writer, cancellationToken);
+        var storing = StoreAsync(blobName, toStore.Reader, cancellationToken);
+        var reading = ReadAsync(toScan.Reader, cancellationToken);
+        await Task.WhenAll(copying, storing, reading).ConfigureAwait(false);
         // No redelivery over HTTP: a split that fails after the claim fails the chunks left at once.
-        var result = await SplitAsync(blobName, blobName, mayActFor, "the request", cancellationToken).ConfigureAwait(false);
+        var result = await SplitAsync(blobName, blobName, await reading.ConfigureAwait(false), mayActFor, "the request", activity, lap, cancellationToken).ConfigureAwait(false);
         if (result.ForbiddenOperator is not null)
             await blobs.DeleteAsync(blobName, cancellationToken).ConfigureAwait(false);
         return result;
@@ -67,12 +81,13 @@ public sealed partial class BatchIntake(
         if (TryReadClaimCheck(body) is { } blobName)
             return blobName.Length == 0 || blobName.Length > IBatchDocuments.MaxName
                 ? await RefuseAsync(UnreadablePartition, messageId, null, 0, $"a claim-check's blobName is 1 to {IBatchDocuments.MaxName} characters", body, cancellationToken).ConfigureAwait(false)
-                : await SplitAsync(blobName, messageId, static _ => true, lastDelivery ? $"delivery {dequeueCount}" : null, cancellationToken).ConfigureAwait(false);
+                : await SplitStoredAsync(blobName, messageId, lastDelivery ? $"delivery {dequeueCount}" : null, cancellationToken).ConfigureAwait(false);
 
         using var activity = TariffsTelemetry.StartIntake(messageId);
 
         var bytes = Encoding.UTF8.GetBytes(body);
-        var (scan, header, refusal, contentHash) = await ScanAsync(new MemoryStream(bytes, writable: false), messageId, body, static _ => true, cancellationToken).ConfigureAwait(false);
+        var read = await ReadAsync(new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+        var (scan, header, refusal, contentHash) = await CheckAsync(read, messageId, body, static _ => true, cancellationToken).ConfigureAwait(false);
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
@@ -165,25 +180,39 @@ public sealed partial class BatchIntake(
         return await chunks.FailAsync(message.Header, message.Chunk, message.FirstIndex, message.Count, content, reason, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Scans a stored batch and queues one message per chunk. <paramref name="lastTry"/> (what the try was, for the
-    /// reason) when no other try will come: a failure after the batch id is claimed then fails the chunks not queued.
-    /// </summary>
-    private async Task<IntakeResult> SplitAsync(string blobName, string source, Predicate<string?> mayActFor, string? lastTry, CancellationToken cancellationToken)
+    /// <summary>Reads a stored batch (a claim-check's) and splits it (<see cref="SplitAsync"/>); a missing blob is refused.</summary>
+    private async Task<IntakeResult> SplitStoredAsync(string blobName, string source, string? lastTry, CancellationToken cancellationToken)
     {
         using var activity = TariffsTelemetry.StartIntake(source);
-        await using var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false);
-        if (stream is null)
-            return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{IBatchDocuments.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
-        var (scan, header, refusal, contentHash) = await ScanAsync(stream, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
+        var lap = Stopwatch.GetTimestamp();
+        DocumentRead read;
+        await using (var stream = await blobs.OpenReadAsync(blobName, cancellationToken).ConfigureAwait(false))
+        {
+            if (stream is null)
+                return await RefuseAsync(UnreadablePartition, source, null, 0, $"the claim-check blob '{blobName}' does not exist in container '{IBatchDocuments.ContainerName}'", blobName, cancellationToken).ConfigureAwait(false);
+            read = await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        return await SplitAsync(blobName, source, read, static _ => true, lastTry, activity, lap, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a stored batch as read and queues one message per chunk. <paramref name="lastTry"/> (what the try was, for the
+    /// reason) when no other try will come: a failure after the batch id is claimed then fails the chunks not queued.
+    /// </summary>
+    private async Task<IntakeResult> SplitAsync(string blobName, string source, DocumentRead read, Predicate<string?> mayActFor, string? lastTry, Activity? activity, long lap,
+        CancellationToken cancellationToken)
+    {
+        var (scan, header, refusal, contentHash) = await CheckAsync(read, source, $"blob {blobName}", mayActFor, cancellationToken).ConfigureAwait(false);
         if (scan is not null && !mayActFor(scan.Header.GetValueOrDefault("operator")))
             return new IntakeResult(scan.Header.GetValueOrDefault("batchId"), scan.LineCount, 0, refusal) { ForbiddenOperator = scan.Header.GetValueOrDefault("operator") ?? "" };
         if (header is null)
             return new IntakeResult(null, scan?.LineCount ?? 0, 0, refusal);
 
         TariffsTelemetry.TagBatch(activity, header, scan!.LineCount);
+        var scanMs = Laps.Next(ref lap);
         if (await ClaimAsync(header, blobName, scan!, contentHash!, $"blob {blobName}", cancellationToken).ConfigureAwait(false) is { } answered)
             return answered;
+        var claimMs = Laps.Next(ref lap);
         for (var c = 0; c < scan!.Chunks.Count; c++)
         {
             var r = scan.Chunks[c];
@@ -207,27 +236,51 @@ public sealed partial class BatchIntake(
         if (scan.Chunks.Count == 0)
             await batches.SaveChunkAsync(header.BatchId, new ChunkRecord { Chunk = 0, CompletedAt = clock.GetCurrentInstant().ToDateTimeOffset() }, cancellationToken).ConfigureAwait(false);
         await batches.MarkSplitAsync(header.BatchId, cancellationToken).ConfigureAwait(false);
-        LogSplit(logger, header.BatchId, scan.LineCount, scan.Chunks.Count);
+        LogSplit(logger, header.BatchId, scan.LineCount, scan.Chunks.Count, scanMs, claimMs, Laps.Next(ref lap));
         return new IntakeResult(header.BatchId, scan.LineCount, scan.Chunks.Count, null);
     }
 
-    /// <summary>Scans a document, hashing its bytes as they stream by, and checks its header and catalog; refusals are stored.</summary>
-    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal, string? ContentHash)> ScanAsync(Stream stream, string source, string excerpt, Predicate<string?> mayActFor, CancellationToken cancellationToken)
+    /// <summary>Uploads what <paramref name="content"/> receives as the stored document <paramref name="blobName"/>; the reader is completed however it ends.</summary>
+    private async Task StoreAsync(string blobName, PipeReader content, CancellationToken cancellationToken)
     {
-        BatchScan scan;
-        string contentHash;
+        var started = Stopwatch.GetTimestamp();
+        await using (var stream = content.AsStream())
+            await blobs.UploadAsync(blobName, stream, cancellationToken).ConfigureAwait(false);
+        LogStored(logger, blobName, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Scans what <paramref name="content"/> receives (<see cref="ReadAsync(Stream, CancellationToken)"/>); the reader is completed however it ends.</summary>
+    private async Task<DocumentRead> ReadAsync(PipeReader content, CancellationToken cancellationToken)
+    {
+        await using var stream = content.AsStream();
+        return await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Scans a document to its end, hashing its bytes as they stream by; a document that is not a readable batch gives why instead.</summary>
+    private async Task<DocumentRead> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
         try
         {
             await using var hashing = new HashingReadStream(stream);
-            scan = await BatchScanner.ScanAsync(hashing, Math.Max(1, options.Value.ChunkSize), cancellationToken).ConfigureAwait(false);
-            contentHash = await hashing.HashToEndAsync(cancellationToken).ConfigureAwait(false);
+            var scan = await BatchScanner.ScanAsync(hashing, Math.Max(1, options.Value.ChunkSize), cancellationToken).ConfigureAwait(false);
+            return new DocumentRead(scan, await hashing.HashToEndAsync(cancellationToken).ConfigureAwait(false), null);
         }
         catch (JsonException e)
         {
-            var reason = $"not a readable billing batch: {e.Message}";
-            await RefuseAsync(UnreadablePartition, source, null, 0, reason, excerpt, cancellationToken).ConfigureAwait(false);
-            return (null, null, reason, null);
+            return new DocumentRead(null, null, $"not a readable billing batch: {e.Message}");
         }
+    }
+
+    /// <summary>Checks a document as read: its header and catalog; refusals are stored.</summary>
+    private async Task<(BatchScan? Scan, BatchHeader? Header, string? Refusal, string? ContentHash)> CheckAsync(DocumentRead read, string source, string excerpt, Predicate<string?> mayActFor,
+        CancellationToken cancellationToken)
+    {
+        if (read.Unreadable is { } unreadable)
+        {
+            await RefuseAsync(UnreadablePartition, source, null, 0, unreadable, excerpt, cancellationToken).ConfigureAwait(false);
+            return (null, null, unreadable, null);
+        }
+        var (scan, contentHash) = (read.Scan!, read.ContentHash!);
 
         if (!mayActFor(scan.Header.GetValueOrDefault("operator")))
             return (scan, null, $"the poster may not act for operator '{scan.Header.GetValueOrDefault("operator")}'", contentHash);
@@ -328,8 +381,11 @@ public sealed partial class BatchIntake(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Lines} lines split into {Chunks} chunk messages")]
-    private static partial void LogSplit(ILogger logger, string batchId, int lines, int chunks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch document {BlobName} stored in {Milliseconds} ms")]
+    private static partial void LogStored(ILogger logger, string blobName, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Lines} lines split into {Chunks} chunk messages; ms: read and scan {ScanMs}, claim {ClaimMs}, queue {QueueMs}")]
+    private static partial void LogSplit(ILogger logger, string batchId, int lines, int chunks, long scanMs, long claimMs, long queueMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId}: chunks {First} to {Total} (excluded) failed, not queued: {Reason}")]
     private static partial void LogSplitFailed(ILogger logger, string batchId, int first, int total, string reason);

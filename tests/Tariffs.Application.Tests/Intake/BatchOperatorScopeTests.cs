@@ -50,6 +50,24 @@ public sealed class BatchOperatorScopeTests(AzuriteFixture azurite)
         Assert.Equal("op-b", (await services.GetRequiredService<BatchStore>().GetStatusAsync(batchId, CancellationToken.None))!.Operator);
     }
 
+    [Fact]
+    public async Task A_large_posted_document_unreadable_from_its_first_bytes_is_refused_and_still_stored_whole()
+    {
+        var (services, _) = await ChunkRaceTests.ArrangeAsync(azurite);
+        // Unreadable at once, and far larger than what the scan and the upload hold between them: the upload must finish alone.
+        var document = Encoding.UTF8.GetBytes("{\"batchId\": oops " + new string(' ', 3_000_000) + "}");
+        var uploadsBefore = await UploadsAsync(services);
+
+        var result = await services.GetRequiredService<BatchIntake>().AcceptAsync(new TricklingStream(document, 6, 200_000), static _ => true, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(result.Accepted);
+        Assert.StartsWith("not a readable billing batch", result.Refusal, StringComparison.Ordinal);
+        var stored = Assert.Single((await UploadsAsync(services)).Except(uploadsBefore));
+        var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(IBatchDocuments.ContainerName).GetBlobClient(stored);
+        Assert.Equal(document, (await blob.DownloadContentAsync()).Value.Content.ToArray());
+    }
+
     private static MemoryStream Body(string batchId, string operatorId, string? currency = "EUR") => new(Encoding.UTF8.GetBytes(new JsonObject
     {
         ["batchId"] = batchId, ["operator"] = operatorId, ["authority"] = "dunkerque", ["service"] = "water", ["currency"] = currency,
