@@ -24,9 +24,14 @@ internal sealed class UnitRead
     /// <summary>Periods with a row the public view leaves out or counts in part (corrections stored after its cutoff).</summary>
     public HashSet<string> Partial { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The dates and ways marked already: a unit's rows share few dates, so each is marked once.</summary>
+    private readonly HashSet<(LocalDate Date, bool Whole)> marked = [];
+
     /// <summary>Records that a row dated <paramref name="date"/> is counted <paramref name="whole"/> (or not) in its month, quarter and year.</summary>
     public void Mark(LocalDate date, bool whole)
     {
+        if (!marked.Add((date, whole)))
+            return;
         var periods = whole ? Released : Partial;
         foreach (var kind in Kinds)
             periods.Add(ReportPeriod.Containing(date, kind).ToString());
