@@ -41,8 +41,12 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
     /// <summary>The first RowKey after every pack's.</summary>
     private const string PackEnd = "|pack}";
 
-    /// <summary>Packs asked for per page: a pack holds about 200 lines (~40 KB), so a page is about 1 MB.</summary>
-    private const int PacksPerPage = 25;
+    /// <summary>
+    /// Packs asked for per page: a pack holds about 200 lines (~40 KB), so a page is about 2 MB. Fewer, larger pages
+    /// cost fewer queries (Azurite answers each by scanning the whole table, so a unit's refresh would cost it more as
+    /// other units grow); four readers hold a page each.
+    /// </summary>
+    private const int PacksPerPage = 50;
 
     private readonly TableClient table = service.GetTableClient(TableNames.ReportLines);
 
@@ -160,7 +164,7 @@ public sealed class ReportLineStore(TableServiceClient service, IOptions<LedgerO
     /// <summary>
     /// The lines of one partition as they are read: first the lines' own rows, then the packs' lines but those with an
     /// own row (it overrides the packed copy) or already read from another pack (a rebuild packs lines a chunk packed).
-    /// Holds the keys read, not the lines; pages of packs are kept to about 1 MB.
+    /// Holds the keys read, not the lines; pages of packs are kept to about 2 MB.
     /// </summary>
     private async IAsyncEnumerable<LedgerRead> DecodeAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
