@@ -3,7 +3,10 @@ using System.Threading.Channels;
 
 namespace Tariffs.Storage.Tables;
 
-/// <summary>Runs several queries side by side and yields their results as they come, so that handling one page overlaps fetching the next.</summary>
+/// <summary>
+/// Runs several queries side by side and yields their results as they come (handed over a batch at a time), so that
+/// handling one page overlaps fetching the next.
+/// </summary>
 public static class SideBySide
 {
     /// <summary>Results handed from a query to the reader at once: one hand-over per batch, not per result.</summary>
