@@ -32,7 +32,7 @@ public static class LedgerRowCodec
         LineEntity.HouseholdId, LineEntity.PeriodFrom, LineEntity.PeriodTo, LineEntity.Currency, LineEntity.BilledMinor,
         LineEntity.StandardBillMinor, LineEntity.Eligible, LineEntity.Quantity, LineEntity.Unit,
         LineEntity.OverchargeMinor, LineEntity.AnnualIncomeMinor, nameof(AdjustmentEntity.Step), nameof(AdjustmentEntity.AmountMinor),
-        LineEntity.EligibilityBasis, "Timestamp",
+        LineEntity.EligibilityBasis, LineEntity.Details, "Timestamp",
     ];
 
     /// <summary>The rows of a line on a ledger of <paramref name="partitions"/> partitions: the line's first, then its items' in order.</summary>
@@ -46,9 +46,10 @@ public static class LedgerRowCodec
     }
 
     /// <summary>
-    /// The row of a line, without its items: only the columns that carry information (<see cref="LineEntity"/>). The
-    /// household and line number are left to the row key; false flags, a zero overcharge, an unknown income, no notes and
-    /// no persons are left out, and <see cref="DecodeAsync"/> reads an absent column as that default.
+    /// The row of a line, without its items: only the columns that carry information (<see cref="LineEntity"/>), those no
+    /// query filters on packed into one (<see cref="LineDetails"/>). The household and line number are left to the row
+    /// key; false flags, a zero overcharge, an unknown income, no notes and no persons are left out, and
+    /// <see cref="DecodeAsync"/> reads an absent column as that default.
     /// </summary>
     public static TableEntity EncodeLine(LedgerLine line, int partitions)
     {
@@ -85,7 +86,7 @@ public static class LedgerRowCodec
             row[LineEntity.Notes] = line.Notes;
         if (EligibilityBasisText.Format(line.PricedBasis) is { } basis)
             row[LineEntity.EligibilityBasis] = basis;
-        return row;
+        return LineDetails.Pack(row);
     }
 
     /// <summary>The row of one item of <paramref name="line"/>, whose row key is <paramref name="lineKey"/>.</summary>
@@ -175,6 +176,7 @@ public static class LedgerRowCodec
 
     private static LedgerLine DecodeLine(TableEntity row)
     {
+        LineDetails.Unpack(row);
         var where = $"ledger row {row.PartitionKey}/{row.RowKey}";
         var to = StoredDate.Parse(row.GetString(LineEntity.PeriodTo) ?? "");
         var from = row.GetString(LineEntity.PeriodFrom) is { } f ? StoredDate.Parse(f) : to;

@@ -5,8 +5,9 @@ namespace Tariffs.Storage.Ledger;
 /// | batch | line (see <see cref="LedgerStore"/>), so its adjustments (RowKey = line key | …) sort right after it. The
 /// row holds the line's facts (to recompute it when eligibility arrives late) and its standard bill in minor units.
 /// Only columns that carry information are written (<see cref="LedgerRowCodec.EncodeLine"/>): a column holding its
-/// default, or repeating the row key, is left out and reads as that default or from the key. Rows written before
-/// (every column) read the same.
+/// default, or repeating the row key, is left out and reads as that default or from the key. The columns no query
+/// filters on are written packed into one, <see cref="Details"/> (<see cref="LineDetails"/>). Rows written before
+/// (every column apart) read the same.
 /// </summary>
 public static class LineEntity
 {
@@ -87,4 +88,7 @@ public static class LineEntity
     /// written, <c>{}</c> for no program: absent means a row stored before it was recorded (unknown).
     /// </summary>
     public const string EligibilityBasis = nameof(EligibilityBasis);
+
+    /// <summary>Every other column of the line (operator, currency, account, area, amounts, …) as one JSON object (<see cref="LineDetails"/>); absent on rows stored before 2026-12-07.</summary>
+    public const string Details = nameof(Details);
 }

@@ -36,15 +36,22 @@ public sealed class LedgerRowCodecTests
         var item = Assert.IsType<AdjustmentEntity>(rows[1]);
         Assert.Equal(("hh~7C1|b~2F1|0000000007", "hh~7C1|b~2F1|0000000007|css-block|0000"), (line.RowKey, item.RowKey));
         Assert.Equal(LedgerKeys.PartitionOf("hh|1", LedgerKeys.DefaultPartitions), item.PartitionKey);
-        // Only the columns that carry information: no household or line number (the key holds them), no zero
-        // overcharge, no empty notes; no basis when unknown (but "{}" for none: see the basis test).
+        // The columns queries filter on apart, every other packed into Details; only the columns that carry information: no
+        // household or line number (the key holds them), no zero overcharge, no empty notes; no basis when unknown (but
+        // "{}" for none: see the basis test).
+        Assert.Equal(new Dictionary<string, object>
+        {
+            ["Kind"] = "line", ["BatchId"] = "b/1", ["Authority"] = "dunkerque", ["Service"] = "water", ["PeriodTo"] = "2022-12-31",
+            ["Details"] = """{"Operator":"op","Currency":"EUR","AccountId":"acc","Area":"A","PeriodFrom":"2022-01-01","Quantity":"120.50","Unit":"m3","TariffCode":"DOM","BilledMinor":13760,"StandardBillMinor":13760,"PricedAt":"2022-03-01T00:00:00+00:00","MainResidence":true,"Persons":4,"Eligible":true,"AnnualIncomeMinor":1600000}""",
+        }.OrderBy(c => c.Key), Stored(line).OrderBy(c => c.Key));
+        // Unpacked, the row is the one written with every column apart: the same columns, the same types.
         Assert.Equal(new Dictionary<string, object>
         {
             ["Kind"] = "line", ["BatchId"] = "b/1", ["Operator"] = "op", ["Authority"] = "dunkerque", ["Service"] = "water", ["Currency"] = "EUR",
             ["AccountId"] = "acc", ["Area"] = "A", ["MainResidence"] = true, ["Persons"] = 4, ["PeriodFrom"] = "2022-01-01", ["PeriodTo"] = "2022-12-31",
             ["Quantity"] = "120.50", ["Unit"] = "m3", ["TariffCode"] = "DOM", ["BilledMinor"] = 13760L, ["StandardBillMinor"] = 13760L, ["Eligible"] = true,
             ["AnnualIncomeMinor"] = 1600000L, ["PricedAt"] = new DateTimeOffset(2022, 3, 1, 0, 0, 0, TimeSpan.Zero),
-        }.OrderBy(c => c.Key), line.Where(c => c.Key is not ("PartitionKey" or "RowKey" or "odata.etag")).OrderBy(c => c.Key));
+        }.OrderBy(c => c.Key), Stored(Unpacked(line)).OrderBy(c => c.Key));
         Assert.Equal(("adjustment", "PriceReplacement", -4400L, 0, "EUR", "2022-01-01", "Délibération 2022", ""),
             (item.Kind, item.Step, item.AmountMinor, item.Correction, item.Currency, item.RuleVersions, item.LegalReferences, item.Note));
         Assert.Equal("""[{"from":"2022-01-01","to":"2022-12-31","ruleVersion":"2022-01-01","legalReference":"D\u00E9lib\u00E9ration 2022","detail":"80 m\u00B3 \u00D7 (0.34 \u2212 0.89)","amount":-44.00}]""",
@@ -56,7 +63,7 @@ public sealed class LedgerRowCodecTests
     {
         var rows = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions).Select(ToTableEntity).ToList();
         var unknown = ToTableEntity(LedgerRowCodec.Encode(Line() with { Id = new LedgerLineId("hh-2", "b/1", 8) }, LedgerKeys.DefaultPartitions)[0]);
-        unknown["Currency"] = "XYZ";
+        unknown["Details"] = unknown.GetString("Details")!.Replace("\"EUR\"", "\"XYZ\"", StringComparison.Ordinal);
 
         var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([.. rows, unknown])));
 
@@ -78,17 +85,17 @@ public sealed class LedgerRowCodecTests
 
         var rows = LedgerRowCodec.Encode(withCorrection, LedgerKeys.DefaultPartitions);
 
-        Assert.Equal("""{"css":"both","auto|1":"determined"}""", ((TableEntity)rows[0]).GetString("EligibilityBasis"));
+        Assert.Equal("""{"css":"both","auto|1":"determined"}""", Unpacked((TableEntity)rows[0]).GetString("EligibilityBasis"));
         Assert.Null(((AdjustmentEntity)rows[1]).EligibilityBasis); // an original: the line's holds it
         Assert.Equal("""{"css":"flagged"}""", ((AdjustmentEntity)rows[2]).EligibilityBasis);
-        Assert.Equal("{}", ((TableEntity)LedgerRowCodec.Encode(Line() with { PricedBasis = EligibilityBasis.None }, 8)[0]).GetString("EligibilityBasis"));
+        Assert.Equal("{}", Unpacked((TableEntity)LedgerRowCodec.Encode(Line() with { PricedBasis = EligibilityBasis.None }, 8)[0]).GetString("EligibilityBasis"));
 
         var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(rows.Select(ToTableEntity)))))[0].Line!;
         Assert.Equal(priced.PricedBasis!.Programs, decoded.PricedBasis!.Programs);
         Assert.Equal(new EligibilityWays?[] { null, EligibilityWays.Flagged }, decoded.Items.Select(i => i.Basis?.Ways));
         // Rows as stored before the basis existed: no column, so unknown (not flagged, not none).
         var old = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions).Select(ToTableEntity).ToList();
-        Assert.DoesNotContain(old, r => r.ContainsKey("EligibilityBasis"));
+        Assert.DoesNotContain(old.Select(Unpacked), r => r.ContainsKey("EligibilityBasis"));
         var oldLine = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(old))))[0].Line!;
         Assert.Null(oldLine.Basis);
         Assert.Null(oldLine.ToReportLine().Ways);
@@ -110,8 +117,9 @@ public sealed class LedgerRowCodecTests
             ["PricedAt"] = new DateTimeOffset(2022, 3, 1, 0, 0, 0, TimeSpan.Zero), ["EligibilityBasis"] = "{}",
         };
 
+        Assert.Equal(["Authority", "BatchId", "Details", "Kind", "PeriodTo", "Service"], Stored(light).Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["AccountId", "Area", "Authority", "BatchId", "BilledMinor", "Currency", "EligibilityBasis", "Kind", "Operator", "PeriodFrom", "PeriodTo",
-            "PricedAt", "Quantity", "Service", "StandardBillMinor", "TariffCode", "Unit"], light.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag")).Order(StringComparer.Ordinal));
+            "PricedAt", "Quantity", "Service", "StandardBillMinor", "TariffCode", "Unit"], Stored(Unpacked(light)).Select(c => c.Key).Order(StringComparer.Ordinal));
         var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([light, old])));
         Assert.Equal(Facts(plain), Facts(reads[0].Line!));
         Assert.Equal(Facts(reads[0].Line!), Facts(reads[1].Line!));
@@ -121,6 +129,36 @@ public sealed class LedgerRowCodecTests
         var full = LedgerRowCodec.EncodeLine(Line() with { OverchargeMinor = 250, Notes = "css-cap: over the cap" }, LedgerKeys.DefaultPartitions);
         var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([full]))))[0].Line!;
         Assert.Equal((250L, "css-cap: over the cap", true, 4, true, 1600000L), (decoded.OverchargeMinor, decoded.Notes, decoded.MainResidence, decoded.Persons, decoded.PricedEligible, decoded.AnnualIncomeMinor));
+    }
+
+    [Theory]
+    [InlineData("[]", "its details are not a JSON object")]
+    [InlineData("""{"BilledMinor":"13760"}""", "")]
+    [InlineData("""{"Area":7}""", "detail Area is not a string")]
+    [InlineData("""{"Area":""", "")]
+    public async Task A_line_row_whose_details_cannot_be_read_fails_alone_naming_its_row(string details, string reason)
+    {
+        var bad = LedgerRowCodec.EncodeLine(Line() with { Id = new LedgerLineId("hh-4", "b/1", 9) }, LedgerKeys.DefaultPartitions);
+        bad["Details"] = details;
+        var good = LedgerRowCodec.EncodeLine(Line() with { Id = new LedgerLineId("hh-5", "b/1", 10) }, LedgerKeys.DefaultPartitions);
+
+        var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([bad, good])));
+
+        Assert.Equal([bad.PartitionKey, bad.RowKey], reads[0].Address);
+        Assert.Null(reads[0].Line);
+        Assert.Contains(reason, reads[0].Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(new LedgerLineId("hh-5", "b/1", 10), reads[1].Line!.Id);
+    }
+
+    /// <summary>The columns of a row as stored, without its keys.</summary>
+    private static IEnumerable<KeyValuePair<string, object>> Stored(TableEntity row) => row.Where(c => c.Key is not ("PartitionKey" or "RowKey" or "odata.etag"));
+
+    /// <summary>A copy of a line row with its packed details back as columns.</summary>
+    private static TableEntity Unpacked(TableEntity row)
+    {
+        var copy = new TableEntity(row);
+        LineDetails.Unpack(copy);
+        return copy;
     }
 
     /// <summary>A line's facts compared by value: no items, basis or storage time (lists compare by reference).</summary>
