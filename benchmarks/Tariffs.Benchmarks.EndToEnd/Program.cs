@@ -21,6 +21,11 @@ if (options.Get("mode", "") == "builder") // the equity report builder alone: it
     ReportBuilderProbe.Run(options);
     return;
 }
+if (options.Get("mode", "") == "rows") // what a ledger line row's shape costs Azurite: packed details against every column apart
+{
+    await RowShapeProbe.RunAsync(options);
+    return;
+}
 var root = RepositoryRoot.Find();
 var started = DateTime.UtcNow;
 var commit = Commit(root);
