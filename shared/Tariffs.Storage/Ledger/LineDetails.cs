@@ -9,9 +9,9 @@ namespace Tariffs.Storage.Ledger;
 /// into one JSON object (<c>{"Operator":"op","Currency":"EUR","BilledMinor":13760,…}</c>), property names and values as
 /// the columns' (Int64 and Int32 as numbers, Booleans as <c>true</c>, <see cref="LineEntity.PricedAt"/> as an ISO 8601
 /// string), defaults left out as they are from columns. The columns queries filter on (<see cref="Separate"/>) stay
-/// columns. Why: the store's work per entity grows with its property count (parsing, validating, indexing each one;
-/// measured on Azurite, 6 properties instead of 17 cost 10–24 % less of its CPU per row), and nothing reads these
-/// columns but the decoder. A row stored before (every column apart) has no such column and reads the same.
+/// columns. Why: the store's work per entity grows with its property count (parsing and validating each one: on Azurite
+/// a line row of 6 properties instead of 17–19 costs a fifth less of its CPU, benchmark <c>--mode rows</c>), and nothing
+/// reads these columns but the decoder. A row stored before (every column apart) has no such column and reads the same.
 /// </summary>
 public static class LineDetails
 {
