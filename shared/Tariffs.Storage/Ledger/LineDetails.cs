@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure.Data.Tables;
 
@@ -21,6 +22,12 @@ public static class LineDetails
         LineEntity.Kind, LineEntity.BatchId, LineEntity.Authority, LineEntity.Service, LineEntity.PeriodTo,
     };
 
+    /// <summary>
+    /// Only what JSON itself requires is escaped (quotes, backslashes, control characters): the text is stored, never
+    /// put in a page, so an account id or a note in French reads as written and takes no more room than in its column.
+    /// </summary>
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Columns packed with a type other than string: how each reads back.</summary>
     private static readonly Dictionary<string, Func<JsonElement, object>> Typed = new(StringComparer.Ordinal)
     {
@@ -39,7 +46,7 @@ public static class LineDetails
     {
         var packed = row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp") && !Separate.Contains(k)).ToList();
         var buffer = new MemoryStream(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Writing))
         {
             json.WriteStartObject();
             foreach (var column in packed)

@@ -131,6 +131,21 @@ public sealed class LedgerRowCodecTests
         Assert.Equal((250L, "css-cap: over the cap", true, 4, true, 1600000L), (decoded.OverchargeMinor, decoded.Notes, decoded.MainResidence, decoded.Persons, decoded.PricedEligible, decoded.AnnualIncomeMinor));
     }
 
+    [Fact]
+    public async Task Details_hold_text_as_written_and_escape_only_what_json_requires()
+    {
+        var line = Line() with { Id = new LedgerLineId("hh-6", "b/1", 11), Notes = "css-cap: « plafond » dépassé \"tarif\"\tbloc 2", Area = "Téteghem" };
+
+        var row = LedgerRowCodec.EncodeLine(line, LedgerKeys.DefaultPartitions);
+
+        Assert.Contains("""
+            "Notes":"css-cap: « plafond » dépassé \"tarif\"\tbloc 2"
+            """, row.GetString("Details"), StringComparison.Ordinal);
+        Assert.Contains("\"Area\":\"Téteghem\"", row.GetString("Details"), StringComparison.Ordinal);
+        var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([row]))))[0].Line!;
+        Assert.Equal((line.Notes, "Téteghem"), (decoded.Notes, decoded.Area));
+    }
+
     [Theory]
     [InlineData("[]", "its details are not a JSON object")]
     [InlineData("""{"BilledMinor":"13760"}""", "")]
