@@ -9,7 +9,7 @@ public static class ExportTables
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [TableNames.Eligibility] = "eligibility flags (windows, with the facts an agency stated) and revocations from social services: PartitionKey the program, RowKey household | f or r | id, and `|changed` the program's change marker (a random value each write replaces); partition `~ids` holds the id claims",
-        [TableNames.Ledger] = "billed lines and their append-only items (originals, corrections, payments, refunds) with rule, versions, legal reference and explanation, amounts in minor units: PartitionKey a hash of the household, RowKey household | batch | line [| rule | sequence]; outbox rows under `|outbox|`",
+        [TableNames.Ledger] = "billed lines and their append-only items (originals, corrections, payments, refunds) with rule, versions, legal reference and explanation, amounts in minor units: PartitionKey a hash of the household, RowKey household | batch | line [| rule | sequence]; a line row keeps apart the columns queries filter on (Kind, BatchId, Authority, Service, PeriodTo) and packs the others into `Details`, one JSON object (rows stored before 2026-12-07 have them apart; `csv/ledger-lines.csv` has every column); outbox rows under `|outbox|`",
         [TableNames.Rejections] = "billing lines refused, with why",
         [TableNames.Reports] = "the regulator's equity report cells",
         [TableNames.Batches] = "billing batches received and their processed chunks",
