@@ -136,7 +136,7 @@ public sealed class SimulationRunnerTests : IDisposable
         await SimulateAsync();
 
         Assert.Equal(before, await LedgerAsync());
-        Assert.Empty(await ToListAsync(app.Ledger.PendingPublicationsAsync(Instant.MaxValue, CancellationToken.None)));
+        Assert.Empty(await app.Ledger.PendingPublicationsAsync(Instant.MaxValue, CancellationToken.None).ToListAsync());
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class SimulationRunnerTests : IDisposable
         var chunks = app.Queues.Take(QueueNames.Simulations);
         var sizes = new List<int>();
         for (var shard = 0; shard < app.Ledger.Shards; shard++)
-            sizes.Add((await ToListAsync(app.Ledger.ReadShardAsync(shard, new LedgerRange("dunkerque", "water", new LocalDate(2000, 1, 1), new LocalDate(2099, 12, 31)), null, CancellationToken.None))).Count);
+            sizes.Add((await app.Ledger.ReadShardAsync(shard, new LedgerRange("dunkerque", "water", new LocalDate(2000, 1, 1), new LocalDate(2099, 12, 31)), null, CancellationToken.None).ToListAsync()).Count);
         var largest = sizes.IndexOf(sizes.Max());
         Assert.InRange(sizes[largest], CheckpointLines + 3, 39); // a checkpoint, then lines read after it
         var message = chunks.Single(m => m.Body.Contains($"\"shard\":{largest}", StringComparison.Ordinal));
@@ -263,11 +263,4 @@ public sealed class SimulationRunnerTests : IDisposable
         return string.Join("\n", lines);
     }
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-            list.Add(item);
-        return list;
-    }
 }

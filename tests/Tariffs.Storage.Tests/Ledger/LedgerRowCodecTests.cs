@@ -65,7 +65,7 @@ public sealed class LedgerRowCodecTests
         var unknown = ToTableEntity(LedgerRowCodec.Encode(Line() with { Id = new LedgerLineId("hh-2", "b/1", 8) }, LedgerKeys.DefaultPartitions)[0]);
         unknown["Details"] = unknown.GetString("Details")!.Replace("\"EUR\"", "\"XYZ\"", StringComparison.Ordinal);
 
-        var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([.. rows, unknown])));
+        var reads = await LedgerRowCodec.DecodeAsync(ToAsync([.. rows, unknown])).ToListAsync();
 
         var line = reads[0].Line!;
         Assert.Equal((new LedgerLineId("hh|1", "b/1", 7), 120.50m, Year, 13760L - 4400L), (line.Id, line.Quantity, line.Period, line.SocialBillMinor));
@@ -90,13 +90,13 @@ public sealed class LedgerRowCodecTests
         Assert.Equal("""{"css":"flagged"}""", ((AdjustmentEntity)rows[2]).EligibilityBasis);
         Assert.Equal("{}", Unpacked((TableEntity)LedgerRowCodec.Encode(Line() with { PricedBasis = EligibilityBasis.None }, 8)[0]).GetString("EligibilityBasis"));
 
-        var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(rows.Select(ToTableEntity)))))[0].Line!;
+        var decoded = (await LedgerRowCodec.DecodeAsync(ToAsync(rows.Select(ToTableEntity))).ToListAsync())[0].Line!;
         Assert.Equal(priced.PricedBasis!.Programs, decoded.PricedBasis!.Programs);
         Assert.Equal(new EligibilityWays?[] { null, EligibilityWays.Flagged }, decoded.Items.Select(i => i.Basis?.Ways));
         // Rows as stored before the basis existed: no column, so unknown (not flagged, not none).
         var old = LedgerRowCodec.Encode(Line(), LedgerKeys.DefaultPartitions).Select(ToTableEntity).ToList();
         Assert.DoesNotContain(old.Select(Unpacked), r => r.ContainsKey("EligibilityBasis"));
-        var oldLine = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync(old))))[0].Line!;
+        var oldLine = (await LedgerRowCodec.DecodeAsync(ToAsync(old)).ToListAsync())[0].Line!;
         Assert.Null(oldLine.Basis);
         Assert.Null(oldLine.ToReportLine().Ways);
     }
@@ -120,14 +120,14 @@ public sealed class LedgerRowCodecTests
         Assert.Equal(["Authority", "BatchId", "Details", "Kind", "PeriodTo", "Service"], Stored(light).Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["AccountId", "Area", "Authority", "BatchId", "BilledMinor", "Currency", "EligibilityBasis", "Kind", "Operator", "PeriodFrom", "PeriodTo",
             "PricedAt", "Quantity", "Service", "StandardBillMinor", "TariffCode", "Unit"], Stored(Unpacked(light)).Select(c => c.Key).Order(StringComparer.Ordinal));
-        var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([light, old])));
+        var reads = await LedgerRowCodec.DecodeAsync(ToAsync([light, old])).ToListAsync();
         Assert.Equal(Facts(plain), Facts(reads[0].Line!));
         Assert.Equal(Facts(reads[0].Line!), Facts(reads[1].Line!));
         Assert.Equal((0, 0), (reads[0].Line!.PricedBasis!.Programs.Count, reads[1].Line!.PricedBasis!.Programs.Count));
         Assert.Equal(("hh-3", "hh-3"), (reads[0].HouseholdId, reads[1].HouseholdId));
         // A line whose facts are not the defaults keeps them.
         var full = LedgerRowCodec.EncodeLine(Line() with { OverchargeMinor = 250, Notes = "css-cap: over the cap" }, LedgerKeys.DefaultPartitions);
-        var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([full]))))[0].Line!;
+        var decoded = (await LedgerRowCodec.DecodeAsync(ToAsync([full])).ToListAsync())[0].Line!;
         Assert.Equal((250L, "css-cap: over the cap", true, 4, true, 1600000L), (decoded.OverchargeMinor, decoded.Notes, decoded.MainResidence, decoded.Persons, decoded.PricedEligible, decoded.AnnualIncomeMinor));
     }
 
@@ -142,7 +142,7 @@ public sealed class LedgerRowCodecTests
             "Notes":"css-cap: « plafond » dépassé \"tarif\"\tbloc 2"
             """, row.GetString("Details"), StringComparison.Ordinal);
         Assert.Contains("\"Area\":\"Téteghem\"", row.GetString("Details"), StringComparison.Ordinal);
-        var decoded = (await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([row]))))[0].Line!;
+        var decoded = (await LedgerRowCodec.DecodeAsync(ToAsync([row])).ToListAsync())[0].Line!;
         Assert.Equal((line.Notes, "Téteghem"), (decoded.Notes, decoded.Area));
     }
 
@@ -157,7 +157,7 @@ public sealed class LedgerRowCodecTests
         bad["Details"] = details;
         var good = LedgerRowCodec.EncodeLine(Line() with { Id = new LedgerLineId("hh-5", "b/1", 10) }, LedgerKeys.DefaultPartitions);
 
-        var reads = await ToListAsync(LedgerRowCodec.DecodeAsync(ToAsync([bad, good])));
+        var reads = await LedgerRowCodec.DecodeAsync(ToAsync([bad, good])).ToListAsync();
 
         Assert.Equal([bad.PartitionKey, bad.RowKey], reads[0].Address);
         Assert.Null(reads[0].Line);
@@ -197,11 +197,4 @@ public sealed class LedgerRowCodecTests
         await Task.CompletedTask;
     }
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-            list.Add(item);
-        return list;
-    }
 }

@@ -48,14 +48,14 @@ public sealed class LedgerRowShapesTests(AzuriteFixture azurite)
         Assert.Equal(["Authority", "BatchId", "Details", "Kind", "PeriodTo", "Service"],
             stored.Value.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order(StringComparer.Ordinal));
 
-        var byHousehold = await ToListAsync(ledger.ReadHouseholdAsync(household, CancellationToken.None));
+        var byHousehold = await ledger.ReadHouseholdAsync(household, CancellationToken.None).ToListAsync();
         Assert.Equal([Facts(old), Facts(packed)], byHousehold.Select(Facts));
-        Assert.Equal(Facts(old), Facts(Assert.Single(await ToListAsync(ledger.ReadBatchAsync(old.BatchId, CancellationToken.None)))));
-        Assert.Equal(Facts(packed), Facts(Assert.Single(await ToListAsync(ledger.ReadBatchAsync(packed.BatchId, CancellationToken.None)))));
+        Assert.Equal(Facts(old), Facts(Assert.Single(await ledger.ReadBatchAsync(old.BatchId, CancellationToken.None).ToListAsync())));
+        Assert.Equal(Facts(packed), Facts(Assert.Single(await ledger.ReadBatchAsync(packed.BatchId, CancellationToken.None).ToListAsync())));
         var shard = int.Parse(LedgerKeys.PartitionOf(household, LedgerKeys.DefaultPartitions), System.Globalization.NumberStyles.HexNumber);
         var range = new LedgerRange(authority, "water", new LocalDate(2022, 12, 31), new LocalDate(2022, 12, 31));
-        Assert.Equal([Facts(old), Facts(packed)], (await ToListAsync(ledger.ReadShardAsync(shard, range, null, CancellationToken.None))).Select(Facts));
-        Assert.Empty(await ToListAsync(ledger.ReadShardAsync(shard, range with { To = new LocalDate(2022, 12, 30), From = new LocalDate(2022, 1, 1) }, null, CancellationToken.None)));
+        Assert.Equal([Facts(old), Facts(packed)], (await ledger.ReadShardAsync(shard, range, null, CancellationToken.None).ToListAsync()).Select(Facts));
+        Assert.Empty(await ledger.ReadShardAsync(shard, range with { To = new LocalDate(2022, 12, 30), From = new LocalDate(2022, 1, 1) }, null, CancellationToken.None).ToListAsync());
 
         var forReports = new List<LedgerLine>();
         await foreach (var read in ledger.ReadAllForReportsAsync(CancellationToken.None))
@@ -68,11 +68,4 @@ public sealed class LedgerRowShapesTests(AzuriteFixture azurite)
     /// <summary>A line compared by value: no items, basis or storage time (lists compare by reference).</summary>
     private static LedgerLine Facts(LedgerLine line) => line with { Items = Array.Empty<LedgerItem>(), PricedBasis = null, StoredAt = null };
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-            list.Add(item);
-        return list;
-    }
 }

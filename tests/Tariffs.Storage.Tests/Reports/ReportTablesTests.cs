@@ -72,8 +72,8 @@ public sealed class ReportTablesTests(AzuriteFixture azurite)
         var tables = await ServiceAsync(TableNames.Reports);
         await new ReportStore(tables).SaveAsync([Cell(service)], At, CancellationToken.None);
 
-        var raw = Assert.Single(await ToListAsync(tables.GetTableClient(TableNames.Reports).QueryAsync<TableEntity>($"Service eq '{service}'")));
-        var read = Assert.Single(await ToListAsync(new ReportStore(tables).QueryAsync(service, "2022", CancellationToken.None)));
+        var raw = Assert.Single(await tables.GetTableClient(TableNames.Reports).QueryAsync<TableEntity>($"Service eq '{service}'").ToListAsync());
+        var read = Assert.Single(await new ReportStore(tables).QueryAsync(service, "2022", CancellationToken.None).ToListAsync());
 
         Assert.Equal(StoredColumns, raw.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" or "ComputedAt"))
             .Order(StringComparer.Ordinal).Select(k => (k, raw[k].GetType())));
@@ -105,11 +105,4 @@ public sealed class ReportTablesTests(AzuriteFixture azurite)
         Assert.Equal(new PublicCell(expected, Hidden: true, EligibilityHidden: false, IncomeHidden: true, Instant.FromDateTimeOffset(At)), released);
     }
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-    {
-        var list = new List<T>();
-        await foreach (var item in items)
-            list.Add(item);
-        return list;
-    }
 }
